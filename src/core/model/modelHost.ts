@@ -1,0 +1,81 @@
+import { Ollama, type GenerateRequest, type ShowResponse } from 'ollama';
+import { classifyError, ModelError } from './errors';
+
+/** How long a control call (version, tags, show) may take before the host counts as unreachable. */
+const CONTROL_TIMEOUT_MS = 4000;
+
+export interface ModelInfo {
+  readonly name: string;
+  readonly capabilities: readonly string[];
+  readonly template: string;
+  readonly contextLength?: number;
+}
+
+export type GenerateOptions = Omit<GenerateRequest, 'model' | 'stream'>;
+
+/** One Ollama host, reached only through the official client. Holds no editor state. */
+export class ModelHost {
+  private readonly control: Ollama;
+  private readonly streaming: Ollama;
+
+  constructor(readonly host: string) {
+    // Non-streaming calls cannot be cancelled through the client, so they get a timeout of their own.
+    const timedFetch: typeof fetch = (input, init) =>
+      fetch(input, { ...init, signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS) });
+    this.control = new Ollama({ host, fetch: timedFetch });
+    this.streaming = new Ollama({ host });
+  }
+
+  async version(): Promise<string> {
+    return this.call(undefined, async () => (await this.control.version()).version);
+  }
+
+  async listModels(): Promise<string[]> {
+    return this.call(undefined, async () => (await this.control.list()).models.map((m) => m.name));
+  }
+
+  async show(model: string): Promise<ModelInfo> {
+    return this.call(model, async () => toModelInfo(model, await this.control.show({ model })));
+  }
+
+  /**
+   * Streams the model's answer piece by piece. Aborting `signal` closes the HTTP stream at once, which frees
+   * Ollama's single slot for the next request.
+   */
+  async *generate(model: string, request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string> {
+    if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
+    const stream = await this.call(model, () => this.streaming.generate({ ...request, model, stream: true }));
+    const abort = () => stream.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      for await (const chunk of stream) {
+        if (chunk.response) yield chunk.response;
+      }
+    } catch (error) {
+      throw new ModelError(signal?.aborted ? { kind: 'aborted' } : classifyError(error, { host: this.host, model }));
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      stream.abort();
+    }
+  }
+
+  private async call<T>(model: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw new ModelError(classifyError(error, { host: this.host, model }));
+    }
+  }
+}
+
+function toModelInfo(name: string, show: ShowResponse): ModelInfo {
+  const info = (show.model_info ?? {}) as unknown as Record<string, unknown>;
+  const contextKey = Object.keys(info).find((k) => k.endsWith('.context_length'));
+  const capabilities = (show as ShowResponse & { capabilities?: string[] }).capabilities ?? [];
+  return {
+    name,
+    capabilities,
+    template: show.template ?? '',
+    contextLength: contextKey ? Number(info[contextKey]) : undefined,
+  };
+}
