@@ -97,7 +97,8 @@ async function readStatus(host: ModelHost, model: string): Promise<HostStatus> {
     const present = models.some((m) => m === model || m === `${model}:latest` || `${m}:latest` === model);
     return { state: present ? 'ready' : 'modelMissing', host: host.host, version, model };
   } catch (error) {
-    const detail = error instanceof ModelError ? describeProblem(error.problem) : String(error);
+    const problem = error instanceof ModelError ? error.problem : undefined;
+    const detail = problem?.kind === 'unreachable' ? problem.detail : problem ? describeProblem(problem) : String(error);
     return { state: 'unreachable', host: host.host, detail };
   }
 }

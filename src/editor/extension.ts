@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { HostMonitor, type HostStatus } from '../core/model/hostMonitor';
+import { invalidHostReason } from '../core/model/hostAddress';
+import { ModelHost } from '../core/model/modelHost';
+import { InlineProvider, type ModelTarget } from './completion/inlineProvider';
+import { Config } from './config';
+import { createLog } from './log';
+import { SidebarView } from './sidebar/sidebarView';
+import { StatusBar } from './status/statusBar';
+
+/** Languages where Ownvoice offers ghost text in this first slice. */
+const PROSE_LANGUAGES = ['markdown', 'plaintext'];
+
+/** What `activate` returns: used by the integration tests and by other extensions. */
+export interface OwnvoiceApi {
+  readonly inlineCompletions: vscode.InlineCompletionItemProvider;
+  hostStatus(): HostStatus;
+  checkConnection(): Promise<HostStatus>;
+}
+
+export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
+  const channel = vscode.window.createOutputChannel('Ownvoice', { log: true });
+  const log = createLog(channel);
+  const config = new Config();
+  let target = modelTarget(config, log);
+  const monitor = new HostMonitor(target.host, target.model);
+  const statusBar = new StatusBar();
+  const sidebar = new SidebarView(context.extensionUri, () => monitor.status, log);
+  const provider = new InlineProvider(() => target, log, () => void monitor.checkNow());
+
+  context.subscriptions.push(
+    channel,
+    monitor,
+    statusBar,
+    sidebar,
+    monitor.onDidChange((status) => {
+      log.info(`Host status: ${status.state} (${status.host})`);
+      statusBar.show(status);
+      sidebar.showStatus(status);
+    }),
+    vscode.window.registerWebviewViewProvider(SidebarView.viewId, sidebar, { webviewOptions: { retainContextWhenHidden: false } }),
+    vscode.languages.registerInlineCompletionItemProvider(PROSE_LANGUAGES.map((language) => ({ language })), provider),
+    vscode.commands.registerCommand('ownvoice.checkConnection', () => monitor.checkNow()),
+    vscode.commands.registerCommand('ownvoice.showLog', () => channel.show()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!Config.affectsModel(event)) return;
+      target = modelTarget(config, log);
+      monitor.retarget(target.host, target.model);
+    }),
+  );
+  statusBar.show(monitor.status);
+  monitor.start();
+  log.info(`Ownvoice activated; model host ${target.host}, model ${target.model || '(none)'}`);
+
+  return {
+    inlineCompletions: provider,
+    hostStatus: () => monitor.status,
+    checkConnection: () => monitor.checkNow(),
+  };
+}
+
+export function deactivate(): void {}
+
+/** Reads host and model from the settings; an invalid host falls back to the default with a logged reason. */
+function modelTarget(config: Config, log: ReturnType<typeof createLog>): ModelTarget {
+  const reason = invalidHostReason(config.host);
+  if (reason) {
+    log.error(`Setting ownvoice.ollama.host: ${reason}; using http://127.0.0.1:11434 instead.`);
+    void vscode.window.showErrorMessage(`Ownvoice: the setting "ownvoice.ollama.host" is invalid (${reason}).`);
+  }
+  return { host: new ModelHost(reason ? 'http://127.0.0.1:11434' : config.host), model: config.model };
+}
