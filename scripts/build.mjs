@@ -1,5 +1,6 @@
 // Bundles the extension host code and the webview script with esbuild.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -30,6 +31,9 @@ const targets = [
     target: 'es2022',
   },
 ];
+
+// Stale files (old source maps) must not end up in a package.
+if (!watch) fs.rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   for (const t of targets) await (await esbuild.context(t)).watch();
