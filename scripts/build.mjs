@@ -40,3 +40,7 @@ if (watch) {
 } else {
   await Promise.all(targets.map((t) => esbuild.build(t)));
 }
+
+// The sidebar's icons: the packaged extension has no node_modules, and the webview may load only its own files.
+fs.mkdirSync('dist/webview/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/codicons/${file}`);
