@@ -1,0 +1,256 @@
+// POST /api/generate and /api/chat: validation, the serialized run on the real model, NDJSON or one JSON answer.
+import type { ServerResponse } from 'node:http';
+import { type ChatMessage, FORMS } from './catalogue';
+import { type ModelEntry, type StandinContext, ensureLoaded, findModel, keepAlive, parseKeepAlive, requestedName } from './context';
+import type { Token } from 'node-llama-cpp';
+import type { GenerationMetrics } from './engine';
+import { HttpError, closeSignal, nowIso, sendError, sendJson, writeLine } from './http';
+import { type RunOptions, StopFilter, parseOptions, wantsThinking } from './options';
+import { AbortedError, type RecordedRequest, sleep } from './state';
+
+type Kind = 'generate' | 'chat';
+
+interface Job {
+  kind: Kind;
+  entry: ModelEntry;
+  prompt: string;
+  options: RunOptions;
+  think: boolean;
+  stream: boolean;
+  keepAliveMs: number;
+  /** generate (not raw) returns the token context. */
+  withContext: boolean;
+}
+
+// The thinking text is real model output too: a greedy continuation of this fixed line.
+const THINK_PROMPT = 'Lily thought about what to do.';
+const THINK_TOKENS = 12;
+
+class DroppedError extends Error {}
+class InjectedError extends Error {}
+
+export async function handleGenerate(ctx: StandinContext, res: ServerResponse, body: Record<string, unknown>, record: RecordedRequest): Promise<void> {
+  const entry = completionModel(ctx, body, 'generate');
+  const form = FORMS[entry.spec.form];
+  const [prompt, suffix, system, template] = ['prompt', 'suffix', 'system', 'template'].map((k) => optionalString(body, k));
+  const context = optionalTokens(body.context);
+  if (body.raw === true && (template || system || context.length)) {
+    throw new HttpError(400, 'raw mode does not support template, system, or context');
+  }
+  if (suffix && !form.capabilities.includes('insert')) throw new HttpError(400, `"${entry.spec.name}" does not support insert`);
+  const job = commonJob(ctx, body, entry, 'generate');
+  if (prompt === '' && suffix === '') return loadOnly(ctx, res, job);
+  const rendered = body.raw === true ? prompt : form.renderGenerate(prompt, system);
+  record.renderedPrompt = ctx.engine.model.detokenize(context as Token[]) + rendered;
+  await run(ctx, res, { ...job, prompt: record.renderedPrompt, withContext: body.raw !== true });
+}
+
+export async function handleChat(ctx: StandinContext, res: ServerResponse, body: Record<string, unknown>, record: RecordedRequest): Promise<void> {
+  const entry = completionModel(ctx, body, 'chat');
+  const messages = parseMessages(body.messages);
+  if (Array.isArray(body.tools) && body.tools.length > 0) throw new HttpError(400, `"${entry.spec.name}" does not support tools`);
+  const job = commonJob(ctx, body, entry, 'chat');
+  if (messages.length === 0) return loadOnly(ctx, res, job);
+  record.renderedPrompt = FORMS[entry.spec.form].renderChat(messages);
+  await run(ctx, res, { ...job, prompt: record.renderedPrompt });
+}
+
+function completionModel(ctx: StandinContext, body: Record<string, unknown>, kind: Kind): ModelEntry {
+  const entry = findModel(ctx, requestedName(body));
+  if (!FORMS[entry.spec.form].capabilities.includes('completion')) throw new HttpError(400, `"${entry.spec.name}" does not support ${kind}`);
+  return entry;
+}
+
+function commonJob(ctx: StandinContext, body: Record<string, unknown>, entry: ModelEntry, kind: Kind): Job {
+  return {
+    kind,
+    entry,
+    prompt: '',
+    options: parseOptions(body.options, ctx.engine.contextSize),
+    think: wantsThinking(body.think, entry.spec.name, FORMS[entry.spec.form].capabilities),
+    stream: body.stream !== false, // the server's default is to stream
+    keepAliveMs: parseKeepAlive(body.keep_alive),
+    withContext: false,
+  };
+}
+
+function optionalString(body: Record<string, unknown>, key: string): string {
+  const value = body[key];
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new HttpError(400, `${key} must be a string`);
+  return value;
+}
+
+function optionalTokens(value: unknown): number[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || !value.every((t) => Number.isInteger(t))) throw new HttpError(400, 'context must be an array of integers');
+  return value as number[];
+}
+
+function parseMessages(value: unknown): ChatMessage[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new HttpError(400, 'messages must be an array');
+  return value.map((m: unknown) => {
+    const msg = (m ?? {}) as Record<string, unknown>;
+    if (typeof msg.role !== 'string' || msg.role === '') throw new HttpError(400, 'each message needs a role');
+    if (msg.content !== undefined && typeof msg.content !== 'string') throw new HttpError(400, 'message content must be a string');
+    return { role: msg.role, content: (msg.content as string | undefined) ?? '' };
+  });
+}
+
+/** Empty prompt / no messages: load (or with keep_alive 0 unload) the model and answer at once. */
+async function loadOnly(ctx: StandinContext, res: ServerResponse, job: Job): Promise<void> {
+  const name = job.entry.spec.name;
+  const unload = job.keepAliveMs === 0;
+  if (!unload) {
+    const signal = closeSignal(res);
+    await ctx.slot.run(signal, () => ensureLoaded(ctx, name, signal));
+  }
+  keepAlive(ctx, name, job.keepAliveMs);
+  const empty = job.kind === 'chat' ? { message: { role: 'assistant', content: '' } } : { response: '' };
+  sendJson(res, 200, { model: name, created_at: nowIso(), ...empty, done: true, done_reason: unload ? 'unload' : 'load' });
+}
+
+async function run(ctx: StandinContext, res: ServerResponse, job: Job): Promise<void> {
+  const startedAt = process.hrtime.bigint();
+  const signal = closeSignal(res);
+  const stats = ctx.stats;
+  stats.started++;
+  stats.pending++;
+  stats.maxPending = Math.max(stats.maxPending, stats.pending);
+  ctx.active.add(res);
+  try {
+    await ctx.slot.run(signal, () => inModel(ctx, res, job, signal, startedAt));
+    stats.completed++;
+  } catch (err) {
+    settleFailure(ctx, res, err, signal, job.stream);
+  } finally {
+    stats.pending--;
+    ctx.active.delete(res);
+    keepAlive(ctx, job.entry.spec.name, job.keepAliveMs);
+  }
+}
+
+function settleFailure(ctx: StandinContext, res: ServerResponse, err: unknown, signal: AbortSignal, stream: boolean): void {
+  const killedByUs = ctx.killed.has(res) || err instanceof DroppedError;
+  if (!killedByUs && (signal.aborted || err instanceof AbortedError)) {
+    ctx.stats.aborted++;
+    return;
+  }
+  ctx.stats.failed++;
+  if (killedByUs || res.destroyed) return;
+  const message = (err as Error).message;
+  // Once a stream has begun (or an injected fault hits a stream) Ollama reports errors as a line, status 200.
+  if (res.headersSent || (stream && err instanceof InjectedError)) {
+    writeLine(res, { error: message });
+    res.end();
+  } else {
+    sendError(res, err instanceof HttpError ? err.status : 500, message);
+  }
+}
+
+async function inModel(ctx: StandinContext, res: ServerResponse, job: Job, signal: AbortSignal, startedAt: bigint): Promise<void> {
+  ctx.stats.inFlight++;
+  ctx.stats.maxInFlight = Math.max(ctx.stats.maxInFlight, ctx.stats.inFlight);
+  try {
+    const loadNs = await ensureLoaded(ctx, job.entry.spec.name, signal);
+    const sink = new ChunkSink(ctx, res, job, signal);
+    const thought = job.think ? await think(ctx, sink, job) : undefined;
+    const metrics = await respond(ctx, sink, job, signal);
+    sink.finish({
+      done_reason: metrics.doneReason,
+      ...(job.withContext ? { context: metrics.tokens } : {}),
+      total_duration: Number(process.hrtime.bigint() - startedAt),
+      load_duration: loadNs,
+      prompt_eval_count: metrics.promptTokens,
+      prompt_eval_duration: metrics.promptEvalNs,
+      eval_count: metrics.evalCount + (thought?.evalCount ?? 0),
+      eval_duration: metrics.evalNs + (thought?.evalNs ?? 0),
+    });
+  } finally {
+    ctx.stats.inFlight--;
+  }
+}
+
+function newMetrics(): GenerationMetrics {
+  return { promptTokens: 0, evalCount: 0, promptEvalNs: 0, evalNs: 0, doneReason: 'stop', tokens: [] };
+}
+
+async function think(ctx: StandinContext, sink: ChunkSink, job: Job): Promise<GenerationMetrics> {
+  const metrics = newMetrics();
+  const greedy = { temperature: 0, topK: 1, topP: 1, seed: undefined };
+  const params = { prompt: THINK_PROMPT, numCtx: job.options.numCtx, numPredict: THINK_TOKENS, sampling: greedy };
+  for await (const piece of ctx.engine.generate(params, metrics)) await sink.send(piece, 'thinking');
+  return metrics;
+}
+
+async function respond(ctx: StandinContext, sink: ChunkSink, job: Job, signal: AbortSignal): Promise<GenerationMetrics> {
+  const metrics = newMetrics();
+  const filter = new StopFilter(job.options.stops);
+  const params = { prompt: job.prompt, ...job.options };
+  for await (const piece of ctx.engine.generate(params, metrics)) {
+    if (signal.aborted) throw new AbortedError();
+    const text = filter.push(piece);
+    if (text) await sink.send(text, 'content');
+    if (filter.stopped) break;
+  }
+  if (filter.stopped) metrics.doneReason = 'stop';
+  const rest = filter.flush();
+  if (rest) await sink.send(rest, 'content');
+  return metrics;
+}
+
+/** Emits chunks in Ollama's shape, applying the chunk-level faults; accumulates for non-streaming answers. */
+class ChunkSink {
+  private chunks = 0;
+  private content = '';
+  private thinking = '';
+
+  constructor(
+    private readonly ctx: StandinContext,
+    private readonly res: ServerResponse,
+    private readonly job: Job,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  async send(piece: string, field: 'content' | 'thinking'): Promise<void> {
+    const faults = this.ctx.faults;
+    if (this.chunks === 0) await sleep(faults.slowFirstTokenMs, this.signal);
+    if (this.signal.aborted) throw new AbortedError();
+    if (faults.dropAfterChunks !== null && this.chunks >= faults.dropAfterChunks) {
+      this.ctx.killed.add(this.res);
+      this.res.socket?.destroy();
+      throw new DroppedError('stand-in: connection dropped');
+    }
+    if (faults.errorAfterChunks !== null && this.chunks >= faults.errorAfterChunks) {
+      throw new InjectedError(`stand-in: injected error after ${this.chunks} chunks`);
+    }
+    if (field === 'thinking') this.thinking += piece;
+    else this.content += piece;
+    if (this.job.stream) writeLine(this.res, field === 'thinking' ? this.chunk('', piece, false) : this.chunk(piece, '', false));
+    this.chunks++;
+    await sleep(faults.tokenDelayMs, this.signal);
+  }
+
+  finish(final: Record<string, unknown>): void {
+    const body = this.job.stream ? { ...this.chunk('', '', true), ...final } : { ...this.chunk(this.content, this.thinking, true), ...final };
+    if (this.job.stream) {
+      writeLine(this.res, body);
+      this.res.end();
+    } else {
+      sendJson(this.res, 200, body);
+    }
+  }
+
+  private chunk(content: string, thinking: string, done: boolean): Record<string, unknown> {
+    const head = { model: this.job.entry.spec.name, created_at: nowIso() };
+    const payload = this.job.kind === 'chat'
+      ? { message: { role: 'assistant', content, ...this.thinkingField(thinking) } }
+      : { response: content, ...this.thinkingField(thinking) };
+    return { ...head, ...payload, done };
+  }
+
+  private thinkingField(text: string): { thinking?: string } {
+    return text ? { thinking: text } : {};
+  }
+}
