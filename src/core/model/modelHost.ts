@@ -13,6 +13,14 @@ export interface ModelInfo {
 
 export type GenerateOptions = Omit<GenerateRequest, 'model' | 'stream'>;
 
+/** One step of `ollama pull`: `completed`/`total` are bytes of the layer named by `digest`, when known. */
+export interface PullProgress {
+  readonly status: string;
+  readonly digest?: string;
+  readonly completed?: number;
+  readonly total?: number;
+}
+
 /** One Ollama host, reached only through the official client. Holds no editor state. */
 export class ModelHost {
   private readonly control: Ollama;
@@ -51,6 +59,22 @@ export class ModelHost {
       for await (const chunk of stream) {
         if (chunk.response) yield chunk.response;
       }
+    } catch (error) {
+      throw new ModelError(signal?.aborted ? { kind: 'aborted' } : classifyError(error, { host: this.host, model }));
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      stream.abort();
+    }
+  }
+
+  /** Streams the progress of downloading `model`; aborting `signal` stops the download. */
+  async *pull(model: string, signal?: AbortSignal): AsyncGenerator<PullProgress> {
+    if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
+    const stream = await this.call(model, () => this.streaming.pull({ model, stream: true }));
+    const abort = () => stream.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      for await (const { status, digest, completed, total } of stream) yield { status, digest, completed, total };
     } catch (error) {
       throw new ModelError(signal?.aborted ? { kind: 'aborted' } : classifyError(error, { host: this.host, model }));
     } finally {

@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { Emitter, type Disposable } from '../common/events';
+import type { Log } from '../common/log';
+import { describeProblem, ModelError } from '../model/errors';
+import type { GenerateOptions, ModelInfo } from '../model/modelHost';
+import { LruCache } from './cache';
+import { cleanHead, finishCleaning, mayBePreamble } from './cleaning';
+import { cursorContext, type CursorContext } from './context';
+import { OutcomeRecord, type Outcome } from './outcomes';
+import { buildPrompt, type ModelPrompt } from './prompt';
+import { unitEnd } from './stopping';
+import { triggerRefusal } from './trigger';
+import { TypingThrough } from './typingThrough';
+import type { CompletionRequest, CompletionResult, CompletionSettings, Exemplar, ExemplarSource, LengthUnit, UsedExemplar } from './types';
+
+/** The part of ModelHost the engine uses; tests give a fake. */
+export interface CompletionHost {
+  show(model: string): Promise<ModelInfo>;
+  generate(model: string, request: GenerateOptions, signal?: AbortSignal): AsyncIterable<string>;
+}
+
+/** What the status bar shows about the request under way. */
+export type EngineActivity =
+  | { readonly state: 'idle' }
+  | { readonly state: 'waiting'; readonly model: string }
+  /** No first token after `slowAfterMs`: most likely a cold model load. */
+  | { readonly state: 'loading'; readonly model: string };
+
+export interface EngineDeps {
+  /** The current host; undefined while none is configured. */
+  readonly host: () => CompletionHost | undefined;
+  readonly exemplars?: ExemplarSource;
+  readonly log: Log;
+  readonly settings: () => CompletionSettings;
+  readonly outcomes?: OutcomeRecord;
+  readonly clock?: () => number;
+  readonly cacheSize?: number;
+  readonly slowAfterMs?: number;
+}
+
+interface Suggestion {
+  readonly text: string;
+  readonly form: CompletionResult['form'];
+  readonly exemplars: readonly UsedExemplar[];
+}
+
+interface Timing {
+  readonly triggeredAt: number;
+  sentAt: number;
+  lastTokenAt: number;
+}
+
+/**
+ * The editor-free inline completion pipeline: trigger rules, context, prompt, streaming with early stop, cleaning,
+ * cache and typing-through. One request in flight at a time: Ollama serves one per model, so a new request (from
+ * any editor) aborts the previous.
+ */
+export class CompletionEngine implements Disposable {
+  private readonly activity = new Emitter<EngineActivity>();
+  readonly onDidChangeActivity = this.activity.event;
+  private readonly problems = new Emitter<ModelError>();
+  /** Every model failure except cancellation, already logged; the adapter updates the status bar. */
+  readonly onModelProblem = this.problems.event;
+  readonly outcomes: OutcomeRecord;
+  private readonly cache: LruCache<Suggestion>;
+  private readonly typing = new TypingThrough<{ id: string; suggestion: Suggestion }>();
+  private readonly modelInfo = new Map<string, Promise<ModelInfo>>();
+  private readonly clock: () => number;
+  private inFlight: AbortController | undefined;
+  private infoHost: CompletionHost | undefined;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.clock = deps.clock ?? (() => performance.now());
+    this.cache = new LruCache(deps.cacheSize ?? 64);
+    this.outcomes = deps.outcomes ?? new OutcomeRecord();
+  }
+
+  /** A suggestion to insert at `request.offset`, or undefined when none belongs there or the request was cancelled. */
+  async complete(request: CompletionRequest, signal: AbortSignal): Promise<CompletionResult | undefined> {
+    const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0 };
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+    const settings = this.deps.settings();
+    const refusal = triggerRefusal(request, settings.languages);
+    if (refusal) {
+      this.deps.log.trace(`completion: not here (${refusal})`);
+      return undefined;
+    }
+    const before = request.text.slice(0, request.offset);
+    const typedThrough = this.typing.rest(request.documentId, before);
+    if (typedThrough) return this.result(typedThrough.payload.id, { ...typedThrough.payload.suggestion, text: typedThrough.rest }, 'typedThrough', settings, timing);
+    const context = cursorContext(request.text, request.offset, settings.maxBeforeChars, settings.maxAfterChars);
+    const key = cacheKey(settings, context);
+    const cached = this.cache.get(key);
+    if (cached && (cached.text || !request.explicit)) return this.offer(request, before, cached, 'cache', settings, timing);
+    const suggestion = await this.ask(request, context, settings, signal, timing);
+    if (!suggestion) return undefined;
+    this.cache.set(key, suggestion);
+    return this.offer(request, before, suggestion, 'model', settings, timing);
+  }
+
+  /** Called by the item's command and the editor's show/hide events. */
+  recordOutcome(id: string, outcome: Outcome): void {
+    if (!this.outcomes.record(id, outcome)) this.deps.log.trace(`completion: outcome ${outcome} for ${id} not counted`);
+    if (outcome !== 'shown') this.typing.forget();
+  }
+
+  /** Loads the model (an empty prompt makes Ollama load it) so the first suggestion does not pay a cold start. */
+  async warm(signal?: AbortSignal): Promise<void> {
+    const host = this.deps.host();
+    const settings = this.deps.settings();
+    if (!host || !settings.model) return;
+    try {
+      await this.info(host, settings.model);
+      for await (const _ of host.generate(settings.model, { prompt: '', keep_alive: settings.keepAlive }, signal)) void _;
+    } catch (error) {
+      this.report(error);
+    }
+  }
+
+  /** Forgets cached model facts and suggestions, e.g. after the model or host setting changed or a pull finished. */
+  reset(): void {
+    this.inFlight?.abort();
+    this.modelInfo.clear();
+    this.cache.clear();
+    this.typing.forget();
+  }
+
+  dispose(): void {
+    this.reset();
+    this.activity.dispose();
+    this.problems.dispose();
+  }
+
+  private async ask(
+    request: CompletionRequest,
+    context: CursorContext,
+    settings: CompletionSettings,
+    signal: AbortSignal,
+    timing: Timing,
+  ): Promise<Suggestion | undefined> {
+    const host = this.deps.host();
+    if (!host || !settings.model) return undefined;
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const combined = AbortSignal.any([signal, controller.signal]);
+    try {
+      const info = await this.info(host, settings.model);
+      const exemplars = await this.chooseExemplars(request, context, settings, combined);
+      const prompt = buildPrompt({ info, context, exemplars, settings });
+      const head = await this.stream(host, settings, prompt, context, combined, timing);
+      if (head === undefined) return undefined;
+      return { text: finishCleaning(head, context, prompt.form), form: prompt.form, exemplars: exemplars.map(usedExemplar) };
+    } catch (error) {
+      this.report(error);
+      return undefined;
+    } finally {
+      if (this.inFlight === controller) this.inFlight = undefined;
+    }
+  }
+
+  /** Streams the answer and stops as soon as the unit is complete; breaking out of the loop aborts the HTTP stream. */
+  private async stream(
+    host: CompletionHost,
+    settings: CompletionSettings,
+    prompt: ModelPrompt,
+    context: CursorContext,
+    signal: AbortSignal,
+    timing: Timing,
+  ): Promise<string | undefined> {
+    const unit = settings.preferences.length;
+    const slow = setTimeout(() => this.activity.fire({ state: 'loading', model: settings.model }), this.deps.slowAfterMs ?? 1500);
+    this.activity.fire({ state: 'waiting', model: settings.model });
+    let raw = '';
+    timing.sentAt = this.clock();
+    timing.lastTokenAt = timing.sentAt;
+    try {
+      for await (const piece of host.generate(settings.model, prompt.request, signal)) {
+        timing.lastTokenAt = this.clock();
+        clearTimeout(slow);
+        raw += piece;
+        const end = completeUnitEnd(cleanHead(raw, prompt.form), unit, prompt.form, context.before);
+        if (end !== undefined) return cleanHead(raw, prompt.form).slice(0, end);
+      }
+      if (signal.aborted) return undefined;
+      const head = cleanHead(raw, prompt.form);
+      return head.slice(0, unitEnd(head, unit, true));
+    } finally {
+      clearTimeout(slow);
+      this.activity.fire({ state: 'idle' });
+    }
+  }
+
+  private async chooseExemplars(
+    request: CompletionRequest,
+    context: CursorContext,
+    settings: CompletionSettings,
+    signal: AbortSignal,
+  ): Promise<readonly Exemplar[]> {
+    if (!this.deps.exemplars || settings.maxExemplars <= 0) return [];
+    try {
+      const found = await this.deps.exemplars({ ...context, docId: request.documentId, format: request.languageId }, signal);
+      return found.exemplars.slice(0, settings.maxExemplars);
+    } catch (error) {
+      if (signal.aborted) throw new ModelError({ kind: 'aborted' });
+      // A suggestion without exemplars is still worth showing, so a retriever failure only costs the voice.
+      this.deps.log.warn(`completion: exemplars unavailable (${error instanceof Error ? error.message : String(error)})`);
+      return [];
+    }
+  }
+
+  private info(host: CompletionHost, model: string): Promise<ModelInfo> {
+    if (host !== this.infoHost) this.modelInfo.clear();
+    this.infoHost = host;
+    let info = this.modelInfo.get(model);
+    if (!info) {
+      info = host.show(model);
+      this.modelInfo.set(model, info);
+      info.catch(() => this.modelInfo.delete(model));
+    }
+    return info;
+  }
+
+  private offer(
+    request: CompletionRequest,
+    before: string,
+    suggestion: Suggestion,
+    source: CompletionResult['source'],
+    settings: CompletionSettings,
+    timing: Timing,
+  ): CompletionResult | undefined {
+    if (!suggestion.text) return undefined;
+    const id = randomUUID();
+    this.typing.remember(request.documentId, before, suggestion.text, { id, suggestion });
+    const result = this.result(id, suggestion, source, settings, timing);
+    this.outcomes.offered(result);
+    return result;
+  }
+
+  private result(id: string, suggestion: Suggestion, source: CompletionResult['source'], settings: CompletionSettings, timing: Timing): CompletionResult {
+    const now = this.clock();
+    const modelMs = timing.sentAt ? timing.lastTokenAt - timing.sentAt : 0;
+    const ownMs = timing.sentAt ? timing.sentAt - timing.triggeredAt + (now - timing.lastTokenAt) : now - timing.triggeredAt;
+    return { id, text: suggestion.text, exemplars: suggestion.exemplars, source, form: suggestion.form, model: settings.model, ownMs, modelMs };
+  }
+
+  private report(error: unknown): void {
+    const problem = error instanceof ModelError ? error : undefined;
+    if (problem?.problem.kind === 'aborted') return;
+    if (problem) {
+      this.deps.log.warn(`completion: ${describeProblem(problem.problem)}`);
+      this.problems.fire(problem);
+    } else {
+      this.deps.log.error(error instanceof Error ? error : String(error));
+    }
+  }
+}
+
+/** The unit's end, unless a chat answer may still be echoing the text or announcing itself. */
+function completeUnitEnd(head: string, unit: LengthUnit, form: CompletionResult['form'], before: string): number | undefined {
+  if (form === 'chat' && (mayBePreamble(head) || echoesSoFar(head, before))) return undefined;
+  return unitEnd(head, unit);
+}
+
+/** The answer so far repeats a stretch of the text just before the cursor, so cutting there would show nothing new. */
+function echoesSoFar(head: string, before: string): boolean {
+  const answer = head.trim();
+  return answer.length > 0 && before.slice(-300).includes(answer);
+}
+
+function cacheKey(settings: CompletionSettings, context: CursorContext): string {
+  const { length, register, notes } = settings.preferences;
+  return [settings.model, length, register, notes, context.before].join('\u0000');
+}
+
+function usedExemplar(exemplar: Exemplar): UsedExemplar {
+  const { passage, score, reasons } = exemplar;
+  return { passageId: passage.id, docId: passage.docId, headingPath: passage.headingPath, line: passage.line, score, reasons };
+}
