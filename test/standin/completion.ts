@@ -1,7 +1,7 @@
 // POST /api/generate and /api/chat: validation, the serialized run on the real model, NDJSON or one JSON answer.
 import type { ServerResponse } from 'node:http';
 import { type ChatMessage, FORMS } from './catalogue';
-import { type ModelEntry, type StandinContext, ensureLoaded, findModel, keepAlive, parseKeepAlive, requestedName } from './context';
+import { type ModelEntry, type StandinContext, ensureLoaded, findModel, keepAlive, parseKeepAlive } from './context';
 import type { Token } from 'node-llama-cpp';
 import type { GenerationMetrics } from './engine';
 import { HttpError, closeSignal, nowIso, sendError, sendJson, writeLine } from './http';
@@ -56,7 +56,7 @@ export async function handleChat(ctx: StandinContext, res: ServerResponse, body:
 }
 
 function completionModel(ctx: StandinContext, body: Record<string, unknown>, kind: Kind): ModelEntry {
-  const entry = findModel(ctx, requestedName(body));
+  const entry = findModel(ctx, body);
   if (!FORMS[entry.spec.form].capabilities.includes('completion')) throw new HttpError(400, `"${entry.spec.name}" does not support ${kind}`);
   return entry;
 }

@@ -44,17 +44,22 @@ export function buildModelTable(specs: readonly StandinModelSpec[], fileSha: str
   return table;
 }
 
-/** The request's `model` (or legacy `name`) field, normalised; 400 when missing. */
-export function requestedName(body: Record<string, unknown>): string {
+function givenName(body: Record<string, unknown>): string {
   const raw = body.model ?? body.name;
   if (typeof raw !== 'string' || raw.trim() === '') throw new HttpError(400, 'model is required');
-  return normalizeModelName(raw.trim());
+  return raw.trim();
 }
 
-/** An installed model, or the 404 Ollama gives. */
-export function findModel(ctx: StandinContext, name: string): ModelEntry {
-  const entry = ctx.models.get(name);
-  if (ctx.faults.unknownModel || !entry?.installed) throw new HttpError(404, `model '${name}' not found`);
+/** The request's `model` (or legacy `name`) field, normalised; 400 when missing. */
+export function requestedName(body: Record<string, unknown>): string {
+  return normalizeModelName(givenName(body));
+}
+
+/** The installed model a request names, or the 404 Ollama gives (quoting the name as sent). */
+export function findModel(ctx: StandinContext, body: Record<string, unknown>): ModelEntry {
+  const given = givenName(body);
+  const entry = ctx.models.get(normalizeModelName(given));
+  if (ctx.faults.unknownModel || !entry?.installed) throw new HttpError(404, `model '${given}' not found`);
   return entry;
 }
 

@@ -45,7 +45,7 @@ export function handlePs(ctx: StandinContext, res: ServerResponse): void {
 }
 
 export function handleShow(ctx: StandinContext, res: ServerResponse, body: Record<string, unknown>): void {
-  const entry = findModel(ctx, requestedName(body));
+  const entry = findModel(ctx, body);
   const form = FORMS[entry.spec.form];
   const parameters = `num_ctx                        ${ctx.engine.contextSize}`;
   const modelfile = [
@@ -119,7 +119,7 @@ function pullFailed(res: ServerResponse, stream: boolean, lines: Record<string, 
 
 export async function handleEmbed(ctx: StandinContext, res: ServerResponse, body: Record<string, unknown>, signal: AbortSignal): Promise<void> {
   const startedAt = process.hrtime.bigint();
-  const entry = findModel(ctx, requestedName(body));
+  const entry = findModel(ctx, body);
   const inputs = embedInputs(body.input);
   const dimensions = body.dimensions === undefined || body.dimensions === null ? undefined : Number(body.dimensions);
   if (dimensions !== undefined && !(Number.isInteger(dimensions) && dimensions > 0)) throw new HttpError(400, 'dimensions must be a positive integer');
