@@ -5,6 +5,7 @@ import { ModelHost } from '../core/model/modelHost';
 import { InlineProvider, type ModelTarget } from './completion/inlineProvider';
 import { Config } from './config';
 import { createLog } from './log';
+import { modelActions } from './sidebar/modelActions';
 import { SidebarView } from './sidebar/sidebarView';
 import { StatusBar } from './status/statusBar';
 
@@ -25,7 +26,12 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
   let target = modelTarget(config, log);
   const monitor = new HostMonitor(target.host, target.model);
   const statusBar = new StatusBar();
-  const sidebar = new SidebarView(context.extensionUri, () => monitor.status, log);
+  const sidebar = new SidebarView(
+    context.extensionUri,
+    { hostStatus: () => monitor.status, model: modelActions(() => target.host) },
+    { checkConnection: () => void monitor.checkNow(), showLog: () => channel.show() },
+    log,
+  );
   const provider = new InlineProvider(() => target, log, () => void monitor.checkNow());
 
   context.subscriptions.push(

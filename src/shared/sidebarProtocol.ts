@@ -1,23 +1,205 @@
 import type { HostStatus } from '../core/model/hostMonitor';
 
+/** How much text one suggestion offers before it stops. */
+export type LengthUnit = 'word' | 'sentence' | 'paragraph';
+/** `auto` matches the tone of the text around the cursor. */
+export type Register = 'auto' | 'casual' | 'neutral' | 'formal';
+/** `auto` matches the sentence lengths of the writer's own exemplars. */
+export type Concision = 'auto' | 'concise' | 'expansive';
+
+export const LENGTH_UNITS: readonly LengthUnit[] = ['word', 'sentence', 'paragraph'];
+export const REGISTERS: readonly Register[] = ['auto', 'formal', 'neutral', 'casual'];
+export const CONCISIONS: readonly Concision[] = ['auto', 'concise', 'expansive'];
+/** Languages offered as switches; a configured language outside this list is shown as well. */
+export const KNOWN_LANGUAGES: readonly string[] = ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc', 'org'];
+export const MAX_EXEMPLARS = 8;
+
+/** Every preference the sidebar shows; each one is a VS Code setting (see editor/sidebar/preferenceSettings). */
+export interface Preferences {
+  readonly completionModel: string;
+  readonly rewriteModel: string;
+  readonly embeddingModel: string;
+  readonly length: LengthUnit;
+  readonly register: Register;
+  readonly concision: Concision;
+  /** 0 means "let Ownvoice choose". */
+  readonly exemplarCount: number;
+  readonly languages: readonly string[];
+  readonly notes: string;
+  readonly folders: readonly string[];
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly neverDocuments: readonly string[];
+  readonly preferDocuments: readonly string[];
+}
+
+/** Preferences the webview may set directly; folders and document choices go through their own messages. */
+export type EditablePreference = Exclude<keyof Preferences, 'folders' | 'neverDocuments' | 'preferDocuments'>;
+export type PreferenceChange = { [K in EditablePreference]: { readonly key: K; readonly value: Preferences[K] } }[EditablePreference];
+
+export interface IndexSummary {
+  readonly documents: number;
+  readonly passages: number;
+  readonly words: number;
+  readonly bytes: number;
+  /** ms since epoch; undefined before the first build. */
+  readonly lastUpdated?: number;
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  /** Present while the index is being built. */
+  readonly progress?: { readonly done: number; readonly total: number; readonly phase: string };
+}
+
+export interface ExplainedExemplar {
+  readonly passageId: string;
+  /** Path of the source document. */
+  readonly docId: string;
+  /** 1-based line of the passage in its document. */
+  readonly line: number;
+  readonly headingPath: readonly string[];
+  /** The passage as the writer wrote it: shown as text, never as markup. */
+  readonly text: string;
+  readonly score: number;
+  readonly reasons: readonly string[];
+}
+
+export interface SuggestionExplanation {
+  readonly kind: 'completion' | 'rewrite';
+  readonly model: string;
+  /** ms since epoch. */
+  readonly at: number;
+  readonly exemplars: readonly ExplainedExemplar[];
+}
+
+export interface StorageInfo {
+  /** Folder where the index and its caches live. */
+  readonly location: string;
+  readonly bytes: number;
+}
+
+/** Sidebar actions the extension can perform right now; the webview disables the others. */
+export interface Capabilities {
+  readonly pull: boolean;
+  readonly test: boolean;
+  readonly rebuild: boolean;
+  readonly calibrate: boolean;
+  readonly clear: boolean;
+}
+
+export type PullState =
+  | { readonly state: 'pulling'; readonly model: string; readonly status: string; readonly completed?: number; readonly total?: number }
+  | { readonly state: 'done'; readonly model: string }
+  | { readonly state: 'failed'; readonly model: string; readonly detail: string };
+
+export type TestResult =
+  | { readonly state: 'running'; readonly model: string }
+  | { readonly state: 'ok'; readonly model: string; readonly latencyMs: number; readonly text: string }
+  | { readonly state: 'failed'; readonly model: string; readonly detail: string };
+
 /** Messages the extension host sends to the sidebar webview. */
-export type ToSidebar = { readonly type: 'hostStatus'; readonly status: HostStatus };
+export type ToSidebar =
+  | { readonly type: 'hostStatus'; readonly status: HostStatus }
+  /** undefined while the host cannot say which models it has. */
+  | { readonly type: 'models'; readonly models: readonly string[] | undefined }
+  | { readonly type: 'preferences'; readonly preferences: Preferences }
+  | { readonly type: 'index'; readonly index: IndexSummary | undefined }
+  | { readonly type: 'suggestion'; readonly suggestion: SuggestionExplanation | undefined }
+  | { readonly type: 'storage'; readonly storage: StorageInfo | undefined }
+  | { readonly type: 'capabilities'; readonly capabilities: Capabilities }
+  | { readonly type: 'pull'; readonly pull: PullState }
+  | { readonly type: 'test'; readonly test: TestResult };
+
+export type DocumentPreference = 'never' | 'prefer' | 'default';
 
 /** Messages the sidebar webview sends to the extension host. */
 export type FromSidebar =
   | { readonly type: 'ready' }
   | { readonly type: 'checkConnection' }
-  | { readonly type: 'showLog' };
+  | { readonly type: 'showLog' }
+  | { readonly type: 'refreshModels' }
+  | { readonly type: 'setPreference'; readonly change: PreferenceChange }
+  | { readonly type: 'pullModel'; readonly model: string }
+  | { readonly type: 'testModel'; readonly model: string }
+  | { readonly type: 'addFolder' }
+  | { readonly type: 'removeFolder'; readonly folder: string }
+  | { readonly type: 'rebuildIndex' }
+  | { readonly type: 'calibrate' }
+  | { readonly type: 'clearEverything' }
+  | { readonly type: 'openExemplar'; readonly passageId: string }
+  | { readonly type: 'documentPreference'; readonly passageId: string; readonly preference: DocumentPreference };
 
-const FROM_SIDEBAR_TYPES: ReadonlySet<string> = new Set<FromSidebar['type']>(['ready', 'checkConnection', 'showLog']);
+const MAX_NAME = 300;
+const MAX_NOTES = 4000;
+const MAX_LIST = 200;
+
+type Check = (value: unknown) => boolean;
+
+const name: Check = (v) => typeof v === 'string' && v.length <= MAX_NAME;
+const nonEmptyName: Check = (v) => name(v) && (v as string).trim() !== '';
+const oneOf = (options: readonly string[]): Check => (v) => typeof v === 'string' && options.includes(v);
+const names: Check = (v) => Array.isArray(v) && v.length <= MAX_LIST && v.every(nonEmptyName);
+
+const PREFERENCE_CHECKS: { readonly [K in EditablePreference]: Check } = {
+  completionModel: name,
+  rewriteModel: name,
+  embeddingModel: name,
+  length: oneOf(LENGTH_UNITS),
+  register: oneOf(REGISTERS),
+  concision: oneOf(CONCISIONS),
+  exemplarCount: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_EXEMPLARS,
+  languages: names,
+  notes: (v) => typeof v === 'string' && v.length <= MAX_NOTES,
+  include: names,
+  exclude: names,
+};
+
+const preferenceChange: Check = (v) => {
+  if (!hasExactKeys(v, ['key', 'value'])) return false;
+  const { key, value } = v as { key: unknown; value: unknown };
+  return typeof key === 'string' && Object.hasOwn(PREFERENCE_CHECKS, key) && PREFERENCE_CHECKS[key as EditablePreference](value);
+};
+
+/** For each message type, the checks of its fields besides `type`; a message must have exactly these fields. */
+const FROM_SIDEBAR_FIELDS: { readonly [T in FromSidebar['type']]: Readonly<Record<string, Check>> } = {
+  ready: {},
+  checkConnection: {},
+  showLog: {},
+  refreshModels: {},
+  setPreference: { change: preferenceChange },
+  pullModel: { model: nonEmptyName },
+  testModel: { model: nonEmptyName },
+  addFolder: {},
+  removeFolder: { folder: nonEmptyName },
+  rebuildIndex: {},
+  calibrate: {},
+  clearEverything: {},
+  openExemplar: { passageId: nonEmptyName },
+  documentPreference: { passageId: nonEmptyName, preference: oneOf(['never', 'prefer', 'default']) },
+};
 
 /** Accepts only the messages the sidebar is known to send; anything else is `undefined`, to be logged and ignored. */
 export function parseFromSidebar(value: unknown): FromSidebar | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { type } = value as { type?: unknown };
-  if (typeof type !== 'string' || !FROM_SIDEBAR_TYPES.has(type)) return undefined;
-  if (Object.keys(value).length !== 1) return undefined;
-  return { type } as FromSidebar;
+  if (typeof type !== 'string' || !Object.hasOwn(FROM_SIDEBAR_FIELDS, type)) return undefined;
+  const fields = FROM_SIDEBAR_FIELDS[type as FromSidebar['type']];
+  if (!hasExactKeys(value, ['type', ...Object.keys(fields)])) return undefined;
+  const record = value as Record<string, unknown>;
+  if (!Object.entries(fields).every(([field, check]) => check(record[field]))) return undefined;
+  // A fresh copy, so nothing the webview attached (getters, prototypes) travels further.
+  return JSON.parse(JSON.stringify(value)) as FromSidebar;
+}
+
+const TO_SIDEBAR_TYPES: ReadonlySet<string> = new Set<ToSidebar['type']>(['hostStatus', 'models', 'preferences', 'index', 'suggestion', 'storage', 'capabilities', 'pull', 'test']);
+
+/** The webview's guard on what it receives: the host is trusted, but a stray message must not break rendering. */
+export function isToSidebar(value: unknown): value is ToSidebar {
+  return typeof value === 'object' && value !== null && TO_SIDEBAR_TYPES.has((value as { type?: unknown }).type as string);
+}
+
+function hasExactKeys(value: unknown, keys: readonly string[]): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const own = Object.keys(value);
+  return own.length === keys.length && keys.every((k) => Object.hasOwn(value, k));
 }
 
 /** The sentence a writer reads about the model host, shared by the status bar tooltip and the sidebar. */
@@ -33,4 +215,16 @@ export function describeHostStatus(status: HostStatus): string {
     case 'unreachable':
       return `Ollama is unreachable at ${status.host} (${status.detail}).`;
   }
+}
+
+/** Bytes as a writer reads them: "1.4 MB". */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${value} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }

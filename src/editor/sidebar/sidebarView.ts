@@ -1,36 +1,140 @@
 import * as vscode from 'vscode';
 import type { Log } from '../../core/common/log';
 import type { HostStatus } from '../../core/model/hostMonitor';
-import { parseFromSidebar, type FromSidebar, type ToSidebar } from '../../shared/sidebarProtocol';
+import {
+  parseFromSidebar,
+  type Capabilities,
+  type DocumentPreference,
+  type FromSidebar,
+  type IndexSummary,
+  type PreferenceChange,
+  type Preferences,
+  type StorageInfo,
+  type SuggestionExplanation,
+  type ToSidebar,
+} from '../../shared/sidebarProtocol';
+import type { ModelActions } from './modelActions';
+import { PREFERENCE_SETTINGS, readPreferences, settingTarget, withDocumentPreference, type SettingTarget } from './preferenceSettings';
 import { webviewHtml } from './webviewHtml';
 
-/** Hosts the sidebar webview: sends it state, and turns its validated messages into commands. */
+/** Plain data the sidebar shows; the composition root passes in whatever the engine has. */
+export interface SidebarSources {
+  hostStatus(): HostStatus;
+  readonly model: ModelActions;
+  indexSummary?(): IndexSummary | undefined;
+  lastSuggestion?(): SuggestionExplanation | undefined;
+  storage?(): Promise<StorageInfo | undefined>;
+}
+
+/** What the sidebar's buttons do beyond settings; a missing one shows as a disabled button. */
+export interface SidebarActions {
+  checkConnection(): void;
+  showLog(): void;
+  rebuildIndex?(): Promise<void>;
+  calibrate?(): Promise<void>;
+  clearEverything?(): Promise<void>;
+}
+
+/** A part of the sidebar the composition root asks to send again when its data changed. */
+export type SidebarSection = 'host' | 'models' | 'preferences' | 'index' | 'suggestion' | 'storage';
+
+const SETTINGS_SECTION = 'ownvoice';
+
+const TARGETS: { readonly [T in SettingTarget]: vscode.ConfigurationTarget } = {
+  global: vscode.ConfigurationTarget.Global,
+  workspace: vscode.ConfigurationTarget.Workspace,
+  workspaceFolder: vscode.ConfigurationTarget.WorkspaceFolder,
+};
+
+/** Hosts the sidebar webview: sends it state, and turns its validated messages into settings and actions. */
 export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'ownvoice.sidebar';
   private view: vscode.WebviewView | undefined;
   private readonly viewDisposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private pulling: AbortController | undefined;
+  /** Kept so a view shown again mid-pull or after a test shows where things stand. */
+  private lastPull: ToSidebar | undefined;
+  private lastTest: ToSidebar | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly currentStatus: () => HostStatus,
+    private readonly sources: SidebarSources,
+    private readonly actions: SidebarActions,
     private readonly log: Log,
-  ) {}
+  ) {
+    this.disposables.push(
+      // Settings are the one source of truth: an edit in settings.json or the Settings UI shows here at once.
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(SETTINGS_SECTION)) this.refresh('preferences');
+      }),
+    );
+  }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.disposeView();
     this.view = view;
     view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')] };
-    view.webview.html = webviewHtml(view.webview, this.extensionUri, { title: 'Ownvoice', script: 'dist/webview/sidebar.js', style: 'media/sidebar.css' });
+    view.webview.html = webviewHtml(view.webview, this.extensionUri, {
+      title: 'Ownvoice',
+      script: 'dist/webview/sidebar.js',
+      styles: ['dist/webview/codicons/codicon.css', 'media/sidebar.css'],
+    });
     this.viewDisposables.push(
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       view.onDidDispose(() => this.disposeView()),
       // A hidden view may have missed updates: send the current state when it is shown again.
-      view.onDidChangeVisibility(() => view.visible && this.showStatus(this.currentStatus())),
+      view.onDidChangeVisibility(() => view.visible && this.sendAll()),
     );
   }
 
+  /** Kept for the composition root's host monitor listener. */
   showStatus(status: HostStatus): void {
     this.post({ type: 'hostStatus', status });
+  }
+
+  /** Sends one section again; the composition root calls this when the index, a suggestion or the host changed. */
+  refresh(section: SidebarSection): void {
+    if (!this.view) return;
+    switch (section) {
+      case 'host':
+        return this.showStatus(this.sources.hostStatus());
+      case 'models':
+        return void this.sendModels();
+      case 'preferences':
+        return this.post({ type: 'preferences', preferences: this.preferences() });
+      case 'index':
+        return this.post({ type: 'index', index: this.sources.indexSummary?.() });
+      case 'suggestion':
+        return this.post({ type: 'suggestion', suggestion: this.sources.lastSuggestion?.() });
+      case 'storage':
+        return void this.sendStorage();
+    }
+  }
+
+  private sendAll(): void {
+    this.post({ type: 'capabilities', capabilities: this.capabilities() });
+    for (const section of ['host', 'preferences', 'index', 'suggestion', 'models', 'storage'] as const) this.refresh(section);
+    if (this.lastPull) this.post(this.lastPull);
+    if (this.lastTest) this.post(this.lastTest);
+  }
+
+  private capabilities(): Capabilities {
+    return { pull: true, test: true, rebuild: !!this.actions.rebuildIndex, calibrate: !!this.actions.calibrate, clear: !!this.actions.clearEverything };
+  }
+
+  private async sendModels(): Promise<void> {
+    try {
+      this.post({ type: 'models', models: await this.sources.model.models() });
+    } catch (error) {
+      // The host status line already says why; the pickers keep the configured names.
+      this.log.trace(`Sidebar: could not list models: ${String(error)}`);
+      this.post({ type: 'models', models: undefined });
+    }
+  }
+
+  private async sendStorage(): Promise<void> {
+    this.post({ type: 'storage', storage: await this.sources.storage?.().catch((error: unknown) => void this.log.warn(`Sidebar: storage: ${String(error)}`)) });
   }
 
   private receive(raw: unknown): void {
@@ -39,21 +143,108 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
       this.log.warn(`Ignored an unexpected message from the sidebar: ${JSON.stringify(raw)?.slice(0, 200)}`);
       return;
     }
-    this.handle(message);
+    this.handle(message).catch((error: unknown) => this.log.error(`Sidebar: ${message.type} failed: ${String(error)}`));
   }
 
-  private handle(message: FromSidebar): void {
+  private async handle(message: FromSidebar): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.showStatus(this.currentStatus());
-        return;
+        return this.sendAll();
       case 'checkConnection':
-        void vscode.commands.executeCommand('ownvoice.checkConnection');
-        return;
+        return this.actions.checkConnection();
       case 'showLog':
-        void vscode.commands.executeCommand('ownvoice.showLog');
-        return;
+        return this.actions.showLog();
+      case 'refreshModels':
+        return this.sendModels();
+      case 'setPreference':
+        return this.setPreference(message.change);
+      case 'pullModel':
+        return this.pull(message.model);
+      case 'testModel':
+        return this.test(message.model);
+      case 'addFolder':
+        return this.addFolders();
+      case 'removeFolder':
+        return this.write('folders', this.preferences().folders.filter((f) => f !== message.folder));
+      case 'rebuildIndex':
+        return this.actions.rebuildIndex?.();
+      case 'calibrate':
+        return this.actions.calibrate?.();
+      case 'clearEverything':
+        return this.clearEverything();
+      case 'openExemplar':
+        return this.openExemplar(message.passageId);
+      case 'documentPreference':
+        return this.setDocumentPreference(message.passageId, message.preference);
     }
+  }
+
+  private preferences(): Preferences {
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    return readPreferences((setting) => config.get(setting));
+  }
+
+  private setPreference(change: PreferenceChange): Promise<void> {
+    return this.write(change.key, change.value);
+  }
+
+  private async write<K extends keyof Preferences>(key: K, value: Preferences[K]): Promise<void> {
+    const setting = PREFERENCE_SETTINGS[key];
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    await config.update(setting, value, TARGETS[settingTarget(config.inspect(setting))]);
+    this.log.info(`Sidebar: set ownvoice.${setting}`);
+  }
+
+  private async pull(model: string): Promise<void> {
+    this.pulling?.abort();
+    const pulling = (this.pulling = new AbortController());
+    await this.sources.model.pull(model, (pull) => this.post((this.lastPull = { type: 'pull', pull })), pulling.signal);
+    this.actions.checkConnection();
+    await this.sendModels();
+  }
+
+  private async test(model: string): Promise<void> {
+    this.post((this.lastTest = { type: 'test', test: { state: 'running', model } }));
+    this.post((this.lastTest = { type: 'test', test: await this.sources.model.test(model) }));
+  }
+
+  private async addFolders(): Promise<void> {
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: 'Index this folder' });
+    if (!picked?.length) return;
+    const folders = [...new Set([...this.preferences().folders, ...picked.map((uri) => uri.fsPath)])];
+    await this.write('folders', folders);
+  }
+
+  private async clearEverything(): Promise<void> {
+    const clear = 'Clear everything';
+    const answer = await vscode.window.showWarningMessage('Delete Ownvoice\'s index and caches? Your documents are not touched.', { modal: true }, clear);
+    if (answer !== clear) return;
+    await this.actions.clearEverything?.();
+    await this.sendStorage();
+  }
+
+  /** Only a passage the host itself sent can be opened: the webview never names a file of its own. */
+  private exemplar(passageId: string) {
+    const found = this.sources.lastSuggestion?.()?.exemplars.find((e) => e.passageId === passageId);
+    if (!found) this.log.warn(`Sidebar: no exemplar ${passageId} in the last suggestion; ignored.`);
+    return found;
+  }
+
+  private async openExemplar(passageId: string): Promise<void> {
+    const exemplar = this.exemplar(passageId);
+    if (!exemplar) return;
+    const line = Math.max(0, exemplar.line - 1);
+    const selection = new vscode.Range(line, 0, line, 0);
+    await vscode.window.showTextDocument(documentUri(exemplar.docId), { selection, preview: true, viewColumn: vscode.ViewColumn.One });
+  }
+
+  private async setDocumentPreference(passageId: string, preference: DocumentPreference): Promise<void> {
+    const exemplar = this.exemplar(passageId);
+    if (!exemplar) return;
+    const current = this.preferences();
+    const lists = withDocumentPreference({ never: current.neverDocuments, prefer: current.preferDocuments }, exemplar.docId, preference);
+    await this.write('neverDocuments', lists.never);
+    await this.write('preferDocuments', lists.prefer);
   }
 
   private post(message: ToSidebar): void {
@@ -66,6 +257,13 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   }
 
   dispose(): void {
+    this.pulling?.abort();
     this.disposeView();
+    this.disposables.splice(0).forEach((d) => d.dispose());
   }
+}
+
+/** Passages name their document by absolute path; evaluation corpora may use URIs. */
+function documentUri(docId: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(docId) ? vscode.Uri.parse(docId) : vscode.Uri.file(docId);
 }

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-/** Builds a webview page with a strict Content-Security-Policy: no remote resources, scripts only by nonce. */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: { title: string; script: string; style: string }): string {
+/** Builds every webview page with a strict Content-Security-Policy: no remote resources, scripts only by nonce. */
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: { title: string; script: string; styles: readonly string[] }): string {
   const nonce = randomBytes(16).toString('base64');
-  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, page.script));
-  const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, page.style));
+  const resource = (path: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, path)).toString();
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,
@@ -13,18 +12,23 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
     `img-src ${webview.cspSource}`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
+  const links = page.styles.map((style) => `<link rel="stylesheet" href="${escapeAttribute(resource(style))}">`).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${styleUri}">
-<title>${page.title}</title>
+${links}
+<title>${escapeAttribute(page.title)}</title>
 </head>
 <body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${scriptUri}"></script>
+<main id="root"></main>
+<script nonce="${nonce}" src="${escapeAttribute(resource(page.script))}"></script>
 </body>
 </html>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

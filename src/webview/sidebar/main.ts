@@ -1,40 +1,54 @@
-import type { FromSidebar, ToSidebar } from '../../shared/sidebarProtocol';
-import { describeHostStatus } from '../../shared/sidebarProtocol';
+import { isToSidebar, type FromSidebar } from '../../shared/sidebarProtocol';
+import { section } from './dom';
+import { modelSection, type Section } from './modelSection';
+import { privacySection } from './privacySection';
+import { applyMessage, restoreState, type SavedState, type SectionId } from './state';
+import { voiceSection } from './voiceSection';
+import { whySection } from './whySection';
+import { writingSection } from './writingSection';
 
 interface VsCodeApi {
   postMessage(message: FromSidebar): void;
+  getState(): unknown;
+  setState(state: SavedState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
+const post = (message: FromSidebar) => vscode.postMessage(message);
+let saved = restoreState(vscode.getState());
+
+const SECTIONS: readonly { id: SectionId; title: string; icon: string; build: (post: (m: FromSidebar) => void) => Section }[] = [
+  { id: 'model', title: 'Model', icon: 'server-process', build: modelSection },
+  { id: 'voice', title: 'Voice and preferences', icon: 'mic', build: voiceSection },
+  { id: 'writing', title: 'My writing', icon: 'library', build: writingSection },
+  { id: 'why', title: 'Why this suggestion', icon: 'lightbulb', build: whySection },
+  { id: 'privacy', title: 'Privacy', icon: 'shield', build: privacySection },
+];
+
+const built = SECTIONS.map((s) => ({ ...s, section: s.build(post) }));
 const root = document.getElementById('root')!;
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
-const statusLine = element('p', { className: 'host-status' });
-statusLine.dataset.testid = 'host-status';
-statusLine.setAttribute('role', 'status');
-
-const checkButton = element('button', { type: 'button', textContent: 'Check connection' });
-checkButton.addEventListener('click', () => vscode.postMessage({ type: 'checkConnection' }));
-const logButton = element('button', { type: 'button', textContent: 'Show log', className: 'secondary' });
-logButton.addEventListener('click', () => vscode.postMessage({ type: 'showLog' }));
-
 root.append(
-  element('section', { className: 'model' }, element('h2', { textContent: 'Model' }), statusLine, element('div', { className: 'actions' }, checkButton, logButton)),
+  ...built.map((s) =>
+    section(s.id, s.title, s.icon, saved.open[s.id], (open) => save({ ...saved, open: { ...saved.open, [s.id]: open } }), ...s.section.body),
+  ),
 );
 
-window.addEventListener('message', (event: MessageEvent<ToSidebar>) => {
-  const message = event.data;
-  if (message?.type === 'hostStatus') {
-    // textContent, never innerHTML: whatever the host or a document says is shown as text.
-    statusLine.textContent = describeHostStatus(message.status);
-    statusLine.dataset.state = message.status.state;
-  }
+function save(next: SavedState): void {
+  saved = next;
+  vscode.setState(saved);
+}
+
+function render(): void {
+  for (const s of built) s.section.update(saved.view);
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (!isToSidebar(event.data)) return;
+  save({ ...saved, view: applyMessage(saved.view, event.data) });
+  render();
 });
 
-vscode.postMessage({ type: 'ready' });
+// Show what was known when the view was hidden, then ask the host for the current state.
+render();
+post({ type: 'ready' });

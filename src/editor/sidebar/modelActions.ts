@@ -1,0 +1,49 @@
+// The sidebar's model actions over one Ollama host; no `vscode` import, so the lead can reuse it and tests can run it.
+import { Ollama } from 'ollama';
+import { classifyError, describeProblem } from '../../core/model/errors';
+import type { ModelHost } from '../../core/model/modelHost';
+import type { PullState, TestResult } from '../../shared/sidebarProtocol';
+
+/** A short, fixed prompt: the test measures the round trip, not the writing. */
+const TEST_PROMPT = 'Complete the sentence in five words: The morning was';
+const TEST_TOKENS = 12;
+
+export interface ModelActions {
+  models(): Promise<readonly string[]>;
+  pull(model: string, report: (state: PullState) => void, signal?: AbortSignal): Promise<void>;
+  test(model: string): Promise<TestResult>;
+}
+
+/** Model actions on whatever host is current, so a changed `ownvoice.ollama.host` applies at once. */
+export function modelActions(currentHost: () => ModelHost, now: () => number = () => performance.now()): ModelActions {
+  return {
+    models: () => currentHost().listModels(),
+    pull: (model, report, signal) => pullModel(currentHost().host, model, report, signal),
+    test: (model) => testModel(currentHost(), model, now),
+  };
+}
+
+async function pullModel(host: string, model: string, report: (state: PullState) => void, signal?: AbortSignal): Promise<void> {
+  report({ state: 'pulling', model, status: 'starting' });
+  try {
+    const stream = await new Ollama({ host }).pull({ model, stream: true });
+    signal?.addEventListener('abort', () => stream.abort(), { once: true });
+    for await (const part of stream) {
+      report({ state: 'pulling', model, status: part.status, completed: part.completed, total: part.total });
+    }
+    report({ state: 'done', model });
+  } catch (error) {
+    report({ state: 'failed', model, detail: describeProblem(classifyError(error, { host, model })) });
+  }
+}
+
+async function testModel(host: ModelHost, model: string, now: () => number): Promise<TestResult> {
+  const started = now();
+  try {
+    let text = '';
+    for await (const piece of host.generate(model, { prompt: TEST_PROMPT, options: { num_predict: TEST_TOKENS } })) text += piece;
+    return { state: 'ok', model, latencyMs: Math.round(now() - started), text: text.trim() };
+  } catch (error) {
+    return { state: 'failed', model, detail: describeProblem(classifyError(error, { host: host.host, model })) };
+  }
+}

@@ -1,0 +1,89 @@
+import { formatBytes, type FromSidebar, type IndexSummary } from '../../shared/sidebarProtocol';
+import { ago, baseName, button, h, iconButton, lines, replaceKeepingFocus, setValue } from './dom';
+import type { Section } from './modelSection';
+import type { ViewState } from './state';
+
+/** Indexed folders, include/exclude patterns, index statistics and progress, skipped files, rebuild and calibrate. */
+export function writingSection(post: (message: FromSidebar) => void): Section {
+  const folderList = h('ul', { class: 'list', testid: 'folders', attrs: { 'aria-label': 'Indexed folders' } });
+  const folders = h('div', { class: 'field' }, h('h3', { text: 'Folders' }), folderList, button('Add folder…', () => post({ type: 'addFolder' }), { icon: 'new-folder', secondary: true, testid: 'add-folder' }));
+
+  const include = patterns('include', 'Include (one pattern a line)', (value) => post({ type: 'setPreference', change: { key: 'include', value } }));
+  const exclude = patterns('exclude', 'Exclude (one pattern a line)', (value) => post({ type: 'setPreference', change: { key: 'exclude', value } }));
+
+  const stats = h('dl', { class: 'stats', testid: 'index-stats' });
+  const progress = h('progress', { attrs: { max: '1', 'aria-label': 'Indexing progress' } });
+  const progressText = h('p', { class: 'note', attrs: { role: 'status' } });
+  const skipped = h('details', { class: 'skipped', testid: 'skipped' });
+
+  const rebuild = button('Rebuild', () => post({ type: 'rebuildIndex' }), { icon: 'sync', testid: 'rebuild' });
+  const calibrate = button('Calibrate to my writing', () => post({ type: 'calibrate' }), { icon: 'settings', secondary: true, testid: 'calibrate' });
+  let shownFolders = '';
+  let shownSkipped = '';
+
+  return {
+    body: [folders, include.row, exclude.row, h('h3', { text: 'Index' }), stats, progress, progressText, skipped, h('div', { class: 'actions' }, rebuild, calibrate)],
+    update(state: ViewState) {
+      const prefs = state.preferences;
+      if (prefs && JSON.stringify(prefs.folders) !== shownFolders) {
+        shownFolders = JSON.stringify(prefs.folders);
+        replaceKeepingFocus(folderList, folderItems(prefs.folders, post));
+      }
+      if (prefs) {
+        setValue(include.area, prefs.include.join('\n'));
+        setValue(exclude.area, prefs.exclude.join('\n'));
+      }
+      showStats(state.index, stats);
+      const running = state.index?.progress;
+      progress.hidden = progressText.hidden = !running;
+      if (running) {
+        progress.value = running.total ? running.done / running.total : 0;
+        progressText.textContent = `${running.phase}: ${running.done} of ${running.total}`;
+      }
+      const skippedKey = JSON.stringify(state.index?.skipped ?? []);
+      if (skippedKey !== shownSkipped) {
+        shownSkipped = skippedKey;
+        showSkipped(state.index?.skipped ?? [], skipped);
+      }
+      disable(rebuild, !state.capabilities?.rebuild);
+      disable(calibrate, !state.capabilities?.calibrate);
+    },
+  };
+}
+
+function patterns(id: string, label: string, save: (value: string[]) => void): { row: HTMLElement; area: HTMLTextAreaElement } {
+  const area = h('textarea', { testid: id, attrs: { id, rows: '3', spellcheck: 'false' } });
+  area.addEventListener('change', () => save(lines(area.value)));
+  return { row: h('div', { class: 'field' }, h('label', { text: label, attrs: { for: id } }), area), area };
+}
+
+function folderItems(folders: readonly string[], post: (message: FromSidebar) => void): HTMLElement[] {
+  if (folders.length === 0) return [h('li', { class: 'note', text: 'The folders of the open workspace.' })];
+  return folders.map((folder) =>
+    h('li', {}, h('span', { class: 'path', text: baseName(folder), attrs: { title: folder } }), iconButton('close', `Stop indexing ${folder}`, () => post({ type: 'removeFolder', folder }), `remove-${folder}`)),
+  );
+}
+
+function showStats(index: IndexSummary | undefined, list: HTMLElement): void {
+  const rows: [string, string][] = index
+    ? [
+        ['Documents', index.documents.toLocaleString()],
+        ['Passages', index.passages.toLocaleString()],
+        ['Words', index.words.toLocaleString()],
+        ['Size', formatBytes(index.bytes)],
+        ['Updated', index.lastUpdated ? ago(index.lastUpdated) : 'never'],
+      ]
+    : [['Index', 'not built yet']];
+  list.replaceChildren(...rows.flatMap(([term, value]) => [h('dt', { text: term }), h('dd', { text: value })]));
+}
+
+function showSkipped(skipped: IndexSummary['skipped'], box: HTMLDetailsElement): void {
+  box.hidden = skipped.length === 0;
+  const items = skipped.map((s) => h('li', {}, h('span', { class: 'path', text: baseName(s.path), attrs: { title: s.path } }), h('span', { class: 'reason', text: s.reason })));
+  box.replaceChildren(h('summary', { text: `${skipped.length} skipped file${skipped.length === 1 ? '' : 's'}` }), h('ul', { class: 'list' }, ...items));
+}
+
+function disable(control: HTMLButtonElement, off: boolean): void {
+  control.disabled = off;
+  control.title = off ? 'Not available in this version yet' : '';
+}
