@@ -99,15 +99,17 @@ export async function handlePull(ctx: StandinContext, res: ServerResponse, body:
     lines.push({ status: `pulling ${ctx.engine.sha256.slice(0, 12)}`, digest: layer, total, completed: Math.round(total * part) });
   }
   lines.push({ status: 'verifying sha256 digest' }, { status: 'writing manifest' }, { status: 'success' });
-  if (stream) {
-    for (const line of lines) {
-      writeLine(res, line);
-      await new Promise((resolve) => setTimeout(resolve, PULL_STEP_MS));
-    }
-    res.end();
+  if (!stream) {
+    entry.installed = true;
+    return sendJson(res, 200, { status: 'success' });
   }
-  entry.installed = true;
-  if (!stream) sendJson(res, 200, { status: 'success' });
+  for (const line of lines) {
+    // Installed before "success" leaves: a client may list models as soon as it reads it.
+    if (line.status === 'success') entry.installed = true;
+    writeLine(res, line);
+    await new Promise((resolve) => setTimeout(resolve, PULL_STEP_MS));
+  }
+  res.end();
 }
 
 function pullFailed(res: ServerResponse, stream: boolean, lines: Record<string, unknown>[]): void {
