@@ -1,0 +1,31 @@
+import type { GenerateOptions, ModelInfo } from '../../../src/core/model/modelHost';
+import { ModelError } from '../../../src/core/model/errors';
+import type { Exemplar } from '../../../src/core/completion/types';
+import type { Passage } from '../../../src/core/passages/passage';
+
+/** A model host that answers with scripted chunks and remembers every request, for tests of the rewrite flow. */
+export class ScriptedHost {
+  readonly requests: GenerateOptions[] = [];
+  constructor(
+    private readonly answers: (request: GenerateOptions) => string[],
+    readonly info: Partial<ModelInfo> = {},
+  ) {}
+
+  async show(model: string): Promise<ModelInfo> {
+    return { name: model, capabilities: ['completion'], template: '{{ .Prompt }}', ...this.info };
+  }
+
+  async *generate(_model: string, request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string> {
+    this.requests.push(request);
+    for (const chunk of this.answers(request)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
+      yield chunk;
+    }
+  }
+}
+
+export function exemplar(text: string, id = text.slice(0, 8)): Exemplar {
+  const passage = { id, docId: '/notes/other.md', headingPath: [], position: 0, line: 1, text, wordCount: text.split(' ').length, format: 'markdown', modifiedAt: 0 } as unknown as Passage;
+  return { passage, score: 1, reasons: ['test'] };
+}

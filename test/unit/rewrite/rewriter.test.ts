@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { silentLog } from '../../../src/core/common/log';
+import { ModelError } from '../../../src/core/model/errors';
+import { builtInPreset } from '../../../src/core/rewrite/presets';
+import { keepOuterWhitespace, rewriteSelection, RewriteRefusal, type RewriteJob } from '../../../src/core/rewrite/rewriter';
+import { exemplar, ScriptedHost } from './fakes';
+
+function job(text: string, selected: string): RewriteJob {
+  const start = text.indexOf(selected);
+  return {
+    template: builtInPreset('builtin:voice')!.template,
+    subject: { text, start, end: start + selected.length, docId: 'file:///doc.md', format: 'markdown', formatName: 'Markdown' },
+    instruction: '',
+    preferences: { register: 'auto', notes: '' },
+    settings: { keepAlive: '5m', temperature: 0.4 },
+  };
+}
+
+describe('rewriting a selection', () => {
+  it('streams the cleaned rewrite and keeps the selection\'s trailing newline', async () => {
+    const host = new ScriptedHost(() => ['Sure! Here is the passage:\n', 'We went ', 'to the shops.']);
+    const seen: string[] = [];
+    const result = await rewriteSelection(job('# T\n\nwe goes to shop\n\nEnd', 'we goes to shop\n'), { host, model: 'm', log: silentLog }, new AbortController().signal, (t) => seen.push(t));
+    assert.equal(result, 'We went to the shops.\n');
+    assert.ok(seen.every((t) => !/Sure/.test(t)), 'the preamble never reaches the preview');
+    assert.ok(seen.some((t) => t === 'We went\n'), 'partial text is shown while streaming');
+  });
+
+  it('asks the retriever with the selection and its surroundings and sends its exemplars', async () => {
+    const host = new ScriptedHost(() => ['Rewritten.']);
+    let asked: { before: string; after: string; docId: string } | undefined;
+    const exemplars = async (context: { before: string; after: string; docId: string }) => {
+      asked = context;
+      return { exemplars: [exemplar('How I really write.')] };
+    };
+    await rewriteSelection(job('Intro. Middle bit. Outro.', 'Middle bit.'), { host, model: 'm', log: silentLog, exemplars }, new AbortController().signal, () => {});
+    assert.equal(asked?.before, 'Intro. Middle bit.');
+    assert.equal(asked?.after, ' Outro.');
+    assert.equal(asked?.docId, 'file:///doc.md');
+    assert.match(host.requests[0].prompt, /How I really write\./);
+  });
+
+  it('rewrites without exemplars when the retriever fails', async () => {
+    const host = new ScriptedHost(() => ['Rewritten.']);
+    const exemplars = async () => Promise.reject(new Error('index not ready'));
+    const result = await rewriteSelection(job('A b c.', 'b'), { host, model: 'm', log: silentLog, exemplars }, new AbortController().signal, () => {});
+    assert.equal(result, 'Rewritten.');
+  });
+
+  it('goes paragraph by paragraph on a small model and keeps the blank lines between', async () => {
+    const para = (w: string) => Array.from({ length: 120 }, () => w).join(' ');
+    const selection = `${para('alpha')}\n\n${para('beta')}`;
+    const host = new ScriptedHost((request) => [/alpha alpha/.test(request.prompt.split('<passage>')[1]) ? 'First.' : 'Second.'], { contextLength: 1024 });
+    const result = await rewriteSelection(job(selection, selection), { host, model: 'small', log: silentLog }, new AbortController().signal, () => {});
+    assert.equal(host.requests.length, 2);
+    assert.equal(result, 'First.\n\nSecond.');
+  });
+
+  it('refuses a paragraph larger than the model can hold, before sending anything', async () => {
+    const selection = Array.from({ length: 2000 }, () => 'word').join(' ');
+    const host = new ScriptedHost(() => ['x'], { contextLength: 1024 });
+    await assert.rejects(
+      rewriteSelection(job(selection, selection), { host, model: 'small', log: silentLog }, new AbortController().signal, () => {}),
+      (error: unknown) => error instanceof RewriteRefusal && /about 2000 words/.test(error.message) && /"small"/.test(error.message),
+    );
+    assert.equal(host.requests.length, 0);
+  });
+
+  it('refuses an answer that is empty after cleaning', async () => {
+    const host = new ScriptedHost(() => ['<think>only thinking</think>', '   ']);
+    await assert.rejects(rewriteSelection(job('a b', 'b'), { host, model: 'm', log: silentLog }, new AbortController().signal, () => {}), RewriteRefusal);
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    const host = new ScriptedHost(() => ['one ', 'two ', 'three']);
+    const pending = rewriteSelection(job('a b', 'b'), { host, model: 'm', log: silentLog }, controller.signal, () => controller.abort());
+    await assert.rejects(pending, (error: unknown) => error instanceof ModelError && error.problem.kind === 'aborted');
+  });
+
+  it('keeps outer whitespace but not the model\'s', () => {
+    assert.equal(keepOuterWhitespace('  indented\n', '\nNew text.  '), '  New text.\n');
+    assert.equal(keepOuterWhitespace('x', ''), '');
+  });
+});
