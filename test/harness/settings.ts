@@ -1,0 +1,26 @@
+// The user settings.json of a test run: Ownvoice pointed at the stand-in, and the workbench's noise turned off.
+
+/** The stand-in's base model whose greedy continuations the tests know. */
+export const TEST_MODEL = 'stories:260k';
+
+export function testSettings(standinUrl: string): Record<string, unknown> {
+  return {
+    'ownvoice.ollama.host': standinUrl,
+    'ownvoice.model': TEST_MODEL,
+    'editor.inlineSuggest.enabled': true,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'workbench.colorTheme': 'Default Light Modern',
+    'security.workspace.trust.enabled': false,
+    'git.enabled': false,
+    'files.autoSave': 'off',
+    'window.restoreWindows': 'none',
+    'chat.commandCenter.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  };
+}
