@@ -1,5 +1,4 @@
 // The sidebar's model actions over one Ollama host; no `vscode` import, so the lead can reuse it and tests can run it.
-import { Ollama } from 'ollama';
 import { classifyError, describeProblem } from '../../core/model/errors';
 import type { ModelHost } from '../../core/model/modelHost';
 import type { PullState, TestResult } from '../../shared/sidebarProtocol';
@@ -18,22 +17,18 @@ export interface ModelActions {
 export function modelActions(currentHost: () => ModelHost, now: () => number = () => performance.now()): ModelActions {
   return {
     models: () => currentHost().listModels(),
-    pull: (model, report, signal) => pullModel(currentHost().host, model, report, signal),
+    pull: (model, report, signal) => pullModel(currentHost(), model, report, signal),
     test: (model) => testModel(currentHost(), model, now),
   };
 }
 
-async function pullModel(host: string, model: string, report: (state: PullState) => void, signal?: AbortSignal): Promise<void> {
+async function pullModel(host: ModelHost, model: string, report: (state: PullState) => void, signal?: AbortSignal): Promise<void> {
   report({ state: 'pulling', model, status: 'starting' });
   try {
-    const stream = await new Ollama({ host }).pull({ model, stream: true });
-    signal?.addEventListener('abort', () => stream.abort(), { once: true });
-    for await (const part of stream) {
-      report({ state: 'pulling', model, status: part.status, completed: part.completed, total: part.total });
-    }
+    for await (const part of host.pull(model, signal)) report({ state: 'pulling', model, status: part.status, completed: part.completed, total: part.total });
     report({ state: 'done', model });
   } catch (error) {
-    report({ state: 'failed', model, detail: describeProblem(classifyError(error, { host, model })) });
+    report({ state: 'failed', model, detail: describeProblem(classifyError(error, { host: host.host, model })) });
   }
 }
 
