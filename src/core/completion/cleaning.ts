@@ -19,7 +19,8 @@ export function cleanCompletion(raw: string, context: CursorContext, form: Promp
 /** The rest of the cleaning, for an answer whose head `cleanHead` already cleaned (and the stream stopper cut). */
 export function finishCleaning(head: string, context: CursorContext, form: PromptForm): string {
   let text = cutAtFence(head).replace(/<\/(text|after|passage)>[^]*$/, '');
-  text = form === 'chat' ? stripWrappingQuotes(text, context.before) : text;
+  // A chat answer is a new message: its leading space or line break says nothing about how it joins the text.
+  text = form === 'chat' ? stripWrappingQuotes(text.trimStart(), context.before) : text;
   text = stripEchoOfBefore(text, context.before, form);
   text = stripEchoOfAfter(text, context.after);
   text = joinToBefore(text, context.before, form).trimEnd();

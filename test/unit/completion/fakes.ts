@@ -1,0 +1,104 @@
+import type { GenerateOptions, ModelInfo } from '../../../src/core/model/modelHost';
+import { ModelError } from '../../../src/core/model/errors';
+import type { CompletionHost } from '../../../src/core/completion/engine';
+import { DEFAULT_SETTINGS, type CompletionSettings, type Exemplar, type WriterPreferences } from '../../../src/core/completion/types';
+import type { Passage } from '../../../src/core/passages/passage';
+import type { StyleFeatures } from '../../../src/core/style/features';
+import type { Log } from '../../../src/core/common/log';
+
+export function passage(id: string, text: string): Passage {
+  return { id, docId: `${id}.md`, headingPath: ['Notes'], position: 0, line: 3, text, wordCount: text.split(/\s+/).length, format: 'markdown', modifiedAt: 0, features: {} as StyleFeatures };
+}
+
+export function exemplar(id: string, text: string, score = 1): Exemplar {
+  return { passage: passage(id, text), score, reasons: ['same topic'] };
+}
+
+export function settings(preferences: Partial<WriterPreferences> = {}, rest: Partial<CompletionSettings> = {}): CompletionSettings {
+  return { ...DEFAULT_SETTINGS, model: 'test-model', ...rest, preferences: { ...DEFAULT_SETTINGS.preferences, ...preferences } };
+}
+
+export const BASE_INFO: ModelInfo = { name: 'base', capabilities: ['completion'], template: '{{ .Prompt }}', contextLength: 8192 };
+export const FIM_INFO: ModelInfo = { name: 'fim', capabilities: ['completion', 'insert'], template: '{{- if .Suffix }}<|fim_prefix|>{{ .Prompt }}<|fim_suffix|>{{ .Suffix }}<|fim_middle|>{{ else }}{{ .Prompt }}{{ end }}' };
+export const CHAT_INFO: ModelInfo = {
+  name: 'chat',
+  capabilities: ['completion', 'tools'],
+  template: '{{- range .Messages }}<|start_header_id|>{{ .Role }}<|end_header_id|>\n\n{{ .Content }}<|eot_id|>{{ end }}',
+  contextLength: 131072,
+};
+export const THINKING_CHAT_INFO: ModelInfo = { ...CHAT_INFO, capabilities: ['completion', 'thinking'], template: '{{ if .System }}<|im_start|>system\n{{ .System }}<|im_end|>{{ end }}' };
+
+/** A host whose answers are scripted piece by piece; records what it was asked and what was aborted. */
+export class FakeHost implements CompletionHost {
+  readonly requests: GenerateOptions[] = [];
+  shows = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  aborted = 0;
+  /** Pieces streamed pieceDelayMs apart; after the last one the stream ends (or hangs when `hang`). */
+  constructor(
+    public pieces: string[],
+    public info: ModelInfo = BASE_INFO,
+    public pieceDelayMs = 0,
+    public hang = false,
+  ) {}
+
+  async show(): Promise<ModelInfo> {
+    this.shows++;
+    return this.info;
+  }
+
+  async *generate(_model: string, request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string> {
+    this.requests.push(request);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    let delivered = 0;
+    try {
+      for (const piece of this.pieces) {
+        await pause(this.pieceDelayMs, signal);
+        delivered++;
+        yield piece;
+      }
+      if (this.hang) await pause(60_000, signal);
+    } finally {
+      this.inFlight--;
+      if (signal?.aborted || delivered < this.pieces.length || this.hang) this.aborted++;
+    }
+  }
+
+  /** Generation requests, not counting warm-up (empty prompt) ones. */
+  get requestCount(): number {
+    return this.requests.filter((r) => r.prompt !== '').length;
+  }
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ModelError({ kind: 'aborted' }));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new ModelError({ kind: 'aborted' }));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class MemoryLog implements Log {
+  readonly lines: string[] = [];
+  trace(m: string): void {
+    this.lines.push(`trace ${m}`);
+  }
+  info(m: string): void {
+    this.lines.push(`info ${m}`);
+  }
+  warn(m: string): void {
+    this.lines.push(`warn ${m}`);
+  }
+  error(m: string | Error): void {
+    this.lines.push(`error ${m instanceof Error ? m.message : m}`);
+  }
+}
