@@ -1,0 +1,72 @@
+import { BlockCollector, ProseBlock } from '../prose';
+
+/** Delimited blocks whose content is not prose: listing, literal, passthrough, comment, tables. */
+const NON_PROSE_DELIMITER = /^(?:-{4,}|\.{4,}|\+{4,}|\/{4,}|\|={3,}|,={3,}|:={3,}|`{3}.*)$/;
+const PROSE_DELIMITER = /^(?:_{4,}|={4,}|\*{4,}|-{2})$/;
+
+/**
+ * AsciiDoc: "= Title" and "== Section" become headings; attributes, block attributes, block titles, comments,
+ * listing/literal/passthrough blocks, tables, includes and images go; links keep their text.
+ */
+export function asciidocToProse(source: string): ProseBlock[] {
+  const lines = source.split(/\r?\n/);
+  const out = new BlockCollector();
+  let para: string[] = [];
+  let paraLine = 0;
+  let closing: string | undefined;
+  const flush = () => {
+    if (para.length) out.paragraph(reduceInline(para.join(' ')), paraLine);
+    para = [];
+  };
+  lines.forEach((line, i) => {
+    const trimmed = line.trim();
+    if (closing !== undefined) {
+      if (trimmed === closing) closing = undefined;
+      return;
+    }
+    if (NON_PROSE_DELIMITER.test(trimmed)) {
+      flush();
+      closing = trimmed.startsWith('```') ? '```' : trimmed;
+      return;
+    }
+    const heading = /^(={1,6}|#{1,6})\s+(\S.*)$/.exec(line);
+    if (heading) {
+      flush();
+      out.heading(heading[1].length, reduceInline(heading[2]), i + 1);
+      return;
+    }
+    if (
+      trimmed === '' ||
+      PROSE_DELIMITER.test(trimmed) ||
+      /^:!?[\w-]+!?:/.test(trimmed) ||
+      /^\[[^\]]*\]$/.test(trimmed) ||
+      /^\.[^\s.]/.test(trimmed) ||
+      /^\/\//.test(trimmed) ||
+      /^(?:include|image|video|audio|toc)::/.test(trimmed) ||
+      /^'{3,}$|^<{3,}$/.test(trimmed)
+    ) {
+      flush();
+      return;
+    }
+    const item = /^\s*(?:\*+|-|\.+|\d+\.)\s+(?:\[[ x*]\]\s+)?/.exec(line);
+    if (item) flush();
+    if (!para.length) paraLine = i + 1;
+    para.push(item ? line.slice(item[0].length) : trimmed.replace(/\s\+$/, ''));
+  });
+  flush();
+  return out.blocks;
+}
+
+function reduceInline(text: string): string {
+  return text
+    .replace(/\b(?:https?|ftp|mailto):[^\s[]+\[([^\]]*)\]/g, '$1')
+    .replace(/\b(?:link|xref|kbd|btn|menu|footnote|footnoteref|pass|image|icon):[^\s[]*\[([^\]]*)\]/g, (m, t: string) =>
+      m.startsWith('footnote') || m.startsWith('image') || m.startsWith('icon') ? ' ' : t,
+    )
+    .replace(/<<[^,>]+,\s*([^>]+)>>/g, '$1')
+    .replace(/<<[^>]+>>/g, ' ')
+    .replace(/\{[\w-]+\}/g, ' ')
+    .replace(/\[\[[^\]]*\]\]|\[#[^\]]*\]/g, ' ')
+    .replace(/(\*\*|__|``|##)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])([*_`#])(\S(?:.*?\S)?)\2(?=[\s.,;:!?)]|$)/g, '$1$3');
+}

@@ -1,0 +1,61 @@
+import { BlockCollector, ProseBlock } from '../prose';
+
+const PROSE_BLOCKS = /^(?:quote|verse|center)$/i;
+
+/**
+ * Org: "* Heading" lines become headings (TODO keywords, priorities and tags dropped); #+KEYWORD lines, drawers,
+ * source/example/export blocks and tables go; [[link][text]] keeps its text; emphasis markers go.
+ */
+export function orgToProse(source: string): ProseBlock[] {
+  const lines = source.split(/\r?\n/);
+  const out = new BlockCollector();
+  let para: string[] = [];
+  let paraLine = 0;
+  let skipUntil: RegExp | undefined;
+  const flush = () => {
+    if (para.length) out.paragraph(reduceInline(para.join(' ')), paraLine);
+    para = [];
+  };
+  lines.forEach((line, i) => {
+    const trimmed = line.trim();
+    if (skipUntil) {
+      if (skipUntil.test(trimmed)) skipUntil = undefined;
+      return;
+    }
+    const heading = /^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING|CANCELLED|CANCELED)\s+)?(?:\[#[A-Z]\]\s+)?(.*?)(?:\s+:[\w@#%:]+:)?\s*$/.exec(line);
+    if (heading) {
+      flush();
+      out.heading(heading[1].length, reduceInline(heading[2]), i + 1);
+      return;
+    }
+    const block = /^#\+begin_(\w+)/i.exec(trimmed);
+    if (block) {
+      flush();
+      if (!PROSE_BLOCKS.test(block[1])) skipUntil = new RegExp(`^#\\+end_${block[1]}\\b`, 'i');
+      return;
+    }
+    if (/^:[\w-]+:\s*$/.test(trimmed) && trimmed.toUpperCase() !== ':END:') {
+      flush();
+      skipUntil = /^:END:\s*$/i;
+      return;
+    }
+    if (trimmed === '' || /^#\+/.test(trimmed) || /^#(?:\s|$)/.test(trimmed) || /^\|/.test(trimmed) || /^-{5,}$/.test(trimmed)) {
+      flush();
+      return;
+    }
+    const item = /^\s*(?:[-+]|\d+[.)])\s+(?:\[[ X-]\]\s+)?/.exec(line);
+    if (item) flush();
+    if (!para.length) paraLine = i + 1;
+    para.push(item ? line.slice(item[0].length) : trimmed);
+  });
+  flush();
+  return out.blocks;
+}
+
+function reduceInline(text: string): string {
+  return text
+    .replace(/\[\[[^\]]+\]\[([^\]]+)\]\]/g, '$1')
+    .replace(/\[\[[^\]]+\]\]/g, ' ')
+    .replace(/\[fn:[^\]]*\]/g, ' ')
+    .replace(/(^|[\s('"])([*/_=~+])(\S(?:.*?\S)?)\2(?=[\s.,;:!?'")]|$)/g, '$1$3');
+}

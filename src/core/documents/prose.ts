@@ -1,0 +1,56 @@
+/** A document reduced to what its author wrote: headings (kept as context) and paragraphs of prose. */
+export type ProseBlock =
+  | { readonly kind: 'heading'; readonly level: number; readonly text: string; readonly line: number }
+  | { readonly kind: 'paragraph'; readonly text: string; readonly line: number };
+
+export type DocumentFormat = 'markdown' | 'plaintext' | 'latex' | 'restructuredtext' | 'org' | 'asciidoc' | 'html';
+
+const URL = /\b(?:https?|ftp):\/\/[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi;
+
+/** Drops bare URLs and squeezes whitespace: the last step every format shares. */
+export function tidyProse(text: string): string {
+  return text.replace(URL, ' ').replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+}
+
+/** Collects blocks, skipping ones that reduce to nothing. */
+export class BlockCollector {
+  readonly blocks: ProseBlock[] = [];
+
+  heading(level: number, text: string, line: number): void {
+    const tidy = tidyProse(text);
+    if (tidy) this.blocks.push({ kind: 'heading', level, text: tidy, line });
+  }
+
+  paragraph(text: string, line: number): void {
+    const tidy = tidyProse(text);
+    // A "paragraph" without a single letter (a rule, a row of numbers) is not prose.
+    if (/\p{L}/u.test(tidy)) this.blocks.push({ kind: 'paragraph', text: tidy, line });
+  }
+}
+
+/** Splits lines into runs separated by blank lines; `line` is 1-based. */
+export function paragraphsOf(lines: readonly string[], firstLine = 1): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  let start = -1;
+  let buf: string[] = [];
+  lines.forEach((l, i) => {
+    if (l.trim() === '') {
+      if (buf.length) out.push({ text: buf.join('\n'), line: firstLine + start });
+      buf = [];
+      start = -1;
+    } else {
+      if (start < 0) start = i;
+      buf.push(l);
+    }
+  });
+  if (buf.length) out.push({ text: buf.join('\n'), line: firstLine + start });
+  return out;
+}
+
+/** True when most cells of a table look like numbers, dates or empty: not something a person wrote as prose. */
+export function isMostlyNumeric(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  if (!filled.length) return true;
+  const numeric = filled.filter((c) => /^[-+±~≈$€£%()\d.,:/x× ]+$/iu.test(c)).length;
+  return numeric * 2 >= filled.length;
+}

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { ProseBlock } from '../documents/prose';
+import { computeStyleFeatures } from '../style/features';
+import type { Passage } from './passage';
+
+export interface ChunkOptions {
+  /** A passage grows paragraph by paragraph until adding the next would pass this many words. */
+  readonly maxWords: number;
+  /** Below this, a passage borrows the next paragraph even past maxWords (up to 1.5 × maxWords). */
+  readonly minWords: number;
+  /** Shorter leftovers (a lone line under a heading) are not worth showing a model and are dropped. */
+  readonly dropBelowWords: number;
+}
+
+export const DEFAULT_CHUNKING: ChunkOptions = { maxWords: 250, minWords: 100, dropBelowWords: 12 };
+
+export interface DocumentMeta {
+  readonly docId: string;
+  readonly format: string;
+  readonly modifiedAt: number;
+}
+
+interface Piece {
+  readonly text: string;
+  readonly line: number;
+  readonly words: number;
+}
+
+const WORD = /\S+/g;
+
+/** Cuts a reduced document into passages: paragraph groups of about minWords–maxWords, never across a heading. */
+export function cutIntoPassages(blocks: readonly ProseBlock[], meta: DocumentMeta, options: ChunkOptions = DEFAULT_CHUNKING): Passage[] {
+  const passages: Passage[] = [];
+  const seen = new Map<string, number>();
+  const headings: { level: number; text: string }[] = [];
+  let group: Piece[] = [];
+  const emit = () => {
+    const words = group.reduce((n, p) => n + p.words, 0);
+    if (group.length && words >= options.dropBelowWords) {
+      const text = group.map((p) => p.text).join('\n\n');
+      passages.push(makePassage(meta, headings.map((h) => h.text), passages.length, group[0].line, text, words, seen));
+    }
+    group = [];
+  };
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      emit();
+      while (headings.length && headings[headings.length - 1].level >= block.level) headings.pop();
+      headings.push({ level: block.level, text: block.text });
+      continue;
+    }
+    for (const piece of splitLongParagraph(block.text, block.line, options.maxWords)) {
+      const words = group.reduce((n, p) => n + p.words, 0);
+      const limit = words < options.minWords ? options.maxWords * 1.5 : options.maxWords;
+      if (group.length && words + piece.words > limit) emit();
+      group.push(piece);
+    }
+  }
+  emit();
+  return passages;
+}
+
+/** A paragraph longer than maxWords is cut at sentence ends into pieces of about maxWords / 2 … maxWords. */
+function splitLongParagraph(text: string, line: number, maxWords: number): Piece[] {
+  const words = text.match(WORD)?.length ?? 0;
+  if (words <= maxWords) return [{ text, line, words }];
+  const sentences = text.match(/[^.!?]+(?:[.!?]+["')\]]*|$)\s*/g) ?? [text];
+  const pieces: Piece[] = [];
+  let current = '';
+  let count = 0;
+  const target = Math.ceil(words / Math.ceil(words / maxWords));
+  for (const sentence of sentences) {
+    const n = sentence.match(WORD)?.length ?? 0;
+    if (count && count + n > target) {
+      pieces.push({ text: current.trim(), line, words: count });
+      current = '';
+      count = 0;
+    }
+    current += sentence;
+    count += n;
+  }
+  if (count) pieces.push({ text: current.trim(), line, words: count });
+  return pieces.flatMap((p) => (p.words > maxWords * 1.5 ? splitAtWords(p, maxWords) : [p]));
+}
+
+/** Last resort for text without sentence ends (lists pasted as one line, blog posts without punctuation). */
+function splitAtWords(piece: Piece, maxWords: number): Piece[] {
+  const words = piece.text.match(WORD) ?? [];
+  const out: Piece[] = [];
+  for (let i = 0; i < words.length; i += maxWords) {
+    const slice = words.slice(i, i + maxWords);
+    out.push({ text: slice.join(' '), line: piece.line, words: slice.length });
+  }
+  return out;
+}
+
+function makePassage(
+  meta: DocumentMeta,
+  headingPath: readonly string[],
+  position: number,
+  line: number,
+  text: string,
+  wordCount: number,
+  seen: Map<string, number>,
+): Passage {
+  return {
+    id: passageId(meta.docId, text, seen),
+    docId: meta.docId,
+    headingPath,
+    position,
+    line,
+    text,
+    wordCount,
+    format: meta.format,
+    modifiedAt: meta.modifiedAt,
+    features: computeStyleFeatures(text),
+  };
+}
+
+/**
+ * Document path + content (+ the how-manieth repeat of that content in the document): stable when other passages
+ * are edited or moved, unique across documents (two files with the same paragraph get two ids) and within one.
+ */
+function passageId(docId: string, text: string, seen: Map<string, number>): string {
+  const digest = createHash('sha1').update(docId).update('\u0000').update(text).digest('base64url').slice(0, 16);
+  const repeat = seen.get(digest) ?? 0;
+  seen.set(digest, repeat + 1);
+  return repeat ? `${digest}.${repeat}` : digest;
+}
