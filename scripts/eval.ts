@@ -1,0 +1,93 @@
+/**
+ * The evaluation CLI: `npm run eval -- --docs <docs.jsonl> --pairs <pairs.jsonl> [--retrievers none,random,recency,bm25,ownvoice]
+ * [--sample N --seed S] [--out metrics.json] [--store orama|memory] [--weights weights.json] [--ollama <url> --model <name>]`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { MemoryPassageStore } from '../src/core/exemplars/memoryStore';
+import { parseWeights } from '../src/core/exemplars/scorer';
+import { parseDocuments, parsePairs } from '../src/core/eval/corpus';
+import { OramaPassageStore } from '../src/core/eval/oramaStore';
+import { RETRIEVER_NAMES, type RetrieverName } from '../src/core/eval/retrievers';
+import { type EvalReport, runEval, type StoreBuilder } from '../src/core/eval/run';
+
+interface Args {
+  docs: string;
+  pairs: string;
+  retrievers: RetrieverName[];
+  sample?: number;
+  seed: number;
+  out?: string;
+  store: 'orama' | 'memory';
+  weights?: string;
+  ollama?: string;
+  model?: string;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const docs = value('--docs');
+  const pairs = value('--pairs');
+  if (!docs || !pairs) throw new Error('usage: eval --docs <docs.jsonl> --pairs <pairs.jsonl> [--retrievers a,b] [--sample N --seed S] [--out file]');
+  const retrievers = (value('--retrievers') ?? RETRIEVER_NAMES.join(',')).split(',').map((r) => r.trim());
+  for (const r of retrievers) if (!(RETRIEVER_NAMES as readonly string[]).includes(r)) throw new Error(`unknown retriever "${r}"; known: ${RETRIEVER_NAMES.join(', ')}`);
+  const sample = value('--sample');
+  const store = value('--store') ?? 'orama';
+  if (store !== 'orama' && store !== 'memory') throw new Error('--store is orama or memory');
+  return {
+    docs,
+    pairs,
+    retrievers: retrievers as RetrieverName[],
+    sample: sample === undefined ? undefined : Number(sample),
+    seed: Number(value('--seed') ?? 7),
+    out: value('--out'),
+    store,
+    weights: value('--weights'),
+    ollama: value('--ollama'),
+    model: value('--model'),
+  };
+}
+
+const STORES: Record<Args['store'], StoreBuilder> = {
+  orama: (passages) => OramaPassageStore.build(passages).then((s) => Object.assign(s, { all: () => passages })),
+  memory: async (passages) => new MemoryPassageStore(passages),
+};
+
+function printTable(report: EvalReport): void {
+  const columns = ['authorP5', 'continuationGain', 'calibrationSpearman', 'abstainRate', 'latencyP95Ms', 'historyLatencyP95Ms', 'meanExemplars', 'meanExemplarWords'] as const;
+  console.log(`\n${report.authors} authors, ${report.pairs} pairs, ${report.passages} passages\n`);
+  console.log(['retriever', ...columns].map((c) => c.padStart(c === 'retriever' ? 10 : 12)).join(' '));
+  for (const [name, m] of Object.entries(report.retrievers)) {
+    const cells = columns.map((c) => {
+      const v = m[c];
+      return (v === null ? 'null' : v.toFixed(c.includes('Ms') || c.startsWith('mean') ? 1 : 4)).padStart(12);
+    });
+    console.log([name.padStart(10), ...cells].join(' '));
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const docs = parseDocuments(readFileSync(args.docs, 'utf8'));
+  const pairs = parsePairs(readFileSync(args.pairs, 'utf8'));
+  const weights = args.weights ? parseWeights(readFileSync(args.weights, 'utf8')) : undefined;
+  const report = await runEval(docs, pairs, {
+    retrievers: args.retrievers,
+    sample: args.sample,
+    seed: args.seed,
+    buildStore: STORES[args.store],
+    weights,
+    onProgress: (m) => console.error(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`),
+  });
+  printTable(report);
+  if (args.out) writeFileSync(args.out, JSON.stringify(report, null, 2) + '\n');
+  console.error(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

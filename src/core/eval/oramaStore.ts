@@ -1,0 +1,40 @@
+import { create, insert, search, type AnyOrama } from '@orama/orama';
+import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
+
+/** A minimal Orama full-text index behind `PassageStore`, until the project's own index is wired into the evaluation. */
+export class OramaPassageStore implements PassageStore {
+  private readonly db: AnyOrama;
+  private readonly passages = new Map<string, Passage>();
+
+  private constructor(db: AnyOrama) {
+    this.db = db;
+  }
+
+  static async build(passages: Iterable<Passage>): Promise<OramaPassageStore> {
+    const store = new OramaPassageStore(create({ schema: { text: 'string' } as const }));
+    for (const p of passages) {
+      store.passages.set(p.id, p);
+      await insert(store.db, { id: p.id, text: p.text });
+    }
+    return store;
+  }
+
+  get size(): number {
+    return this.passages.size;
+  }
+
+  get(id: string): Passage | undefined {
+    return this.passages.get(id);
+  }
+
+  async lexicalSearch(query: string, limit: number, exclude?: ReadonlySet<string>): Promise<ScoredPassage[]> {
+    const result = await search(this.db, { term: query, properties: ['text'], limit: limit + (exclude?.size ?? 0) });
+    const out: ScoredPassage[] = [];
+    for (const hit of result.hits) {
+      const passage = this.passages.get(String(hit.id));
+      if (passage && !exclude?.has(passage.id)) out.push({ passage, score: hit.score });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+}

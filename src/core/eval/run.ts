@@ -1,0 +1,169 @@
+import type { Passage, PassageStore } from '../passages/passage';
+import { BackgroundModel, gainOfTexts } from '../exemplars/benefit';
+import type { ScorerWeights } from '../exemplars/scorer';
+import { DEFAULT_WORD_BUDGET } from '../exemplars/select';
+import { tokenize } from '../exemplars/text';
+import { chunkDocument, type DocumentForIndex } from './chunk';
+import { type ContinuationPair, type CorpusDocument, parseDate } from './corpus';
+import { abstainRate, authorShare, mean, meanOverAuthors, percentile95, spearman } from './metrics';
+import { seededRandom, shuffled } from './random';
+import { makeRetriever, type RetrieverName } from './retrievers';
+
+/** Indexes documents into a searchable store; the evaluation does not care which index it is. */
+export type StoreBuilder = (passages: readonly Passage[]) => Promise<PassageStore & { all(): readonly Passage[] }>;
+/** Cuts a document into passages. */
+export type Chunker = (doc: DocumentForIndex) => Passage[];
+
+export interface EvalOptions {
+  readonly retrievers: readonly RetrieverName[];
+  /** Evaluate a seeded random sample of this many pairs; all pairs when undefined. */
+  readonly sample?: number;
+  readonly seed: number;
+  readonly buildStore: StoreBuilder;
+  readonly chunk?: Chunker;
+  readonly weights?: ScorerWeights;
+  readonly onProgress?: (message: string) => void;
+}
+
+export interface RetrieverMetrics {
+  readonly authorP5: number;
+  readonly continuationGain: number;
+  readonly calibrationSpearman: number | null;
+  readonly abstainRate: number;
+  /** Per selection over the whole file's pool of passages (the larger store). */
+  readonly latencyP95Ms: number;
+  /** Per selection over one author's history. */
+  readonly historyLatencyP95Ms: number;
+  readonly meanExemplars: number;
+  readonly meanExemplarWords: number;
+}
+
+export interface EvalReport {
+  readonly authors: number;
+  readonly pairs: number;
+  readonly passages: number;
+  readonly retrievers: Record<string, RetrieverMetrics>;
+}
+
+/** Per pair and retriever, what the continuation task gives; kept for the training script's analysis. */
+export interface PairOutcome {
+  readonly author: string;
+  readonly gain: number;
+  readonly predicted: number | null;
+  readonly exemplars: number;
+  readonly words: number;
+  readonly ms: number;
+}
+
+export function pairsForDocuments(docs: readonly CorpusDocument[], pairs: readonly ContinuationPair[], sample: number | undefined, seed: number): ContinuationPair[] {
+  const known = new Set(docs.map((d) => d.docId));
+  const ours = pairs.filter((p) => known.has(p.docId));
+  return sample === undefined ? ours : shuffled(ours, seededRandom(seed)).slice(0, sample);
+}
+
+export async function runEval(docs: readonly CorpusDocument[], allPairs: readonly ContinuationPair[], options: EvalOptions): Promise<EvalReport> {
+  const log = options.onProgress ?? (() => undefined);
+  const chunk = options.chunk ?? chunkDocument;
+  const pairs = pairsForDocuments(docs, allPairs, options.sample, options.seed);
+  const background = new BackgroundModel(docs.map((d) => d.text));
+  const pool = await buildPool(docs, chunk, options.buildStore);
+  log(`pool: ${pool.passages.length} passages from ${docs.length} documents; ${pairs.length} pairs`);
+  const histories = await buildHistories(docs, pairs, chunk, options.buildStore);
+  const retrievers: Record<string, RetrieverMetrics> = {};
+  for (const name of options.retrievers) {
+    const retrieve = makeRetriever(name, options.weights);
+    const p5 = await authorP5Task(pairs, pool, retrieve, options.seed);
+    const outcomes = await continuationTask(pairs, histories, docs, background, retrieve, options.seed);
+    retrievers[name] = summarise(name, p5, outcomes);
+    log(`${name}: authorP5 ${retrievers[name].authorP5.toFixed(3)}, continuationGain ${retrievers[name].continuationGain.toFixed(4)}`);
+  }
+  return { authors: new Set(pairs.map((p) => p.author)).size, pairs: pairs.length, passages: pool.passages.length, retrievers };
+}
+
+interface Pool {
+  readonly store: PassageStore & { all(): readonly Passage[] };
+  readonly passages: readonly Passage[];
+  /** Opaque name of each document in the pool, by doc_id, and the author of each opaque name. */
+  readonly opaqueName: ReadonlyMap<string, string>;
+  readonly authorOf: ReadonlyMap<string, string>;
+}
+
+/** All documents as bare text under opaque names: nothing but the writing can tell the retriever who wrote it. */
+async function buildPool(docs: readonly CorpusDocument[], chunk: Chunker, buildStore: StoreBuilder): Promise<Pool> {
+  const opaqueName = new Map<string, string>();
+  const authorOf = new Map<string, string>();
+  const order = shuffled(docs, seededRandom(1));
+  const passages = order.flatMap((doc, i) => {
+    const name = `document-${i}`;
+    opaqueName.set(doc.docId, name);
+    authorOf.set(name, doc.author);
+    return chunk({ docId: name, text: doc.text, format: 'plaintext', modifiedAt: 0 });
+  });
+  return { store: await buildStore(passages), passages, opaqueName, authorOf };
+}
+
+/** One store per author over that author's documents, with their real names, formats and dates. */
+async function buildHistories(docs: readonly CorpusDocument[], pairs: readonly ContinuationPair[], chunk: Chunker, buildStore: StoreBuilder) {
+  const authors = new Set(pairs.map((p) => p.author));
+  const histories = new Map<string, Awaited<ReturnType<StoreBuilder>>>();
+  for (const author of authors) {
+    const own = docs.filter((d) => d.author === author);
+    histories.set(author, await buildStore(own.flatMap((d) => chunk({ docId: d.docId, text: d.text, format: d.format, modifiedAt: parseDate(d.date) }))));
+  }
+  return histories;
+}
+
+interface P5Outcome {
+  readonly author: string;
+  readonly share: number;
+  readonly ms: number;
+}
+
+async function authorP5Task(pairs: readonly ContinuationPair[], pool: Pool, retrieve: ReturnType<typeof makeRetriever>, seed: number): Promise<P5Outcome[]> {
+  const out: P5Outcome[] = [];
+  for (const [i, pair] of pairs.entries()) {
+    const docId = pool.opaqueName.get(pair.docId) ?? '';
+    const started = performance.now();
+    const got = await retrieve({ store: pool.store, prefix: pair.prefix, docId, format: 'plaintext', count: 5, wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i });
+    const ms = performance.now() - started;
+    out.push({ author: pair.author, share: authorShare(got.passages.map((p) => pool.authorOf.get(p.docId) ?? ''), pair.author), ms });
+  }
+  return out;
+}
+
+async function continuationTask(
+  pairs: readonly ContinuationPair[],
+  histories: ReadonlyMap<string, Awaited<ReturnType<StoreBuilder>>>,
+  docs: readonly CorpusDocument[],
+  background: BackgroundModel,
+  retrieve: ReturnType<typeof makeRetriever>,
+  seed: number,
+): Promise<PairOutcome[]> {
+  const formatOf = new Map(docs.map((d) => [d.docId, d.format]));
+  const out: PairOutcome[] = [];
+  for (const [i, pair] of pairs.entries()) {
+    const store = histories.get(pair.author);
+    if (!store) continue;
+    const started = performance.now();
+    const got = await retrieve({ store, prefix: pair.prefix, docId: pair.docId, format: formatOf.get(pair.docId) ?? 'plaintext', wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i });
+    const ms = performance.now() - started;
+    const gain = gainOfTexts(tokenize(pair.continuation), got.passages.map((p) => p.text), background);
+    out.push({ author: pair.author, gain, predicted: got.predicted, exemplars: got.passages.length, words: got.passages.reduce((s, p) => s + p.wordCount, 0), ms });
+  }
+  return out;
+}
+
+function summarise(name: RetrieverName, p5: readonly P5Outcome[], outcomes: readonly PairOutcome[]): RetrieverMetrics {
+  const scored = outcomes.filter((o) => o.predicted !== null);
+  const hasScores = name !== 'none' && scored.length === outcomes.length && outcomes.length > 0;
+  return {
+    authorP5: meanOverAuthors(p5.map((o) => ({ author: o.author, value: o.share }))),
+    continuationGain: meanOverAuthors(outcomes.map((o) => ({ author: o.author, value: o.gain }))),
+    calibrationSpearman: hasScores ? spearman(scored.map((o) => o.predicted ?? 0), scored.map((o) => o.gain)) : null,
+    abstainRate: abstainRate(outcomes.map((o) => o.exemplars)),
+    latencyP95Ms: percentile95(p5.map((o) => o.ms)),
+    historyLatencyP95Ms: percentile95(outcomes.map((o) => o.ms)),
+    meanExemplars: mean(outcomes.map((o) => o.exemplars)),
+    meanExemplarWords: mean(outcomes.map((o) => o.words)),
+  };
+}

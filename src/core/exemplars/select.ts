@@ -1,0 +1,164 @@
+import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
+import { queryString } from './query';
+import { DEFAULT_WEIGHTS, type ScorerWeights, scoreSignals, strongestSignals } from './scorer';
+import { analyseWriting, candidateSignals, poolOf, type SignalName, wordsOf, type WritingContext } from './signals';
+
+export interface WritingAtCursor {
+  readonly before: string;
+  readonly after?: string;
+  readonly docId?: string;
+  readonly format?: string;
+}
+
+export interface SelectionOptions {
+  /** Words of exemplars at most (default 600). Ignored with `fixedCount`. */
+  readonly wordBudget?: number;
+  readonly maxExemplars?: number;
+  /** Exactly this many exemplars when the index has them, whatever their predicted benefit and length. */
+  readonly fixedCount?: number;
+  readonly excludeDocIds?: ReadonlySet<string>;
+  readonly preferDocIds?: ReadonlySet<string>;
+  readonly weights?: ScorerWeights;
+}
+
+export interface ChosenExemplar {
+  readonly passage: Passage;
+  /** Calibrated predicted benefit of this exemplar alone (nats per token of the continuation). */
+  readonly score: number;
+  /** Short reasons a writer can read, e.g. "similar sentence length". */
+  readonly reasons: string[];
+}
+
+export interface ExemplarSelection {
+  readonly exemplars: ChosenExemplar[];
+  /** Predicted benefit of the whole set; 0 when abstaining. */
+  readonly predictedBenefit: number;
+  /** True when no exemplar was predicted to help. */
+  readonly abstained: boolean;
+}
+
+export const DEFAULT_WORD_BUDGET = 600;
+/** How many lexical candidates are rescored: enough to find the writer's voice, few enough for ~ms scoring. */
+const CANDIDATES = 120;
+/** Two exemplars sharing more than this share of their vocabulary are near-duplicates; only the better is shown. */
+const NEAR_DUPLICATE = 0.6;
+
+interface Scored {
+  readonly passage: Passage;
+  readonly score: number;
+  readonly signals: number[];
+}
+
+export async function selectExemplars(store: PassageStore, context: WritingAtCursor, options: SelectionOptions = {}): Promise<ExemplarSelection> {
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const writing = analyseWriting(context, options.preferDocIds);
+  const candidates = await fetchCandidates(store, writing, context, options.excludeDocIds);
+  const scored = scoreCandidates(writing, candidates, weights);
+  const chosen = options.fixedCount !== undefined ? pickCount(scored, options.fixedCount) : pickWithinBudget(scored, options, weights);
+  return describe(chosen, weights);
+}
+
+async function fetchCandidates(store: PassageStore, writing: WritingContext, context: WritingAtCursor, excludeDocIds?: ReadonlySet<string>): Promise<ScoredPassage[]> {
+  const query = writing.terms.length ? queryString(writing.terms) : context.before.split(/\s+/).slice(-60).join(' ');
+  if (!query.trim()) return [];
+  const found = await store.lexicalSearch(query, CANDIDATES + (excludeDocIds?.size ? CANDIDATES : 0));
+  const writingNow = wordsOfText(context);
+  return found
+    .filter((c) => !excludeDocIds?.has(c.passage.docId))
+    .filter((c) => !(c.passage.docId === context.docId && isPassageBeingWritten(c.passage, writingNow)))
+    .slice(0, CANDIDATES);
+}
+
+/** The passage under the cursor is in the index too; it must not be offered as an example of itself. */
+function isPassageBeingWritten(passage: Passage, writingNow: ReadonlySet<string>): boolean {
+  return overlap(wordsOf(passage), writingNow) > NEAR_DUPLICATE;
+}
+
+function wordsOfText(context: WritingAtCursor): ReadonlySet<string> {
+  const tail = context.before.slice(-1500) + ' ' + (context.after ?? '').slice(0, 500);
+  return new Set(tail.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
+}
+
+function scoreCandidates(writing: WritingContext, candidates: readonly ScoredPassage[], weights: ScorerWeights): Scored[] {
+  const pool = poolOf(candidates);
+  return candidates
+    .map((c) => {
+      const signals = candidateSignals(writing, c.passage, c.score, pool);
+      return { passage: c.passage, signals, score: scoreSignals(weights, signals) };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+function pickCount(scored: readonly Scored[], count: number): Scored[] {
+  const chosen: Scored[] = [];
+  for (const s of scored) {
+    if (chosen.length >= count) break;
+    if (!isNearDuplicateOfAny(s, chosen)) chosen.push(s);
+  }
+  return chosen;
+}
+
+function pickWithinBudget(scored: readonly Scored[], options: SelectionOptions, weights: ScorerWeights): Scored[] {
+  const budget = options.wordBudget ?? DEFAULT_WORD_BUDGET;
+  const max = options.maxExemplars ?? Infinity;
+  const chosen: Scored[] = [];
+  let words = 0;
+  for (const s of scored) {
+    if (s.score < weights.abstainBelow || chosen.length >= max) break;
+    if (words + s.passage.wordCount > budget || isNearDuplicateOfAny(s, chosen)) continue;
+    chosen.push(s);
+    words += s.passage.wordCount;
+  }
+  return chosen;
+}
+
+function isNearDuplicateOfAny(candidate: Scored, chosen: readonly Scored[]): boolean {
+  const words = wordsOf(candidate.passage);
+  return chosen.some((c) => overlap(words, wordsOf(c.passage)) > NEAR_DUPLICATE);
+}
+
+/** Jaccard overlap of two vocabularies. */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  const union = a.size + b.size - shared;
+  return union ? shared / union : 0;
+}
+
+/** The set's benefit: its exemplars' scores weighted by their length, mapped through the set calibration. */
+export function predictSetBenefit(weights: ScorerWeights, chosen: ReadonlyArray<{ score: number; passage: Passage }>): number {
+  const words = chosen.reduce((s, c) => s + c.passage.wordCount, 0);
+  if (!chosen.length || !words) return 0;
+  const mean = chosen.reduce((s, c) => s + c.score * c.passage.wordCount, 0) / words;
+  return weights.set.bias + weights.set.slope * mean;
+}
+
+function describe(chosen: readonly Scored[], weights: ScorerWeights): ExemplarSelection {
+  return {
+    exemplars: chosen.map((c) => ({ passage: c.passage, score: c.score, reasons: reasonsFor(weights, c.signals) })),
+    predictedBenefit: predictSetBenefit(weights, chosen),
+    abstained: chosen.length === 0,
+  };
+}
+
+const REASONS: Record<SignalName, string> = {
+  lexicalRelative: 'about the same subject',
+  lexicalStrength: 'shares rare words with your text',
+  topicCoverage: 'covers the words of your paragraph',
+  tailCoverage: 'picks up where your text stops',
+  functionWords: 'similar choice of little words',
+  rhythmDistance: 'similar sentence length',
+  punctuationDistance: 'similar punctuation',
+  registerDistance: 'similar register',
+  length: 'a fuller passage',
+  sameDocument: 'same document',
+  sameFolder: 'same folder',
+  sameFormat: 'same file type',
+  recency: 'written recently',
+  preferred: 'from a document you pinned',
+};
+
+function reasonsFor(weights: ScorerWeights, signals: readonly number[]): string[] {
+  return strongestSignals(weights, signals).map((name) => REASONS[name]);
+}
