@@ -2,6 +2,7 @@
 // development and the compiled test index; Chromium opens it; the workbench reports back via codeAutomationExit.
 import { cpSync } from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { runCleanups } from './cleanup';
@@ -54,9 +55,9 @@ async function runInWorkbench(page: Page, url: string): Promise<number> {
   return code;
 }
 
-/** The extension host's console, printed as the suite wrote it (mocha's spec reporter). */
+/** The extension host's console, printed as the suite wrote it (mocha's spec reporter passes printf-style args). */
 function relay(type: string, args: unknown[]): void {
-  const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  const text = format(...(Array.isArray(args) ? args : [args]));
   (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
 }
 

@@ -1,0 +1,35 @@
+// Runs test/e2e with mocha in Node: one workbench session (root hooks) shared by every e2e file, in name order.
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { startSession, stopSession } from '../e2e/session';
+import { runCleanups } from './cleanup';
+import { repoRoot } from './paths';
+import { requirePrerequisites } from './prerequisites';
+
+const TEST_TIMEOUT_MS = 120_000;
+
+async function main(): Promise<number> {
+  requirePrerequisites('e2e');
+  const mocha = new Mocha({
+    timeout: TEST_TIMEOUT_MS,
+    color: false,
+    reporter: require.resolve('./countingReporter'),
+    rootHooks: { beforeAll: startSession, afterAll: stopSession },
+  });
+  const dir = path.join(repoRoot(), 'out', 'test', 'e2e');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, name));
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  return failures > 0 ? 1 : 0;
+}
+
+main()
+  .then(async (code) => {
+    await runCleanups();
+    process.exit(code);
+  })
+  .catch(async (err: unknown) => {
+    console.error(`e2e: ${(err as Error).stack ?? String(err)}`);
+    await runCleanups();
+    process.exit(1);
+  });
