@@ -107,8 +107,10 @@ function seconds(ms) {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    if (running) stopGroup(running);
-    setTimeout(() => process.exit(130), 2000);
+    if (!running) process.exit(130);
+    // Let the runner stop code-server and Chromium before we go.
+    running.once('close', () => process.exit(130));
+    stopGroup(running);
   });
 }
 
