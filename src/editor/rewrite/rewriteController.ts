@@ -1,0 +1,332 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Log } from '../../core/common/log';
+import { DEFAULT_SETTINGS, type ExemplarSource } from '../../core/completion/types';
+import { describeProblem, ModelError } from '../../core/model/errors';
+import type { ModelHost } from '../../core/model/modelHost';
+import { PreferencePairFile } from '../../core/rewrite/history';
+import type { RewritePreset } from '../../core/rewrite/presets';
+import { rewriteSelection, RewriteRefusal, type RewriteJob } from '../../core/rewrite/rewriter';
+import { describeProblems } from '../../core/rewrite/template';
+import { readPreferences } from '../sidebar/preferenceSettings';
+import type { PresetPicker, PresetArgument } from './presetPicker';
+import { Review } from './review';
+import type { PreviewContent } from './previewContent';
+
+export interface RewriteTarget {
+  readonly host: ModelHost;
+  readonly model: string;
+}
+
+/** What the rest of the extension gives the rewrite feature: the same model host, log and exemplars as completions. */
+export interface RewriteDeps {
+  readonly target: () => RewriteTarget | undefined;
+  readonly log: Log;
+  readonly exemplars?: ExemplarSource;
+  /** Told when Ollama is down or the model missing, so the status bar catches up at once. */
+  readonly onModelProblem?: (error: ModelError) => void;
+}
+
+/** What a command ended in; returned to callers such as tests, shown to the writer by the command itself. */
+export type RewriteOutcome =
+  | { readonly status: 'ready'; readonly versions: readonly string[] }
+  | { readonly status: 'applied'; readonly text: string }
+  | { readonly status: 'noSelection' | 'dismissed' | 'cancelled' | 'rejected' | 'noReview' }
+  | { readonly status: 'invalidTemplate' | 'refused' | 'failed'; readonly message: string };
+
+const FORMAT_NAMES: Record<string, string> = {
+  markdown: 'Markdown', plaintext: 'plain text', latex: 'LaTeX', restructuredtext: 'reStructuredText', asciidoc: 'AsciiDoc', org: 'Org',
+};
+/** Alternatives need visible differences: at least this temperature, whatever the preset says. */
+const ALTERNATIVES_TEMPERATURE = 0.8;
+
+interface Running {
+  readonly review: Review;
+  readonly job: RewriteJob;
+  readonly model: string;
+  readonly preset: RewritePreset;
+  readonly instruction: string;
+}
+
+/** Runs rewrites and the writer's verdicts on them; one review at a time, the newest wins. */
+export class RewriteController implements vscode.Disposable {
+  private current: Running | undefined;
+  private readonly closedTabs: vscode.Disposable;
+
+  constructor(
+    private readonly deps: RewriteDeps,
+    private readonly picker: PresetPicker,
+    private readonly preview: PreviewContent,
+    private readonly pairs: PreferencePairFile,
+  ) {
+    // Closing the diff by hand is a rejection: the request stops and nothing lands.
+    this.closedTabs = vscode.window.tabGroups.onDidChangeTabs((event) => {
+      const review = this.current?.review;
+      if (review && event.closed.some((tab) => tab.input instanceof vscode.TabInputTextDiff && review.owns(tab.input.modified))) this.end();
+    });
+  }
+
+  async rewrite(mode: 'single' | 'alternatives', argument?: PresetArgument): Promise<RewriteOutcome> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.selection.isEmpty) {
+      void vscode.window.showInformationMessage('Ownvoice: select the text you want rewritten first, then run the command again.');
+      return { status: 'noSelection' };
+    }
+    const choice = await this.picker.choose(argument);
+    if (choice.kind === 'dismissed') return { status: 'dismissed' };
+    if (choice.kind === 'broken') return this.reportBrokenTemplate(choice.broken.uri, describeProblems(path.basename(choice.broken.uri.path), choice.broken.problems));
+    const target = this.deps.target();
+    const model = readPreferences(setting).rewriteModel || target?.model;
+    if (!target || !model) return this.reportNoModel();
+    this.end();
+    const review = new Review(editor.document, editor.selection, mode, this.preview);
+    const job = this.job(editor, choice.preset, choice.instruction, mode);
+    this.current = { review, job, model, preset: choice.preset, instruction: choice.instruction };
+    await setMode(mode, true);
+    await review.open(this.title(review, choice.preset));
+    return this.generate(this.current, target.host);
+  }
+
+  async accept(): Promise<RewriteOutcome> {
+    if (this.current?.review.mode !== 'single') return { status: 'noReview' };
+    return this.apply(this.current, this.current.review.versions[0]);
+  }
+
+  /** The writer picked version `index` of two alternatives: it lands, and the pair is kept for learning. */
+  async pick(index: 0 | 1): Promise<RewriteOutcome> {
+    const running = this.current;
+    if (running?.review.mode !== 'alternatives') return { status: 'noReview' };
+    const outcome = await this.apply(running, running.review.versions[index]);
+    if (outcome.status === 'applied') await this.recordPair(running, index);
+    return outcome;
+  }
+
+  reject(): RewriteOutcome {
+    if (!this.current) return { status: 'noReview' };
+    this.end();
+    return { status: 'rejected' };
+  }
+
+  async tryAgain(): Promise<RewriteOutcome> {
+    const running = this.current;
+    const target = this.deps.target();
+    if (!running || !target) return { status: 'noReview' };
+    running.review.restart();
+    running.review.versions.forEach((_, i) => running.review.show(i, ''));
+    return this.generate(running, target.host);
+  }
+
+  /** Where picks between alternatives are kept (JSON lines, local only). */
+  get pairFile(): string {
+    return this.pairs.file;
+  }
+
+  private job(editor: vscode.TextEditor, preset: RewritePreset, instruction: string, mode: 'single' | 'alternatives'): RewriteJob {
+    const document = editor.document;
+    const preferences = readPreferences(setting);
+    const template = mode === 'alternatives'
+      ? { ...preset.template, temperature: Math.max(preset.template.temperature ?? DEFAULT_SETTINGS.temperature, ALTERNATIVES_TEMPERATURE) }
+      : preset.template;
+    return {
+      template,
+      subject: {
+        text: document.getText(),
+        start: document.offsetAt(editor.selection.start),
+        end: document.offsetAt(editor.selection.end),
+        docId: document.uri.toString(),
+        format: document.languageId,
+        formatName: FORMAT_NAMES[document.languageId] ?? document.languageId,
+      },
+      instruction,
+      preferences: { register: preferences.register, notes: preferences.notes },
+      settings: { keepAlive: DEFAULT_SETTINGS.keepAlive, temperature: DEFAULT_SETTINGS.temperature },
+    };
+  }
+
+  /** Streams every version into the preview under a cancellable progress notification. */
+  private async generate(running: Running, host: ModelHost): Promise<RewriteOutcome> {
+    const { review } = running;
+    const signal = review.signal;
+    await setWriting(true);
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Ownvoice: rewriting with "${running.preset.template.name}"`, cancellable: true },
+        async (progress, token) => {
+          const cancel = token.onCancellationRequested(() => review.cancel());
+          try {
+            await this.writeVersions(running, host, signal, progress);
+          } finally {
+            cancel.dispose();
+          }
+        },
+      );
+      this.preview.flush();
+      if (this.current !== running || review.signal !== signal) return { status: 'cancelled' };
+      this.announceReady(review);
+      return { status: 'ready', versions: [...review.versions] };
+    } catch (error) {
+      // "Try again" replaced this request with a new one: the review goes on.
+      if (review.signal !== signal) return { status: 'cancelled' };
+      return this.reportFailure(error, running);
+    } finally {
+      if (this.current === running && review.signal === signal) await setWriting(false);
+    }
+  }
+
+  private async writeVersions(running: Running, host: ModelHost, signal: AbortSignal, progress: vscode.Progress<{ message?: string }>): Promise<void> {
+    const { review } = running;
+    for (let index = 0; index < review.versions.length; index++) {
+      if (review.versions.length > 1) progress.report({ message: `version ${index + 1} of 2` });
+      const settings = { ...running.job.settings, seed: randomSeed() };
+      const services = { host, model: running.model, exemplars: this.deps.exemplars, log: this.deps.log };
+      await rewriteSelection({ ...running.job, settings }, services, signal, (text) => review.show(index, text));
+    }
+  }
+
+  private announceReady(review: Review): void {
+    const actions = review.mode === 'single' ? ['Accept', 'Try Again', 'Reject'] : ['Use Version 1', 'Use Version 2', 'Reject'];
+    const message = review.mode === 'single' ? 'Ownvoice: the rewrite is ready. Compare it with the original, then accept or reject it.' : 'Ownvoice: two versions are ready. Which one sounds like you?';
+    void vscode.window.showInformationMessage(message, ...actions).then((action) => {
+      if (!action || this.current?.review !== review) return;
+      const commands: Record<string, string> = {
+        Accept: 'ownvoice.rewrite.accept', 'Try Again': 'ownvoice.rewrite.tryAgain', Reject: 'ownvoice.rewrite.reject',
+        'Use Version 1': 'ownvoice.rewrite.pickFirst', 'Use Version 2': 'ownvoice.rewrite.pickSecond',
+      };
+      void vscode.commands.executeCommand(commands[action]);
+    });
+  }
+
+  /** Replaces the selected text as one undo step, unless the writer changed it meanwhile. */
+  private async apply(running: Running, text: string): Promise<RewriteOutcome> {
+    if (!text.trim()) return { status: 'refused', message: 'The rewrite is still being written.' };
+    const document = running.review.document.isClosed ? await vscode.workspace.openTextDocument(running.review.document.uri) : running.review.document;
+    const place = running.review.anchor.locate(document.getText());
+    if (place.kind === 'changed') return this.refuseChanged(text);
+    const range = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, range, text);
+    if (!(await vscode.workspace.applyEdit(edit))) return { status: 'failed', message: 'VS Code did not apply the edit.' };
+    this.end();
+    const end = document.positionAt(place.start + text.length);
+    await vscode.window.showTextDocument(document, { selection: new vscode.Range(range.start, end) });
+    return { status: 'applied', text };
+  }
+
+  private async refuseChanged(text: string): Promise<RewriteOutcome> {
+    const message = 'Ownvoice: the selected text changed while the rewrite was being written, so it was left as you wrote it. Select it again to rewrite the new version, or copy the rewrite.';
+    void vscode.window.showWarningMessage(message, 'Copy Rewrite').then((action) => action && vscode.env.clipboard.writeText(text));
+    this.deps.log.info('Rewrite refused: the selection changed under it.');
+    return { status: 'refused', message };
+  }
+
+  private async recordPair(running: Running, index: 0 | 1): Promise<void> {
+    const { review, job } = running;
+    try {
+      await this.pairs.record({
+        at: new Date().toISOString(),
+        presetId: running.preset.id,
+        instruction: running.instruction,
+        model: running.model,
+        format: job.subject.format,
+        original: review.anchor.original,
+        chosen: review.versions[index],
+        rejected: review.versions[1 - index],
+      });
+    } catch (error) {
+      this.deps.log.error(`Could not record the preference pair in ${this.pairs.file}: ${String(error)}`);
+    }
+  }
+
+  private end(): void {
+    const running = this.current;
+    this.current = undefined;
+    void setMode(undefined, false);
+    if (!running) return;
+    void running.review.close();
+    running.review.dispose();
+  }
+
+  private title(review: Review, preset: RewritePreset): string {
+    const name = path.basename(review.document.uri.path);
+    return review.mode === 'single' ? `${name}: Original ↔ ${preset.template.name}` : `${name}: Version 1 ↔ Version 2 (${preset.template.name})`;
+  }
+
+  private reportBrokenTemplate(uri: vscode.Uri, problems: string): RewriteOutcome {
+    this.deps.log.warn(`Rewrite template not used:\n${problems}`);
+    void vscode.window.showErrorMessage(`Ownvoice: the template cannot be used; nothing was sent.\n${problems}`, 'Open Template').then((action) => {
+      if (action) void vscode.window.showTextDocument(uri);
+    });
+    return { status: 'invalidTemplate', message: problems };
+  }
+
+  private reportNoModel(): RewriteOutcome {
+    const message = 'Ownvoice: choose a model for rewrites first (setting "ownvoice.rewrite.model" or "ownvoice.model").';
+    void vscode.window.showErrorMessage(message, 'Open Settings').then((action) => {
+      if (action) void vscode.commands.executeCommand('workbench.action.openSettings', 'ownvoice.model');
+    });
+    return { status: 'failed', message };
+  }
+
+  private reportFailure(error: unknown, running: Running): RewriteOutcome {
+    const ours = this.current === running;
+    if (ours) this.end();
+    if (error instanceof ModelError && error.problem.kind === 'aborted') {
+      vscode.window.setStatusBarMessage('Ownvoice: rewrite cancelled', 3000);
+      return { status: 'cancelled' };
+    }
+    if (error instanceof RewriteRefusal) {
+      this.deps.log.info(`Rewrite refused: ${error.message}`);
+      void vscode.window.showWarningMessage(`Ownvoice: ${error.message}`);
+      return { status: 'refused', message: error.message };
+    }
+    const message = error instanceof ModelError ? guidance(error, running.model) : `Ownvoice: the rewrite failed (${String(error)}).`;
+    this.deps.log.error(`Rewrite failed: ${error instanceof ModelError ? describeProblem(error.problem) : String(error)}`);
+    if (error instanceof ModelError) this.deps.onModelProblem?.(error);
+    void offerHelp(message, error);
+    return { status: 'failed', message };
+  }
+
+  dispose(): void {
+    this.end();
+    this.closedTabs.dispose();
+  }
+}
+
+/** What a writer reads when the model host is the problem: what happened and what to do about it. */
+export function guidance(error: ModelError, model: string): string {
+  const { problem } = error;
+  switch (problem.kind) {
+    case 'unreachable':
+      return `Ownvoice: ${describeProblem(problem)} Start Ollama (the Ollama app, or "ollama serve" in a terminal), then try again.`;
+    case 'modelMissing':
+      return `Ownvoice: the model "${model}" is not in Ollama. Pull it with "ollama pull ${model}" or from the Ownvoice sidebar, or choose another model.`;
+    default:
+      return `Ownvoice: ${describeProblem(problem)}`;
+  }
+}
+
+async function offerHelp(message: string, error: unknown): Promise<void> {
+  const kind = error instanceof ModelError ? error.problem.kind : undefined;
+  const actions = kind === 'unreachable' ? ['Check Connection', 'Show Log'] : kind === 'modelMissing' ? ['Open Ownvoice Sidebar', 'Show Log'] : ['Show Log'];
+  const action = await vscode.window.showErrorMessage(message, ...actions);
+  const commands: Record<string, string> = { 'Check Connection': 'ownvoice.checkConnection', 'Show Log': 'ownvoice.showLog', 'Open Ownvoice Sidebar': 'ownvoice.sidebar.focus' };
+  if (action) await vscode.commands.executeCommand(commands[action]);
+}
+
+function setting(name: string): unknown {
+  return vscode.workspace.getConfiguration('ownvoice').get(name);
+}
+
+/** Context keys the manifest's menus use: which review buttons to show, and whether the rewrite is still streaming. */
+async function setMode(mode: 'single' | 'alternatives' | undefined, writing: boolean): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'ownvoice.rewrite.mode', mode ?? '');
+  await setWriting(writing);
+}
+
+async function setWriting(writing: boolean): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'ownvoice.rewrite.writing', writing);
+}
+
+function randomSeed(): number {
+  return Math.floor(Math.random() * 2 ** 31);
+}
