@@ -83,6 +83,8 @@ export interface Capabilities {
   readonly rebuild: boolean;
   readonly calibrate: boolean;
   readonly clear: boolean;
+  /** Whether the extension reports the exemplars behind its suggestions yet. */
+  readonly explain: boolean;
 }
 
 export type PullState =

@@ -120,7 +120,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   }
 
   private capabilities(): Capabilities {
-    return { pull: true, test: true, rebuild: !!this.actions.rebuildIndex, calibrate: !!this.actions.calibrate, clear: !!this.actions.clearEverything };
+    return { pull: true, test: true, rebuild: !!this.actions.rebuildIndex, calibrate: !!this.actions.calibrate, clear: !!this.actions.clearEverything, explain: !!this.sources.lastSuggestion };
   }
 
   private async sendModels(): Promise<void> {

@@ -10,12 +10,15 @@ export function whySection(post: (message: FromSidebar) => void): Section {
 
   return {
     body: [summary, list],
-    update({ suggestion, preferences }) {
-      const key = JSON.stringify([suggestion, preferences?.neverDocuments, preferences?.preferDocuments]);
+    update({ suggestion, preferences, capabilities }) {
+      const key = JSON.stringify([suggestion, preferences?.neverDocuments, preferences?.preferDocuments, capabilities?.explain]);
       if (key === shown) return;
       shown = key;
+      summary.dataset.available = String(!!capabilities?.explain);
       if (!suggestion) {
-        summary.textContent = 'No suggestion yet. When Ownvoice suggests text, the passages of your writing it used show here.';
+        summary.textContent = capabilities?.explain
+          ? 'No suggestion yet. When Ownvoice suggests text, the passages of your writing it used show here.'
+          : 'This version does not report the passages behind its suggestions yet.';
         list.replaceChildren();
         return;
       }
