@@ -9,7 +9,8 @@ const URL = /\b(?:https?|ftp):\/\/[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi;
 
 /** Drops bare URLs and squeezes whitespace: the last step every format shares. */
 export function tidyProse(text: string): string {
-  return text.replace(URL, ' ').replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+  const withoutUrls = text.includes('://') || text.includes('www.') ? text.replace(URL, ' ') : text;
+  return withoutUrls.replace(/\u0000/g, ' ').replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
 }
 
 /** Collects blocks, skipping ones that reduce to nothing. */

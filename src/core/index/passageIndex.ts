@@ -1,6 +1,6 @@
 import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
 import { FUNCTION_WORDS, type StyleFeatures } from '../style/features';
-import { featureWordCount, termsOf } from './terms';
+import { termsOf } from './terms';
 
 /** A passage as the index keeps it: everything but the features, which live in compact pools. */
 export type StoredPassage = Omit<Passage, 'features'>;
@@ -37,9 +37,8 @@ export class PassageIndex implements PassageStore {
   records: (StoredPassage | undefined)[] = [];
   /** Per slot: number of indexed terms (BM25's document length). */
   lengths: number[] = [];
-  /** Function-word counts, FW per slot, and per slot the word count they are relative to. */
-  functionWordCounts: Uint16Array = new Uint16Array(0);
-  featureWordCounts: number[] = [];
+  /** Function-word shares, FW per slot (float32: half the memory, precision to spare for a similarity). */
+  functionWords: Float32Array = new Float32Array(0);
   /** The other style features, SC per slot. */
   scalarFeatures: Float64Array = new Float64Array(0);
   postings = new Map<string, number[]>();
@@ -122,11 +121,10 @@ export class PassageIndex implements PassageStore {
   compact(): void {
     const live = this.records.flatMap((r, slot) => (r ? [slot] : []));
     const remap = new Map(live.map((slot, i) => [slot, i]));
-    const old = { fw: this.functionWordCounts, sc: this.scalarFeatures, words: this.featureWordCounts, records: this.records };
+    const old = { fw: this.functionWords, sc: this.scalarFeatures, records: this.records };
     this.records = [];
     this.lengths = [];
-    this.featureWordCounts = [];
-    this.functionWordCounts = new Uint16Array(live.length * FW);
+    this.functionWords = new Float32Array(live.length * FW);
     this.scalarFeatures = new Float64Array(live.length * SC);
     this.postings = new Map();
     this.byId.clear();
@@ -134,9 +132,8 @@ export class PassageIndex implements PassageStore {
     this.totalLength = 0;
     for (const slot of live) {
       const i = this.records.length;
-      this.functionWordCounts.set(old.fw.subarray(slot * FW, slot * FW + FW), i * FW);
+      this.functionWords.set(old.fw.subarray(slot * FW, slot * FW + FW), i * FW);
       this.scalarFeatures.set(old.sc.subarray(slot * SC, slot * SC + SC), i * SC);
-      this.featureWordCounts.push(old.words[slot]);
       this.indexRecord(old.records[slot]!);
     }
     for (const [docId, entry] of this.docs) this.docs.set(docId, { ...entry, slots: entry.slots.map((s) => remap.get(s)!) });
@@ -154,7 +151,7 @@ export class PassageIndex implements PassageStore {
 
   private addPassage(passage: Passage): number {
     const slot = this.records.length;
-    this.storeFeatures(slot, passage.features, featureWordCount(passage.text));
+    this.storeFeatures(slot, passage.features);
     const { features: _features, ...record } = passage;
     this.indexRecord(record);
     return slot;
@@ -162,7 +159,8 @@ export class PassageIndex implements PassageStore {
 
   private indexRecord(record: StoredPassage): void {
     const slot = this.records.length;
-    const counts = new Map<string, number>();
+    const counts = termCounts;
+    counts.clear();
     const terms = termsOf(record.text);
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     for (const [term, tf] of counts) {
@@ -174,20 +172,17 @@ export class PassageIndex implements PassageStore {
     this.restoreSlot(record, terms.length);
   }
 
-  private storeFeatures(slot: number, f: StyleFeatures, wordCount: number): void {
-    if (this.functionWordCounts.length < (slot + 1) * FW) {
-      this.functionWordCounts = growUint16(this.functionWordCounts, (slot + 1) * FW);
+  private storeFeatures(slot: number, f: StyleFeatures): void {
+    if (this.functionWords.length < (slot + 1) * FW) {
+      this.functionWords = growFloat32(this.functionWords, (slot + 1) * FW);
       this.scalarFeatures = growFloat64(this.scalarFeatures, (slot + 1) * SC);
     }
-    // functionWords are count / n: keep n and the counts, and the shares decode to the very same numbers.
-    this.featureWordCounts[slot] = wordCount;
-    f.functionWords.forEach((share, i) => (this.functionWordCounts[slot * FW + i] = Math.round(share * wordCount)));
+    this.functionWords.set(f.functionWords, slot * FW);
     SCALAR_FEATURES.forEach((key, i) => (this.scalarFeatures[slot * SC + i] = f[key]));
   }
 
   private featuresAt(slot: number): StyleFeatures {
-    const n = this.featureWordCounts[slot];
-    const functionWords = Array.from(this.functionWordCounts.subarray(slot * FW, slot * FW + FW), (c) => c / n);
+    const functionWords = Array.from(this.functionWords.subarray(slot * FW, slot * FW + FW));
     const scalars = Object.fromEntries(SCALAR_FEATURES.map((key, i) => [key, this.scalarFeatures[slot * SC + i]]));
     return { functionWords, ...scalars } as unknown as StyleFeatures;
   }
@@ -202,8 +197,11 @@ export class PassageIndex implements PassageStore {
   }
 }
 
-function growUint16(array: Uint16Array, minLength: number): Uint16Array {
-  const next = new Uint16Array(Math.max(minLength, array.length * 2, 1024));
+/** Reused by every insert: a fresh Map per passage was a fifth of the build time in garbage. */
+const termCounts = new Map<string, number>();
+
+function growFloat32(array: Float32Array, minLength: number): Float32Array {
+  const next = new Float32Array(Math.max(minLength, array.length * 2, 1024));
   next.set(array);
   return next;
 }

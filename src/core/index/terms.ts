@@ -7,18 +7,8 @@ const STOP_WORDS = new Set([...FUNCTION_WORDS, 'it', 'is', 'be', 'an', 'or', 'an
 /** The searchable terms of a text: lower-cased words and numbers of 2–40 characters, without stop words. */
 export function termsOf(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(TERM)) {
-    const t = match[0];
+  for (const t of text.toLowerCase().match(TERM) ?? []) {
     if (t.length >= 2 && t.length <= 40 && !STOP_WORDS.has(t)) out.push(t);
   }
   return out;
-}
-
-const FEATURE_WORD = /[\p{L}\p{N}']+/gu;
-
-/** The word count computeStyleFeatures divides function-word counts by (same pattern, at least 1). */
-export function featureWordCount(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(FEATURE_WORD)) n++;
-  return Math.max(n, 1);
 }
