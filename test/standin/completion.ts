@@ -104,7 +104,7 @@ async function loadOnly(ctx: StandinContext, res: ServerResponse, job: Job): Pro
   const unload = job.keepAliveMs === 0;
   if (!unload) {
     const signal = closeSignal(res);
-    await ctx.slot.run(signal, () => ensureLoaded(ctx, name, signal));
+    await ctx.slot.run(signal, () => ensureLoaded(ctx, name, job.keepAliveMs, signal));
   }
   keepAlive(ctx, name, job.keepAliveMs);
   const empty = job.kind === 'chat' ? { message: { role: 'assistant', content: '' } } : { response: '' };
@@ -127,7 +127,6 @@ async function run(ctx: StandinContext, res: ServerResponse, job: Job): Promise<
   } finally {
     stats.pending--;
     ctx.active.delete(res);
-    keepAlive(ctx, job.entry.spec.name, job.keepAliveMs);
   }
 }
 
@@ -153,7 +152,7 @@ async function inModel(ctx: StandinContext, res: ServerResponse, job: Job, signa
   ctx.stats.inFlight++;
   ctx.stats.maxInFlight = Math.max(ctx.stats.maxInFlight, ctx.stats.inFlight);
   try {
-    const loadNs = await ensureLoaded(ctx, job.entry.spec.name, signal);
+    const loadNs = await ensureLoaded(ctx, job.entry.spec.name, job.keepAliveMs, signal);
     const sink = new ChunkSink(ctx, res, job, signal);
     const thought = job.think ? await think(ctx, sink, job) : undefined;
     const metrics = await respond(ctx, sink, job, signal);

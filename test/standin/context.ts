@@ -63,14 +63,18 @@ export function findModel(ctx: StandinContext, body: Record<string, unknown>): M
   return entry;
 }
 
-/** Waits out a cold load (fault `coldLoadMs`) when the model is not resident; returns load_duration in ns. */
-export async function ensureLoaded(ctx: StandinContext, name: string, signal: AbortSignal): Promise<number> {
+/**
+ * Waits out a cold load (fault `coldLoadMs`) when the model is not resident, then keeps it for keep_alive
+ * (0: cold again for the next request). Returns load_duration in ns.
+ */
+export async function ensureLoaded(ctx: StandinContext, name: string, keepAliveMs: number, signal: AbortSignal): Promise<number> {
   const started = process.hrtime.bigint();
   const until = ctx.loadedUntil.get(name);
   if (until === undefined || until <= Date.now()) {
     ctx.loadedUntil.delete(name);
     await sleep(ctx.faults.coldLoadMs, signal);
   }
+  keepAlive(ctx, name, keepAliveMs);
   return Number(process.hrtime.bigint() - started);
 }
 

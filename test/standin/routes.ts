@@ -1,7 +1,7 @@
 // The non-generating endpoints: /api/tags, /api/show, /api/ps, /api/pull, /api/embed.
 import type { ServerResponse } from 'node:http';
 import { FORMS } from './catalogue';
-import { type ModelEntry, type StandinContext, ensureLoaded, findModel, keepAlive, parseKeepAlive, requestedName } from './context';
+import { type ModelEntry, type StandinContext, ensureLoaded, findModel, parseKeepAlive, requestedName } from './context';
 import { InputTooLongError } from './engine';
 import { HttpError, sendError, sendJson, writeLine } from './http';
 
@@ -131,7 +131,7 @@ export async function handleEmbed(ctx: StandinContext, res: ServerResponse, body
     ctx.stats.inFlight++;
     ctx.stats.maxInFlight = Math.max(ctx.stats.maxInFlight, ctx.stats.inFlight);
     try {
-      const loadNs = await ensureLoaded(ctx, entry.spec.name, signal);
+      const loadNs = await ensureLoaded(ctx, entry.spec.name, keepAliveMs, signal);
       const vectors = [];
       for (const text of inputs) vectors.push(await ctx.engine.embed(text, truncate, dimensions));
       return { loadNs, vectors };
@@ -141,7 +141,6 @@ export async function handleEmbed(ctx: StandinContext, res: ServerResponse, body
   }).catch((err: unknown) => {
     throw err instanceof InputTooLongError ? new HttpError(400, err.message) : err;
   });
-  keepAlive(ctx, entry.spec.name, keepAliveMs);
   sendJson(res, 200, {
     model: entry.spec.name,
     embeddings: result.vectors.map((v) => v.vector),

@@ -66,6 +66,8 @@ const ROUTES: Readonly<Record<string, Route>> = {
   '/api/pull': { methods: ['POST'], run: (ctx, res, body) => handlePull(ctx, res, body) },
 };
 
+const SETTLE_MS = 25;
+
 export async function startStandin(opts: StandinOptions = {}): Promise<Standin> {
   const modelPath = path.resolve(opts.modelPath ?? defaultModelPath());
   const engine = await Engine.load(modelPath);
@@ -168,7 +170,8 @@ class StandinServer implements Standin {
     server.close();
     // Kept-alive idle sockets would otherwise still reach us; fetch must see a refused connection.
     server.closeIdleConnections();
-    await new Promise((resolve) => setImmediate(resolve));
+    // Give clients a moment to read the FIN, or their next request picks the dead pooled socket.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
 
   async resumeListening(): Promise<void> {

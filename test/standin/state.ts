@@ -122,15 +122,20 @@ function abortPromise(signal: AbortSignal): Promise<void> {
   });
 }
 
-/** setTimeout as a promise that ends early (rejecting) when the signal aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0) return signal.aborted ? Promise.reject(new AbortedError()) : Promise.resolve();
+/** setTimeout as a promise that lasts at least `ms` (timers may fire early) and rejects when the signal aborts. */
+export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  const end = performance.now() + ms;
+  for (let left = ms; left > 0; left = end - performance.now()) await timer(Math.ceil(left), signal);
+  if (signal.aborted) throw new AbortedError();
+}
+
+function timer(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
-      clearTimeout(timer);
+      clearTimeout(handle);
       reject(new AbortedError());
     };
-    const timer = setTimeout(() => {
+    const handle = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);

@@ -24,8 +24,11 @@ export function useStandin(opts: StandinOptions = {}): () => Standin {
     standin = await startStandin(opts);
   });
   afterEach(async () => {
-    await standin?.resumeListening();
-    standin?.reset();
+    if (!standin) return;
+    await standin.resumeListening();
+    // A test's leftover generation must not count in the next test's stats.
+    await eventually(() => assert.equal(standin?.stats().pending, 0), 5000);
+    standin.reset();
   });
   after(async () => {
     await standin?.close();
