@@ -5,6 +5,7 @@ import { ModelHost } from '../core/model/modelHost';
 import { InlineProvider, type ModelTarget } from './completion/inlineProvider';
 import { Config } from './config';
 import { createLog } from './log';
+import { registerRewriteSupport } from './rewrite';
 import { modelActions } from './sidebar/modelActions';
 import { SidebarView } from './sidebar/sidebarView';
 import { StatusBar } from './status/statusBar';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
     vscode.languages.registerInlineCompletionItemProvider(PROSE_LANGUAGES.map((language) => ({ language })), provider),
     vscode.commands.registerCommand('ownvoice.checkConnection', () => monitor.checkNow()),
     vscode.commands.registerCommand('ownvoice.showLog', () => channel.show()),
+    registerRewriteSupport(context, { target: () => target, log, onModelProblem: () => void monitor.checkNow() }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!Config.affectsModel(event)) return;
       target = modelTarget(config, log);
