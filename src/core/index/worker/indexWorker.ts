@@ -1,0 +1,124 @@
+/**
+ * The worker thread that owns the index: reading, chunking, indexing, searching, saving and restoring all happen
+ * here, off the extension host's event loop. Bundled by esbuild as its own entry (dist/indexWorker.js).
+ */
+import { parentPort } from 'node:worker_threads';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import type { Log } from '../../common/log';
+import { readCorpusFile } from '../../documents/corpusFile';
+import { NodeFileSource } from '../../documents/nodeFileSource';
+import type { FileSource } from '../../documents/source';
+import { Indexer, type RunOptions } from '../indexer';
+import type { WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('indexWorker must run in a worker thread');
+
+const post = (message: WorkerMessage) => port.postMessage(message);
+const log: Log = {
+  trace: (message) => post({ type: 'log', level: 'trace', message }),
+  info: (message) => post({ type: 'log', level: 'info', message }),
+  warn: (message) => post({ type: 'log', level: 'warn', message }),
+  error: (message) => post({ type: 'log', level: 'error', message: String(message instanceof Error ? message.stack : message) }),
+};
+
+let indexer: Indexer | undefined;
+let options: WorkerOptions | undefined;
+const running = new Map<number, AbortController>();
+/** Long operations (sync, rebuild, changes) run one after another; searches interleave between their batches. */
+let queue: Promise<unknown> = Promise.resolve();
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'cancel') {
+    running.get(request.target)?.abort();
+    return post({ type: 'result', id: request.id, value: running.has(request.target) });
+  }
+  const answer = handle(request);
+  answer.then(
+    (value) => post({ type: 'result', id: request.id, value }),
+    (err: unknown) =>
+      post({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err), cancelled: isAbort(err) }),
+  );
+});
+
+async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<WorkerResults[keyof WorkerResults]> {
+  switch (request.type) {
+    case 'open':
+      return open(request.id, request.options);
+    case 'search':
+      return opened().index.search(request.query, request.limit, request.exclude ? new Set(request.exclude) : undefined);
+    case 'get':
+      return request.ids.map((id) => opened().index.get(id) ?? null);
+    case 'stats':
+      return opened().stats();
+    case 'memory':
+      return measureMemory();
+    case 'sync':
+      return exclusive(request.id, (run) => (options?.source.kind === 'corpus' ? loadCorpus(options.source.file, run) : opened().sync(run)));
+    case 'rebuild':
+      return exclusive(request.id, (run) => (options?.source.kind === 'corpus' ? loadCorpus(options.source.file, run) : opened().rebuild(run)));
+    case 'applyChanges':
+      return exclusive(request.id, (run) => opened().applyChanges(request.changes, run));
+  }
+}
+
+async function open(id: number, opts: WorkerOptions): Promise<WorkerResults['open']> {
+  options = opts;
+  const source: FileSource = opts.source.kind === 'folders' ? new NodeFileSource(opts.source.rules) : emptySource;
+  indexer = new Indexer(source, { storagePath: opts.storagePath, maxFileBytes: opts.maxFileBytes, log });
+  const restored = await indexer.restore({ onProgress: (progress) => post({ type: 'progress', id, progress }) });
+  return { restored, stats: indexer.stats() };
+}
+
+/** Runs a change to the index alone, then saves it and tells the host; cancellation keeps what was done so far. */
+function exclusive(id: number, work: (run: RunOptions) => Promise<void>): Promise<WorkerResults['sync']> {
+  const controller = new AbortController();
+  running.set(id, controller);
+  const run: RunOptions = { signal: controller.signal, onProgress: (progress) => post({ type: 'progress', id, progress }) };
+  const result = queue.then(async () => {
+    try {
+      await work(run);
+    } finally {
+      running.delete(id);
+      await opened().save({ onProgress: run.onProgress });
+      post({ type: 'changed', stats: opened().stats() });
+    }
+    return opened().stats();
+  });
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+async function loadCorpus(file: string, run: RunOptions): Promise<void> {
+  let done = 0;
+  for await (const doc of readCorpusFile(file)) {
+    opened().indexDocument(doc);
+    if (++done % 16 === 0) {
+      run.signal?.throwIfAborted();
+      run.onProgress?.({ phase: 'reading', done, total: 0 });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
+function opened(): Indexer {
+  if (!indexer) throw new Error('the index worker was not opened');
+  return indexer;
+}
+
+function measureMemory(): WorkerResults['memory'] {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+  return { heapUsed: v8.getHeapStatistics().used_heap_size, arrayBuffers: process.memoryUsage().arrayBuffers };
+}
+
+function isAbort(err: unknown): boolean {
+  return err instanceof Error && err.name === 'AbortError';
+}
+
+const emptySource: FileSource = {
+  async *list() {},
+  stat: () => Promise.reject(new Error('no files in a corpus source')),
+  readFile: () => Promise.reject(new Error('no files in a corpus source')),
+};

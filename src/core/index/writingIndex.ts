@@ -1,0 +1,156 @@
+import { Worker } from 'node:worker_threads';
+import { Emitter, type Disposable } from '../common/events';
+import type { Log } from '../common/log';
+import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
+import type { FileChanges, IndexProgress, IndexStats } from './indexer';
+import type { WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './worker/protocol';
+
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** How many passages `get` can answer synchronously: those the last searches returned. */
+const RECENT_PASSAGES = 4096;
+
+/**
+ * The index as the extension host sees it: a PassageStore whose work all happens in a worker thread. Searches are
+ * a message away; `get` answers from the passages recent searches returned (use `getPassages` for any id).
+ */
+export class WritingIndex implements PassageStore, Disposable {
+  private readonly progressEmitter = new Emitter<IndexProgress>();
+  private readonly changeEmitter = new Emitter<IndexStats>();
+  /** Progress of long operations (restore, first build, sync): for the status bar and notifications. */
+  readonly onProgress = this.progressEmitter.event;
+  /** After each change to the index, with the new statistics. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly recent = new Map<string, Passage>();
+  private nextId = 1;
+  private passages = 0;
+  private exited: Error | undefined;
+
+  private constructor(private readonly worker: Worker, private readonly log: Log) {
+    worker.on('message', (message: WorkerMessage) => this.receive(message));
+    worker.on('error', (err) => log.error(err));
+    worker.on('exit', (code) => this.fail(new Error(`the index worker stopped (exit code ${code})`)));
+  }
+
+  /**
+   * Starts the worker (`workerScript`: dist/indexWorker.js in the extension, out/src/core/index/worker/indexWorker.js
+   * in tests) and restores the saved index; call `sync()` afterwards to catch up with the files.
+   */
+  static async open(workerScript: string, options: WorkerOptions, log: Log): Promise<{ index: WritingIndex; restored: boolean }> {
+    const index = new WritingIndex(new Worker(workerScript), log);
+    const { restored, stats } = await index.call<'open'>({ type: 'open', options });
+    index.passages = stats.passages;
+    return { index, restored };
+  }
+
+  get size(): number {
+    return this.passages;
+  }
+
+  get(id: string): Passage | undefined {
+    return this.recent.get(id);
+  }
+
+  async getPassages(ids: readonly string[]): Promise<(Passage | undefined)[]> {
+    const found = await this.call<'get'>({ type: 'get', ids });
+    return found.map((p) => p ?? undefined);
+  }
+
+  async lexicalSearch(query: string, limit: number, exclude?: ReadonlySet<string>): Promise<ScoredPassage[]> {
+    const results = await this.call<'search'>({ type: 'search', query, limit, exclude: exclude && [...exclude] });
+    for (const r of results) this.remember(r.passage);
+    return results;
+  }
+
+  /** Reads what changed since the saved index (or everything, the first time). */
+  sync(signal?: AbortSignal): Promise<IndexStats> {
+    return this.call<'sync'>({ type: 'sync' }, signal);
+  }
+
+  rebuild(signal?: AbortSignal): Promise<IndexStats> {
+    return this.call<'rebuild'>({ type: 'rebuild' }, signal);
+  }
+
+  /** What the file watcher saw; the worker batches the reads and saves once at the end. */
+  applyChanges(changes: FileChanges, signal?: AbortSignal): Promise<IndexStats> {
+    return this.call<'applyChanges'>({ type: 'applyChanges', changes }, signal);
+  }
+
+  stats(): Promise<IndexStats> {
+    return this.call<'stats'>({ type: 'stats' });
+  }
+
+  /** The worker's heap after a full garbage collection (benchmarks). */
+  memory(): Promise<WorkerResults['memory']> {
+    return this.call<'memory'>({ type: 'memory' });
+  }
+
+  /** Stops the worker at once, even mid-write: the saved index stays whole (atomic rename). */
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  dispose(): void {
+    void this.worker.terminate();
+    this.progressEmitter.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private call<K extends keyof WorkerResults>(request: Request & { type: K }, signal?: AbortSignal): Promise<WorkerResults[K]> {
+    if (this.exited) return Promise.reject(this.exited);
+    const id = this.nextId++;
+    return new Promise<WorkerResults[K]>((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError());
+      const onAbort = () => this.worker.postMessage({ type: 'cancel', id: this.nextId++, target: id } satisfies WorkerRequest);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(id, {
+        resolve: (v) => (signal?.removeEventListener('abort', onAbort), resolve(v as WorkerResults[K])),
+        reject: (e) => (signal?.removeEventListener('abort', onAbort), reject(e)),
+      });
+      this.worker.postMessage({ ...request, id } as WorkerRequest);
+    });
+  }
+
+  private receive(message: WorkerMessage): void {
+    switch (message.type) {
+      case 'result':
+      case 'error': {
+        const waiting = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.type === 'result') waiting?.resolve(message.value);
+        else waiting?.reject(message.cancelled ? abortError() : new Error(message.message));
+        break;
+      }
+      case 'progress':
+        this.progressEmitter.fire(message.progress);
+        break;
+      case 'changed':
+        this.passages = message.stats.passages;
+        this.recent.clear(); // ids may have gone; never hand out a ghost passage
+        this.changeEmitter.fire(message.stats);
+        break;
+      case 'log':
+        this.log[message.level](message.message);
+        break;
+    }
+  }
+
+  private remember(passage: Passage): void {
+    this.recent.delete(passage.id);
+    this.recent.set(passage.id, passage);
+    if (this.recent.size > RECENT_PASSAGES) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  private fail(err: Error): void {
+    this.exited = err;
+    for (const waiting of this.pending.values()) waiting.reject(err);
+    this.pending.clear();
+  }
+}
+
+function abortError(): Error {
+  const err = new Error('The index operation was cancelled');
+  err.name = 'AbortError';
+  return err;
+}
