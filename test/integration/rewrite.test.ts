@@ -78,7 +78,7 @@ describe('rewrite selection', function () {
     });
   }
 
-  it('a custom instruction reaches the model and is remembered', async () => {
+  it('a custom instruction reaches the model with the selection', async () => {
     const editor = await editorWithSelection();
     const outcome = await inSample<Outcome>(editor, 'ownvoice.rewriteSelectionWith', { instruction: 'Make it about a cat.' });
     assert.equal(outcome.status, 'ready', JSON.stringify(outcome));
