@@ -56,6 +56,14 @@ export async function stopSession(): Promise<void> {
   await standin.close();
 }
 
+/** Root afterEach hook: a failed check leaves a picture of what the page showed. */
+export async function screenshotOnFailure(this: Mocha.Context): Promise<void> {
+  const test = this.currentTest;
+  if (!current || test?.state !== 'failed') return;
+  const name = `FAILED-${test.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+  console.log(`      screenshot of the failure: ${await current.session.screenshot(name)}`);
+}
+
 function screenshotFolder(): string {
   const dir = process.env.OWNVOICE_SCREENSHOTS ?? path.join(repoRoot(), '.run', 'screenshots', timestamp());
   mkdirSync(dir, { recursive: true });

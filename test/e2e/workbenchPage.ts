@@ -71,7 +71,9 @@ export function sidebarStatus(page: Page): Locator {
   return page.frameLocator('iframe.webview').frameLocator('#active-frame').locator('[data-testid="host-status"]');
 }
 
+/** Idempotent: clicking the activity bar icon of a container already shown would hide it. */
 export async function showSidebar(page: Page): Promise<void> {
+  if (await sidebarStatus(page).isVisible()) return;
   await page.locator('.activitybar [aria-label^="Ownvoice"]').first().click();
   await sidebarStatus(page).waitFor();
 }

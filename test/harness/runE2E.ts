@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { startSession, stopSession } from '../e2e/session';
+import { screenshotOnFailure, startSession, stopSession } from '../e2e/session';
 import { runCleanups } from './cleanup';
 import { repoRoot } from './paths';
 import { requirePrerequisites } from './prerequisites';
@@ -15,7 +15,7 @@ async function main(): Promise<number> {
     timeout: TEST_TIMEOUT_MS,
     color: false,
     reporter: require.resolve('./countingReporter'),
-    rootHooks: { beforeAll: startSession, afterAll: stopSession },
+    rootHooks: { beforeAll: startSession, afterEach: screenshotOnFailure, afterAll: stopSession },
   });
   const dir = path.join(repoRoot(), 'out', 'test', 'e2e');
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, name));
