@@ -109,22 +109,21 @@ export class Engine {
     await this.sequence.evaluateWithoutGeneratingNewTokens(prompt.slice(0, -1));
     metrics.promptEvalNs = Number(process.hrtime.bigint() - mark);
     mark = process.hrtime.bigint();
-    const generated: Token[] = [];
-    let emitted = '';
+    const decoder = new PieceDecoder(this.model);
     try {
-      if (maxTokens <= 0) return void (metrics.doneReason = 'length');
+      if (maxTokens <= 0) {
+        metrics.doneReason = 'length';
+        return;
+      }
       for await (const token of this.sequence.evaluate(prompt.slice(-1), samplerOptions(params.sampling))) {
-        generated.push(token);
-        metrics.evalCount = generated.length;
+        metrics.evalCount++;
         metrics.tokens.push(token);
-        const text = this.model.detokenize(generated);
-        // A piece ending in U+FFFD is half a UTF-8 character: wait for the rest.
-        if (!text.endsWith('\uFFFD') && text.length > emitted.length) {
-          const piece = text.slice(emitted.length);
-          emitted = text;
-          yield piece;
+        const piece = decoder.push(token);
+        if (piece) yield piece;
+        if (metrics.evalCount >= maxTokens) {
+          metrics.doneReason = 'length';
+          return;
         }
-        if (generated.length >= maxTokens) return void (metrics.doneReason = 'length');
       }
     } finally {
       metrics.evalNs = Number(process.hrtime.bigint() - mark);
@@ -156,6 +155,26 @@ export class Engine {
     return params.numPredict < 0 ? room : params.numPredict;
   }
 }
+
+/** Turns tokens into text pieces incrementally, holding back half a UTF-8 character until it is complete. */
+class PieceDecoder {
+  private pending: Token[] = [];
+  private emitted: Token[] = [];
+
+  constructor(private readonly model: LlamaModel) {}
+
+  push(token: Token): string {
+    this.pending.push(token);
+    // The last few emitted tokens tell the detokenizer whether a leading space belongs to the piece.
+    const text = this.model.detokenize(this.pending, false, this.emitted.slice(-DECODE_CONTEXT));
+    if (text === '' || text.endsWith('\uFFFD')) return '';
+    this.emitted.push(...this.pending);
+    this.pending = [];
+    return text;
+  }
+}
+
+const DECODE_CONTEXT = 8;
 
 export class InputTooLongError extends Error {
   constructor() {

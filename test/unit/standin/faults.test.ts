@@ -72,11 +72,10 @@ describe('stand-in: faults as the client sees them', () => {
     const time = async (): Promise<number> => {
       const started = performance.now();
       const stream = await ollama.generate({ model: 'stories:260k', prompt: KNOWN_PROMPT, stream: true, options: GREEDY });
-      for await (const _ of stream) {
-        stream.abort();
-        return performance.now() - started;
-      }
-      throw new Error('no chunk');
+      await stream[Symbol.asyncIterator]().next();
+      const elapsed = performance.now() - started;
+      stream.abort();
+      return elapsed;
     };
     const fast = await time();
     standin().setFaults({ slowFirstTokenMs: 400 });
@@ -115,7 +114,7 @@ describe('stand-in: faults as the client sees them', () => {
     const stream = await client(standin()).generate({ model: 'stories:260k', prompt: KNOWN_PROMPT, stream: true, options: GREEDY });
     let seen = 0;
     await rejection(async () => {
-      for await (const _ of stream) seen++;
+      for await (const chunk of stream) seen += chunk.done ? 0 : 1;
     });
     assert.equal(seen, 2);
     const stats = standin().stats();
@@ -143,7 +142,7 @@ describe('stand-in: faults as the client sees them', () => {
     let seen = 0;
     const started = performance.now();
     await rejection(async () => {
-      for await (const _ of stream) if (++seen === 2) stream.abort();
+      for await (const chunk of stream) if (!chunk.done && ++seen === 2) stream.abort();
     });
     await eventually(() => assert.equal(standin().stats().inFlight, 0), 1000);
     const stats = standin().stats();
