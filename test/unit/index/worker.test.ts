@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { silentLog } from '../../../src/core/common/log';
+import { readIndexFile } from '../../../src/core/index/persistence';
+import { WritingIndex } from '../../../src/core/index/writingIndex';
+
+const WORKER = path.join(__dirname, '../../../src/core/index/worker/indexWorker.js');
+const prose = (topic: string, n = 30) => Array.from({ length: n }, (_, i) => `My ${topic} note ${i} says ${topic} matters.`).join(' ');
+
+describe('index worker', function () {
+  this.timeout(60000);
+  let dir: string;
+  let folder: string;
+  let storagePath: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ownvoice-worker-'));
+    folder = path.join(dir, 'writing');
+    storagePath = path.join(dir, 'storage', 'index.ovx');
+    await fs.mkdir(path.join(folder, 'node_modules'), { recursive: true });
+    await fs.writeFile(path.join(folder, 'a.md'), `# Boats\n\n${prose('sailing')}`);
+    await fs.writeFile(path.join(folder, 'b.txt'), prose('baking'));
+    await fs.writeFile(path.join(folder, 'node_modules', 'x.md'), prose('dependency'));
+    await fs.writeFile(path.join(folder, 'blob.txt'), Buffer.from([1, 0, 3]));
+  });
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  const open = () => WritingIndex.open(WORKER, { source: { kind: 'folders', rules: { folders: [folder] } }, storagePath }, silentLog);
+
+  it('indexes a folder off the main thread, follows edits and deletes, reports progress and skips', async () => {
+    const { index, restored } = await open();
+    try {
+      assert.equal(restored, false);
+      const phases = new Set<string>();
+      index.onProgress((p) => phases.add(p.phase));
+      const stats = await index.sync();
+      assert.equal(stats.documents, 2, 'node_modules is excluded by default');
+      assert.deepEqual(stats.skipped.map((s) => [path.basename(s.path), s.reason]), [['blob.txt', 'binary']]);
+      assert.ok(phases.has('reading') && phases.has('saving'));
+      const [hit] = await index.lexicalSearch('sailing', 1);
+      assert.equal(index.get(hit.passage.id)?.text, hit.passage.text);
+      await fs.writeFile(path.join(folder, 'a.md'), `# Boats\n\n${prose('rowing')}`);
+      await fs.rm(path.join(folder, 'b.txt'));
+      await index.applyChanges({ changed: [path.join(folder, 'a.md')], deleted: [path.join(folder, 'b.txt')] });
+      assert.equal((await index.lexicalSearch('sailing baking', 5)).length, 0);
+      assert.equal((await index.lexicalSearch('rowing', 5))[0].passage.headingPath[0], 'Boats');
+      assert.equal(index.get(hit.passage.id), undefined, 'no ghost of the edited passage');
+    } finally {
+      await index.terminate();
+    }
+  });
+
+  it('survives the worker being killed while it writes the index', async () => {
+    const first = await open();
+    await first.index.sync();
+    await first.index.terminate();
+    const before = await readIndexFile(storagePath);
+    // Enough new writing that saving takes a while, then kill the worker as soon as it starts saving.
+    for (let i = 0; i < 300; i++) await fs.writeFile(path.join(folder, `more${i}.md`), prose(`topic${i}`, 60));
+    const second = await open();
+    const killed = new Promise<void>((resolve) =>
+      second.index.onProgress((p) => p.phase === 'saving' && p.done === 0 && void second.index.terminate().then(resolve)),
+    );
+    await Promise.race([second.index.sync().catch(() => undefined), killed]);
+    await killed;
+    const after = await readIndexFile(storagePath); // throws if the file were torn
+    // Either the previous index or the complete new one: never a torn file, never fewer passages.
+    assert.ok(after.index.size >= before.index.size);
+    const third = await open();
+    try {
+      assert.equal(third.restored, true);
+      const stats = await third.index.sync();
+      assert.equal(stats.documents, 302);
+      assert.ok((await third.index.lexicalSearch('topic299', 1)).length > 0);
+    } finally {
+      await third.index.terminate();
+    }
+  });
+
+  it('cancels a sync through an AbortSignal', async () => {
+    for (let i = 0; i < 400; i++) await fs.writeFile(path.join(folder, `n${i}.txt`), prose(`word${i}`));
+    const { index } = await open();
+    try {
+      const controller = new AbortController();
+      index.onProgress((p) => p.phase === 'reading' && p.done > 0 && controller.abort());
+      await assert.rejects(index.sync(controller.signal), { name: 'AbortError' });
+      const stats = await index.stats();
+      assert.ok(stats.documents < 402, `${stats.documents} documents after cancelling`);
+    } finally {
+      await index.terminate();
+    }
+  });
+});
