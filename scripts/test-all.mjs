@@ -16,7 +16,12 @@ const steps = [
   { name: 'compile', command: ['npx', 'tsc', '-p', 'tsconfig.test.json'], timeoutMs: 5 * MINUTE },
 ];
 const layers = [
-  { name: 'unit', command: ['npx', 'mocha', '--config', '.mocharc.unit.json', '--reporter', './out/test/harness/countingReporter.js'], timeoutMs: 10 * MINUTE },
+  {
+    name: 'unit',
+    // Colours only on a terminal: CI logs stay readable.
+    command: ['npx', 'mocha', '--config', '.mocharc.unit.json', '--reporter', './out/test/harness/countingReporter.js', process.stdout.isTTY ? '--color' : '--no-color'],
+    timeoutMs: 10 * MINUTE,
+  },
   { name: 'integration', command: ['node', 'out/test/harness/runIntegration.js'], timeoutMs: 12 * MINUTE },
   { name: 'e2e', command: ['node', 'out/test/harness/runE2E.js'], timeoutMs: 15 * MINUTE },
 ];
