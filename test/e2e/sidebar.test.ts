@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { session } from './session';
-import { caretAtEnd, ghostText, openFile, showSidebar, waitFor } from './workbenchPage';
+import { activeEditor, caretAtEnd, ghostText, openFile, showSidebar, waitFor } from './workbenchPage';
 
 const MALICIOUS = '<img src=x onerror="document.body.dataset.pwned=1"> <script>document.body.dataset.pwned=2</script>';
 /** A passage of "the writer's own" prose with markup in it; the draft shares its words so the retriever picks it. */
@@ -21,11 +21,11 @@ describe('sidebar: preferences, model, why this suggestion', () => {
     // startCodeServer lays out <run>/workspace beside <run>/user-data/User/settings.json.
     settingsFile = path.join(path.dirname(session().workspace), 'user-data', 'User', 'settings.json');
     writeFileSync(path.join(session().workspace, 'harbour.md'), VOICE);
-    await showSidebar(page);
     sidebar = sidebarFrame(page);
+    await openSidebar(page, sidebar);
   });
 
-  after(() => editSettings(settingsFile, { 'workbench.colorTheme': 'Default Light Modern' }));
+  after(() => editSettingsJson(page, settingsFile, { 'workbench.colorTheme': 'Default Light Modern' }));
 
   it('shows the model host and fills the pickers from its models', async () => {
     await waitFor(() => sidebar.getByTestId('host-status').innerText(), (t) => /reachable \(version/.test(t), SETTLE_MS, 'host status');
@@ -47,7 +47,7 @@ describe('sidebar: preferences, model, why this suggestion', () => {
   });
 
   it('follows settings.json when it is edited by hand', async () => {
-    editSettings(settingsFile, { 'ownvoice.suggestion.length': 'word', 'ownvoice.notes': 'British spelling; no em dashes', 'ownvoice.languages': ['markdown'] });
+    await editSettingsJson(page, settingsFile, { 'ownvoice.suggestion.length': 'word', 'ownvoice.notes': 'British spelling; no em dashes', 'ownvoice.languages': ['markdown'] });
     await waitFor(() => sidebar.getByTestId('length-word').isChecked(), (v) => v, SETTLE_MS, 'length follows to word');
     await waitFor(() => sidebar.getByTestId('notes').inputValue(), (v) => v === 'British spelling; no em dashes', SETTLE_MS, 'notes follow');
     assert.equal(await sidebar.getByTestId('language-plaintext').isChecked(), false);
@@ -56,17 +56,20 @@ describe('sidebar: preferences, model, why this suggestion', () => {
 
   it('keeps its state when hidden and shown again', async () => {
     await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
-    await showSidebar(page);
+    await sidebar.getByTestId('host-status').waitFor({ state: 'hidden' });
+    await openSidebar(page, sidebar);
     assert.equal(await sidebar.getByTestId('length-word').isChecked(), true);
     assert.equal(await sidebar.getByTestId('notes').inputValue(), 'British spelling; no em dashes');
   });
 
   it('takes the dark and high contrast themes', async () => {
+    // By settings.json: code-server's theme picker searches Open VSX, which is out of reach here.
     for (const [theme, className, shot] of [['Default Dark Modern', 'vs-dark', 'sidebar-dark'], ['Default High Contrast', 'hc-black', 'sidebar-high-contrast']]) {
-      editSettings(settingsFile, { 'workbench.colorTheme': theme });
+      await editSettingsJson(page, settingsFile, { 'workbench.colorTheme': theme });
       await waitFor(async () => (await page.locator('.monaco-workbench').getAttribute('class')) ?? '', (c) => c.includes(className), SETTLE_MS, theme);
       // The webview receives the new theme variables a moment after the workbench repaints.
       await page.waitForTimeout(800);
+      await openSidebar(page, sidebar);
       await session().screenshot(shot);
     }
   });
@@ -104,6 +107,37 @@ describe('sidebar: preferences, model, why this suggestion', () => {
   });
 });
 
+/** Shows the sidebar unless it is on screen: clicking the active activity bar entry would hide it. */
+async function openSidebar(page: Page, sidebar: FrameLocator): Promise<void> {
+  if (!(await sidebar.getByTestId('host-status').isVisible().catch(() => false))) await showSidebar(page);
+}
+
+/** Runs a command from the command palette, with focus taken back from the webview first. */
+async function runCommand(page: Page, command: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 600, y: 10 } });
+  await page.keyboard.press('Control+Shift+P');
+  await input.fill(`>${command}`);
+  await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${command}"]`).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Edits the user settings.json in the workbench's own editor and saves it, as a writer would. */
+async function editSettingsJson(page: Page, file: string, changes: Record<string, unknown>): Promise<void> {
+  const wanted = { ...readSettings(file), ...changes };
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  await page.locator('.tabs-container .tab.active[aria-label^="settings.json"]').waitFor();
+  await activeEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('Control+A');
+  // insertText arrives as one input, so the editor adds no closing quotes or brackets of its own.
+  await page.keyboard.insertText(JSON.stringify(wanted, null, 2));
+  // Whatever the editor auto-closed after the caret goes.
+  await page.keyboard.press('Control+Shift+End');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Control+S');
+  await waitFor(async () => JSON.stringify(readSettings(file)), (text) => text === JSON.stringify(wanted), SETTLE_MS, 'settings.json saved');
+}
+
 /** The sidebar's document, inside the webview's two nested frames. */
 function sidebarFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').first().frameLocator('#active-frame');
@@ -112,8 +146,4 @@ function sidebarFrame(page: Page): FrameLocator {
 function readSettings(file: string): Record<string, unknown> {
   // VS Code writes plain JSON here unless a person added comments; these tests never do.
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-}
-
-function editSettings(file: string, changes: Record<string, unknown>): void {
-  writeFileSync(file, JSON.stringify({ ...readSettings(file), ...changes }, null, 2));
 }
