@@ -41,7 +41,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     await stop();
     throw err;
   }
-  return { url, port, logFile, stop: async () => (unregister(), await stop()) };
+  const stopNow = async (): Promise<void> => {
+    unregister();
+    await stop();
+  };
+  return { url, port, logFile, stop: stopNow };
 }
 
 interface RunDirs {
@@ -52,7 +56,11 @@ interface RunDirs {
 }
 
 function prepareRunDir(runDir: string, settings: Record<string, unknown>): RunDirs {
-  const sub = (name: string): string => (mkdirSync(path.join(runDir, name), { recursive: true }), path.join(runDir, name));
+  const sub = (name: string): string => {
+    const dir = path.join(runDir, name);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
   const userData = sub('user-data');
   const extensions = sub('extensions');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
