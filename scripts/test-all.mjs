@@ -12,6 +12,8 @@ const EXIT_SKIPPED = 3;
 const MINUTE = 60_000;
 
 const steps = [
+  // Installs code-server on first use (a no-op once installed).
+  { name: 'code-server', command: ['bash', 'scripts/setup-code-server.sh'], timeoutMs: 15 * MINUTE },
   { name: 'build', command: ['npm', 'run', 'build'], timeoutMs: 5 * MINUTE },
   { name: 'compile', command: ['npx', 'tsc', '-p', 'tsconfig.test.json'], timeoutMs: 5 * MINUTE },
 ];

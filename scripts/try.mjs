@@ -1,6 +1,7 @@
-// npm run try: build and package Ownvoice, install the VSIX into a local code-server, open the demo workspace.
-// Prints the URL; Ctrl+C stops code-server. OWNVOICE_OLLAMA_HOST points the extension at another Ollama.
-import { execFileSync, spawn } from 'node:child_process';
+// npm run try: build and package Ownvoice, install the VSIX into VS Code (the `code` command) and open the demo
+// workspace; where there is no `code`, into a local code-server, printing its URL (Ctrl+C stops it).
+// OWNVOICE_OLLAMA_HOST points the extension at another Ollama (code-server only).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -46,9 +47,20 @@ async function freePort(preferred) {
   return (await tryPort(preferred)) ?? (await tryPort(0));
 }
 
-if (!existsSync(codeServer)) sh('bash', ['scripts/setup-code-server.sh']);
+/** True when a desktop VS Code is on the PATH. */
+function hasCode() {
+  return spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
 sh('npm', ['run', 'package']);
 const { run, env, args, folder } = prepare();
+if (hasCode()) {
+  sh('code', ['--install-extension', vsix, '--force']);
+  sh('code', [folder]);
+  console.log(`\nOwnvoice is installed in VS Code, which opens the demo workspace ${folder}.`);
+  process.exit(0);
+}
+if (!existsSync(codeServer)) sh('bash', ['scripts/setup-code-server.sh']);
 sh(codeServer, [...args, '--install-extension', vsix], env);
 const port = await freePort(Number(process.env.PORT ?? 8080));
 // Own process group, so Ctrl+C also ends the extension hosts it starts.
