@@ -22,7 +22,7 @@ describe('sidebar: preferences, model, why this suggestion', () => {
     settingsFile = path.join(path.dirname(session().workspace), 'user-data', 'User', 'settings.json');
     writeFileSync(path.join(session().workspace, 'harbour.md'), VOICE);
     sidebar = sidebarFrame(page);
-    await openSidebar(page, sidebar);
+    await showSidebar(page);
   });
 
   after(() => editSettingsJson(page, settingsFile, { 'workbench.colorTheme': 'Default Light Modern' }));
@@ -41,9 +41,9 @@ describe('sidebar: preferences, model, why this suggestion', () => {
 
   it('writes a changed preference to settings.json', async () => {
     await sidebar.locator('label[for="length-paragraph"]').click();
-    await waitFor(async () => readSettings(settingsFile)['ownvoice.suggestion.length'], (v) => v === 'paragraph', SETTLE_MS, 'settings.json length');
+    await waitFor(async () => polledSettings(settingsFile)['ownvoice.suggestion.length'], (v) => v === 'paragraph', SETTLE_MS, 'settings.json length');
     await sidebar.getByTestId('exemplar-count').selectOption('3');
-    await waitFor(async () => readSettings(settingsFile)['ownvoice.exemplars.count'], (v) => v === 3, SETTLE_MS, 'settings.json exemplar count');
+    await waitFor(async () => polledSettings(settingsFile)['ownvoice.exemplars.count'], (v) => v === 3, SETTLE_MS, 'settings.json exemplar count');
   });
 
   it('follows settings.json when it is edited by hand', async () => {
@@ -57,7 +57,7 @@ describe('sidebar: preferences, model, why this suggestion', () => {
   it('keeps its state when hidden and shown again', async () => {
     await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
     await sidebar.getByTestId('host-status').waitFor({ state: 'hidden' });
-    await openSidebar(page, sidebar);
+    await showSidebar(page);
     assert.equal(await sidebar.getByTestId('length-word').isChecked(), true);
     assert.equal(await sidebar.getByTestId('notes').inputValue(), 'British spelling; no em dashes');
   });
@@ -69,7 +69,7 @@ describe('sidebar: preferences, model, why this suggestion', () => {
       await waitFor(async () => (await page.locator('.monaco-workbench').getAttribute('class')) ?? '', (c) => c.includes(className), SETTLE_MS, theme);
       // The webview receives the new theme variables a moment after the workbench repaints.
       await page.waitForTimeout(800);
-      await openSidebar(page, sidebar);
+      await showSidebar(page);
       await session().screenshot(shot);
     }
   });
@@ -107,11 +107,6 @@ describe('sidebar: preferences, model, why this suggestion', () => {
   });
 });
 
-/** Shows the sidebar unless it is on screen: clicking the active activity bar entry would hide it. */
-async function openSidebar(page: Page, sidebar: FrameLocator): Promise<void> {
-  if (!(await sidebar.getByTestId('host-status').isVisible().catch(() => false))) await showSidebar(page);
-}
-
 /** Runs a command from the command palette, with focus taken back from the webview first. */
 async function runCommand(page: Page, command: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
@@ -135,7 +130,7 @@ async function editSettingsJson(page: Page, file: string, changes: Record<string
   await page.keyboard.press('Control+Shift+End');
   await page.keyboard.press('Delete');
   await page.keyboard.press('Control+S');
-  await waitFor(async () => JSON.stringify(readSettings(file)), (text) => text === JSON.stringify(wanted), SETTLE_MS, 'settings.json saved');
+  await waitFor(async () => JSON.stringify(polledSettings(file)), (text) => text === JSON.stringify(wanted), SETTLE_MS, 'settings.json saved');
 }
 
 /** The sidebar's document, inside the webview's two nested frames. */
@@ -146,4 +141,13 @@ function sidebarFrame(page: Page): FrameLocator {
 function readSettings(file: string): Record<string, unknown> {
   // VS Code writes plain JSON here unless a person added comments; these tests never do.
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+/** For polling: a file caught halfway through VS Code's write reads as empty, and the next poll sees it whole. */
+function polledSettings(file: string): Record<string, unknown> {
+  try {
+    return readSettings(file);
+  } catch {
+    return {};
+  }
 }
