@@ -58,7 +58,9 @@ async function runInWorkbench(page: Page, url: string): Promise<number> {
 /** The extension host's console, printed as the suite wrote it (mocha's spec reporter passes printf-style args). */
 function relay(type: string, args: unknown[]): void {
   const text = format(...(Array.isArray(args) ? args : [args]));
-  (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
+  // Colour codes only where a terminal shows them, not in CI logs.
+  const plain = process.stdout.isTTY ? text : text.replace(/\x1b\[[0-9;]*m/g, '');
+  (type === 'error' ? process.stderr : process.stdout).write(`${plain}\n`);
 }
 
 main()
