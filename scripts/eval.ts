@@ -1,14 +1,12 @@
 /**
  * The evaluation CLI: `npm run eval -- --docs <docs.jsonl> --pairs <pairs.jsonl> [--retrievers none,random,recency,bm25,ownvoice]
- * [--sample N --seed S] [--out metrics.json] [--store orama|memory] [--weights weights.json] [--ollama <url> --model <name>]`.
+ * [--sample N --seed S] [--out metrics.json] [--weights weights.json] [--ollama <url> --model <name>]`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { MemoryPassageStore } from '../src/core/exemplars/memoryStore';
 import { parseWeights } from '../src/core/exemplars/scorer';
 import { parseDocuments, parsePairs } from '../src/core/eval/corpus';
-import { OramaPassageStore } from '../src/core/eval/oramaStore';
 import { RETRIEVER_NAMES, type RetrieverName } from '../src/core/eval/retrievers';
-import { type EvalReport, runEval, type StoreBuilder } from '../src/core/eval/run';
+import { type EvalReport, runEval } from '../src/core/eval/run';
 
 interface Args {
   docs: string;
@@ -17,7 +15,6 @@ interface Args {
   sample?: number;
   seed: number;
   out?: string;
-  store: 'orama' | 'memory';
   weights?: string;
   ollama?: string;
   model?: string;
@@ -34,8 +31,6 @@ function parseArgs(argv: readonly string[]): Args {
   const retrievers = (value('--retrievers') ?? RETRIEVER_NAMES.join(',')).split(',').map((r) => r.trim());
   for (const r of retrievers) if (!(RETRIEVER_NAMES as readonly string[]).includes(r)) throw new Error(`unknown retriever "${r}"; known: ${RETRIEVER_NAMES.join(', ')}`);
   const sample = value('--sample');
-  const store = value('--store') ?? 'orama';
-  if (store !== 'orama' && store !== 'memory') throw new Error('--store is orama or memory');
   return {
     docs,
     pairs,
@@ -43,17 +38,11 @@ function parseArgs(argv: readonly string[]): Args {
     sample: sample === undefined ? undefined : Number(sample),
     seed: Number(value('--seed') ?? 7),
     out: value('--out'),
-    store,
     weights: value('--weights'),
     ollama: value('--ollama'),
     model: value('--model'),
   };
 }
-
-const STORES: Record<Args['store'], StoreBuilder> = {
-  orama: (passages) => OramaPassageStore.build(passages).then((s) => Object.assign(s, { all: () => passages })),
-  memory: async (passages) => new MemoryPassageStore(passages),
-};
 
 function printTable(report: EvalReport): void {
   const columns = ['authorP5', 'continuationGain', 'calibrationSpearman', 'abstainRate', 'latencyP95Ms', 'historyLatencyP95Ms', 'meanExemplars', 'meanExemplarWords'] as const;
@@ -78,7 +67,6 @@ async function main(): Promise<void> {
     retrievers: args.retrievers,
     sample: args.sample,
     seed: args.seed,
-    buildStore: STORES[args.store],
     weights,
     onProgress: (m) => console.error(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`),
   });

@@ -1,17 +1,20 @@
-import type { Passage, PassageStore } from '../passages/passage';
+import type { Passage } from '../passages/passage';
+import type { EvalStore } from './pipeline';
 import type { ScorerWeights } from '../exemplars/scorer';
 import { selectExemplars } from '../exemplars/select';
-import { seededRandom, shuffled } from './random';
+import { seededRandom, shuffled } from '../exemplars/random';
 
 export const RETRIEVER_NAMES = ['none', 'random', 'recency', 'bm25', 'ownvoice'] as const;
 export type RetrieverName = (typeof RETRIEVER_NAMES)[number];
 
 /** What an evaluated retriever is asked: the text before the cursor in one document, from one store of passages. */
 export interface RetrievalTask {
-  readonly store: PassageStore & { all(): readonly Passage[] };
+  readonly store: EvalStore;
   readonly prefix: string;
   readonly docId: string;
   readonly format: string;
+  /** The document's date (ms since epoch, 0 when unknown or hidden). */
+  readonly writtenAt: number;
   /** Exactly this many exemplars (authorP5), or undefined to fill the word budget (continuationGain). */
   readonly count?: number;
   readonly wordBudget: number;
@@ -46,7 +49,7 @@ export function makeRetriever(name: RetrieverName, weights?: ScorerWeights): Ret
 }
 
 function candidatesOf(task: RetrievalTask): Passage[] {
-  return task.store.all().filter((p) => p.docId !== task.docId);
+  return task.store.all.filter((p) => p.docId !== task.docId);
 }
 
 /** Takes passages in order: exactly `count` of them, or every one that still fits the word budget. */
@@ -64,16 +67,16 @@ function fill(ordered: readonly Passage[], task: RetrievalTask): Passage[] {
 
 async function bm25(task: RetrievalTask): Promise<Retrieved> {
   const query = task.prefix.split(/\s+/).filter(Boolean).slice(-BM25_QUERY_WORDS).join(' ');
-  const excluded = new Set(task.store.all().filter((p) => p.docId === task.docId).map((p) => p.id));
-  const hits = await task.store.lexicalSearch(query, 60, excluded);
+  const excluded = new Set(task.store.all.filter((p) => p.docId === task.docId).map((p) => p.id));
+  const hits = await task.store.fullText.lexicalSearch(query, 60, excluded);
   const passages = fill(hits.map((h) => h.passage), task);
   return { passages, predicted: hits.length ? hits[0].score : 0 };
 }
 
 async function ownvoice(task: RetrievalTask, weights?: ScorerWeights): Promise<Retrieved> {
   const selection = await selectExemplars(
-    task.store,
-    { before: task.prefix, docId: task.docId, format: task.format },
+    task.store.index,
+    { before: task.prefix, docId: task.docId, format: task.format, writtenAt: task.writtenAt || undefined },
     { wordBudget: task.wordBudget, fixedCount: task.count, excludeDocIds: new Set([task.docId]), weights },
   );
   return { passages: selection.exemplars.map((e) => e.passage), predicted: selection.predictedBenefit };

@@ -1,16 +1,16 @@
-import type { Passage, PassageStore } from '../passages/passage';
+import type { Passage } from '../passages/passage';
 import { BackgroundModel, gainOfTexts } from '../exemplars/benefit';
 import type { ScorerWeights } from '../exemplars/scorer';
 import { DEFAULT_WORD_BUDGET } from '../exemplars/select';
 import { tokenize } from '../exemplars/text';
-import { chunkDocument, type DocumentForIndex } from './chunk';
+import { buildEvalStore, chunkWithProjectPipeline, type DocumentForIndex, type EvalStore } from './pipeline';
 import { type ContinuationPair, type CorpusDocument, parseDate } from './corpus';
 import { abstainRate, authorShare, mean, meanOverAuthors, percentile95, spearman } from './metrics';
-import { seededRandom, shuffled } from './random';
+import { seededRandom, shuffled } from '../exemplars/random';
 import { makeRetriever, type RetrieverName } from './retrievers';
 
-/** Indexes documents into a searchable store; the evaluation does not care which index it is. */
-export type StoreBuilder = (passages: readonly Passage[]) => Promise<PassageStore & { all(): readonly Passage[] }>;
+/** Indexes passages into the stores the retrievers search. */
+export type StoreBuilder = (passages: readonly Passage[]) => Promise<EvalStore>;
 /** Cuts a document into passages. */
 export type Chunker = (doc: DocumentForIndex) => Passage[];
 
@@ -19,7 +19,7 @@ export interface EvalOptions {
   /** Evaluate a seeded random sample of this many pairs; all pairs when undefined. */
   readonly sample?: number;
   readonly seed: number;
-  readonly buildStore: StoreBuilder;
+  readonly buildStore?: StoreBuilder;
   readonly chunk?: Chunker;
   readonly weights?: ScorerWeights;
   readonly onProgress?: (message: string) => void;
@@ -63,12 +63,13 @@ export function pairsForDocuments(docs: readonly CorpusDocument[], pairs: readon
 
 export async function runEval(docs: readonly CorpusDocument[], allPairs: readonly ContinuationPair[], options: EvalOptions): Promise<EvalReport> {
   const log = options.onProgress ?? (() => undefined);
-  const chunk = options.chunk ?? chunkDocument;
+  const chunk = options.chunk ?? chunkWithProjectPipeline;
+  const buildStore = options.buildStore ?? buildEvalStore;
   const pairs = pairsForDocuments(docs, allPairs, options.sample, options.seed);
   const background = new BackgroundModel(docs.map((d) => d.text));
-  const pool = await buildPool(docs, chunk, options.buildStore);
+  const pool = await buildPool(docs, chunk, buildStore);
   log(`pool: ${pool.passages.length} passages from ${docs.length} documents; ${pairs.length} pairs`);
-  const histories = await buildHistories(docs, pairs, chunk, options.buildStore);
+  const histories = await buildHistories(docs, pairs, chunk, buildStore);
   const retrievers: Record<string, RetrieverMetrics> = {};
   for (const name of options.retrievers) {
     const retrieve = makeRetriever(name, options.weights);
@@ -81,7 +82,7 @@ export async function runEval(docs: readonly CorpusDocument[], allPairs: readonl
 }
 
 interface Pool {
-  readonly store: PassageStore & { all(): readonly Passage[] };
+  readonly store: EvalStore;
   readonly passages: readonly Passage[];
   /** Opaque name of each document in the pool, by doc_id, and the author of each opaque name. */
   readonly opaqueName: ReadonlyMap<string, string>;
@@ -97,7 +98,8 @@ async function buildPool(docs: readonly CorpusDocument[], chunk: Chunker, buildS
     const name = `document-${i}`;
     opaqueName.set(doc.docId, name);
     authorOf.set(name, doc.author);
-    return chunk({ docId: name, text: doc.text, format: 'plaintext', modifiedAt: 0 });
+    // reduced with its real format (markup is not the writer's voice), then shown as bare text
+    return chunk({ docId: name, text: doc.text, format: doc.format, modifiedAt: 0 }).map((p) => ({ ...p, format: 'plaintext' }));
   });
   return { store: await buildStore(passages), passages, opaqueName, authorOf };
 }
@@ -105,7 +107,7 @@ async function buildPool(docs: readonly CorpusDocument[], chunk: Chunker, buildS
 /** One store per author over that author's documents, with their real names, formats and dates. */
 async function buildHistories(docs: readonly CorpusDocument[], pairs: readonly ContinuationPair[], chunk: Chunker, buildStore: StoreBuilder) {
   const authors = new Set(pairs.map((p) => p.author));
-  const histories = new Map<string, Awaited<ReturnType<StoreBuilder>>>();
+  const histories = new Map<string, EvalStore>();
   for (const author of authors) {
     const own = docs.filter((d) => d.author === author);
     histories.set(author, await buildStore(own.flatMap((d) => chunk({ docId: d.docId, text: d.text, format: d.format, modifiedAt: parseDate(d.date) }))));
@@ -124,7 +126,7 @@ async function authorP5Task(pairs: readonly ContinuationPair[], pool: Pool, retr
   for (const [i, pair] of pairs.entries()) {
     const docId = pool.opaqueName.get(pair.docId) ?? '';
     const started = performance.now();
-    const got = await retrieve({ store: pool.store, prefix: pair.prefix, docId, format: 'plaintext', count: 5, wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i });
+    const got = await retrieve({ store: pool.store, prefix: pair.prefix, docId, format: 'plaintext', writtenAt: 0, count: 5, wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i });
     const ms = performance.now() - started;
     out.push({ author: pair.author, share: authorShare(got.passages.map((p) => pool.authorOf.get(p.docId) ?? ''), pair.author), ms });
   }
@@ -133,19 +135,19 @@ async function authorP5Task(pairs: readonly ContinuationPair[], pool: Pool, retr
 
 async function continuationTask(
   pairs: readonly ContinuationPair[],
-  histories: ReadonlyMap<string, Awaited<ReturnType<StoreBuilder>>>,
+  histories: ReadonlyMap<string, EvalStore>,
   docs: readonly CorpusDocument[],
   background: BackgroundModel,
   retrieve: ReturnType<typeof makeRetriever>,
   seed: number,
 ): Promise<PairOutcome[]> {
-  const formatOf = new Map(docs.map((d) => [d.docId, d.format]));
+  const docOf = new Map(docs.map((d) => [d.docId, d]));
   const out: PairOutcome[] = [];
   for (const [i, pair] of pairs.entries()) {
     const store = histories.get(pair.author);
     if (!store) continue;
     const started = performance.now();
-    const got = await retrieve({ store, prefix: pair.prefix, docId: pair.docId, format: formatOf.get(pair.docId) ?? 'plaintext', wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i });
+    const got = await retrieve({ store, prefix: pair.prefix, docId: pair.docId, format: docOf.get(pair.docId)?.format ?? 'plaintext', writtenAt: parseDate(docOf.get(pair.docId)?.date ?? null), wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i });
     const ms = performance.now() - started;
     const gain = gainOfTexts(tokenize(pair.continuation), got.passages.map((p) => p.text), background);
     out.push({ author: pair.author, gain, predicted: got.predicted, exemplars: got.passages.length, words: got.passages.reduce((s, p) => s + p.wordCount, 0), ms });

@@ -7,7 +7,7 @@ export interface SalientTerm {
 }
 
 /** Words nearer the cursor say more about what comes next: a word's weight halves every HALF_LIFE words back. */
-const HALF_LIFE = 120;
+const HALF_LIFE = 240;
 
 /**
  * The few content words of the text before the cursor that best say what it is about: repeated words and words near

@@ -8,6 +8,8 @@ export interface WritingAtCursor {
   readonly after?: string;
   readonly docId?: string;
   readonly format?: string;
+  /** When the document being written was last changed (ms since epoch), when known. */
+  readonly writtenAt?: number;
 }
 
 export interface SelectionOptions {
@@ -43,7 +45,7 @@ const CANDIDATES = 120;
 /** Two exemplars sharing more than this share of their vocabulary are near-duplicates; only the better is shown. */
 const NEAR_DUPLICATE = 0.6;
 
-interface Scored {
+export interface Scored {
   readonly passage: Passage;
   readonly score: number;
   readonly signals: number[];
@@ -51,11 +53,23 @@ interface Scored {
 
 export async function selectExemplars(store: PassageStore, context: WritingAtCursor, options: SelectionOptions = {}): Promise<ExemplarSelection> {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const writing = analyseWriting(context, options.preferDocIds);
-  const candidates = await fetchCandidates(store, writing, context, options.excludeDocIds);
-  const scored = scoreCandidates(writing, candidates, weights);
+  const candidates = await findCandidates(store, context, options);
+  const scored = candidates.map((c) => ({ ...c, score: scoreSignals(weights, c.signals) })).sort((a, b) => b.score - a.score);
   const chosen = options.fixedCount !== undefined ? pickCount(scored, options.fixedCount) : pickWithinBudget(scored, options, weights);
   return describe(chosen, weights);
+}
+
+export interface Candidate {
+  readonly passage: Passage;
+  readonly signals: number[];
+}
+
+/** Lexical candidates for the text at the cursor, each with the signals the scorer weighs; shared with calibration. */
+export async function findCandidates(store: PassageStore, context: WritingAtCursor, options: Pick<SelectionOptions, 'excludeDocIds' | 'preferDocIds'> = {}): Promise<Candidate[]> {
+  const writing = analyseWriting(context, options.preferDocIds);
+  const found = await fetchCandidates(store, writing, context, options.excludeDocIds);
+  const pool = poolOf(found);
+  return found.map((c) => ({ passage: c.passage, signals: candidateSignals(writing, c.passage, c.score, pool) }));
 }
 
 async function fetchCandidates(store: PassageStore, writing: WritingContext, context: WritingAtCursor, excludeDocIds?: ReadonlySet<string>): Promise<ScoredPassage[]> {
@@ -79,17 +93,7 @@ function wordsOfText(context: WritingAtCursor): ReadonlySet<string> {
   return new Set(tail.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
 }
 
-function scoreCandidates(writing: WritingContext, candidates: readonly ScoredPassage[], weights: ScorerWeights): Scored[] {
-  const pool = poolOf(candidates);
-  return candidates
-    .map((c) => {
-      const signals = candidateSignals(writing, c.passage, c.score, pool);
-      return { passage: c.passage, signals, score: scoreSignals(weights, signals) };
-    })
-    .sort((a, b) => b.score - a.score);
-}
-
-function pickCount(scored: readonly Scored[], count: number): Scored[] {
+export function pickCount(scored: readonly Scored[], count: number): Scored[] {
   const chosen: Scored[] = [];
   for (const s of scored) {
     if (chosen.length >= count) break;
@@ -98,7 +102,7 @@ function pickCount(scored: readonly Scored[], count: number): Scored[] {
   return chosen;
 }
 
-function pickWithinBudget(scored: readonly Scored[], options: SelectionOptions, weights: ScorerWeights): Scored[] {
+export function pickWithinBudget(scored: readonly Scored[], options: Pick<SelectionOptions, 'wordBudget' | 'maxExemplars'>, weights: Pick<ScorerWeights, 'abstainBelow'>): Scored[] {
   const budget = options.wordBudget ?? DEFAULT_WORD_BUDGET;
   const max = options.maxExemplars ?? Infinity;
   const chosen: Scored[] = [];

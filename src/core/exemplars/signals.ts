@@ -34,11 +34,13 @@ export interface WritingContext {
   readonly folder?: string;
   readonly format?: string;
   readonly preferDocIds?: ReadonlySet<string>;
+  /** When the text being written was last changed, ms since epoch; unknown means "as new as the newest candidate". */
+  readonly writtenAt?: number;
 }
 
 const TAIL_WORDS = 60;
 
-export function analyseWriting(context: { before: string; docId?: string; format?: string }, preferDocIds?: ReadonlySet<string>): WritingContext {
+export function analyseWriting(context: { before: string; docId?: string; format?: string; writtenAt?: number }, preferDocIds?: ReadonlySet<string>): WritingContext {
   const terms = salientTerms(context.before);
   const tail = context.before.split(/\s+/).slice(-TAIL_WORDS).join(' ');
   return {
@@ -49,6 +51,7 @@ export function analyseWriting(context: { before: string; docId?: string; format
     folder: context.docId === undefined ? undefined : folderOf(context.docId),
     format: context.format,
     preferDocIds,
+    writtenAt: context.writtenAt,
   };
 }
 
@@ -57,12 +60,17 @@ export function folderOf(docId: string): string {
   return cut < 0 ? '' : docId.slice(0, cut);
 }
 
-/** Token sets of passages, computed on first use: candidates recur across requests while the writer types. */
-const passageWords = new WeakMap<Passage, ReadonlySet<string>>();
+/** Token sets of passages by id, computed on first use: candidates recur across requests while the writer types. */
+const passageWords = new Map<string, ReadonlySet<string>>();
+/** Bounds the cache to a large workspace's worth of passages; past it, the cache starts over. */
+const MAX_CACHED = 50_000;
 
 export function wordsOf(passage: Passage): ReadonlySet<string> {
-  let words = passageWords.get(passage);
-  if (!words) passageWords.set(passage, (words = new Set(tokenize(passage.text))));
+  let words = passageWords.get(passage.id);
+  if (!words) {
+    if (passageWords.size >= MAX_CACHED) passageWords.clear();
+    passageWords.set(passage.id, (words = new Set(tokenize(passage.text))));
+  }
   return words;
 }
 
@@ -91,7 +99,9 @@ export function candidateSignals(writing: WritingContext, passage: Passage, lexi
   let tail = 0;
   for (const t of writing.tailTerms) if (words.has(t)) tail++;
   const sameFolder = writing.folder !== undefined && writing.folder !== '' && folderOf(passage.docId) === writing.folder;
-  const ageDays = passage.modifiedAt > 0 && pool.newest > 0 ? (pool.newest - passage.modifiedAt) / DAY_MS : Infinity;
+  const now = writing.writtenAt ?? pool.newest;
+  // distance in time either way: a writer returns to what occupied them around the same days
+  const ageDays = passage.modifiedAt > 0 && now > 0 ? Math.abs(now - passage.modifiedAt) / DAY_MS : Infinity;
   return [
     pool.topScore > 0 ? lexicalScore / pool.topScore : 0,
     Math.log1p(lexicalScore),
@@ -105,7 +115,7 @@ export function candidateSignals(writing: WritingContext, passage: Passage, lexi
     writing.docId !== undefined && passage.docId === writing.docId ? 1 : 0,
     sameFolder ? 1 : 0,
     writing.format !== undefined && passage.format === writing.format ? 1 : 0,
-    Number.isFinite(ageDays) ? Math.exp(-ageDays / 365) : 0,
+    Number.isFinite(ageDays) ? Math.exp(-ageDays / 90) : 0,
     writing.preferDocIds?.has(passage.docId) ? 1 : 0,
   ];
 }
