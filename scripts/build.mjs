@@ -15,7 +15,7 @@ const common = {
 const targets = [
   {
     ...common,
-    entryPoints: { extension: 'src/editor/extension.ts' },
+    entryPoints: { extension: 'src/editor/extension.ts', indexWorker: 'src/core/index/worker/indexWorker.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -22,15 +22,42 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
 
 /** The Node file system seen through the index's rules. */
 export class NodeFileSource implements FileSource {
+  /** Per folder, read once: a source lives as long as its rules (the worker makes a new one when they change). */
+  private readonly exclusions = new Map<string, Promise<Ignore>>();
+
   constructor(private readonly rules: SourceRules) {}
 
   async *list(signal?: AbortSignal): AsyncIterable<ListedFile> {
-    const include = this.rules.include?.length ? ignore().add([...this.rules.include]) : undefined;
+    const include = this.include();
     for (const folder of this.rules.folders) {
-      const excluded = ignore().add([...DEFAULT_EXCLUDES, ...(this.rules.exclude ?? [])]);
-      if (this.rules.respectGitignore !== false) await addGitignore(excluded, folder);
-      yield* walk(folder, folder, excluded, include, new Set(), signal);
+      yield* walk(folder, folder, await this.excluded(folder), include, new Set(), signal);
     }
+  }
+
+  /** The same rules as `list`, for one file a watcher reported (it may be in node_modules, or not prose at all). */
+  async accepts(file: string): Promise<boolean> {
+    const folder = this.rules.folders.find((f) => !path.relative(f, file).startsWith('..') && path.relative(f, file) !== '');
+    if (!folder) return false;
+    const relative = path.relative(folder, file).split(path.sep).join('/');
+    if ((await this.excluded(folder)).ignores(relative)) return false;
+    const include = this.include();
+    return include ? include.ignores(relative) : formatOf(file) !== undefined;
+  }
+
+  private include(): Ignore | undefined {
+    return this.rules.include?.length ? ignore().add([...this.rules.include]) : undefined;
+  }
+
+  private excluded(folder: string): Promise<Ignore> {
+    let rules = this.exclusions.get(folder);
+    if (!rules) this.exclusions.set(folder, (rules = this.readExclusions(folder)));
+    return rules;
+  }
+
+  private async readExclusions(folder: string): Promise<Ignore> {
+    const excluded = ignore().add([...DEFAULT_EXCLUDES, ...(this.rules.exclude ?? [])]);
+    if (this.rules.respectGitignore !== false) await addGitignore(excluded, folder);
+    return excluded;
   }
 
   async stat(file: string): Promise<FileInfo> {

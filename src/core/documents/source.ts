@@ -18,6 +18,8 @@ export interface FileSource {
   list(signal?: AbortSignal): AsyncIterable<ListedFile>;
   stat(path: string): Promise<FileInfo>;
   readFile(path: string): Promise<Uint8Array>;
+  /** Whether a file a watcher reported falls under the rules `list` applies; absent means every file does. */
+  accepts?(path: string): Promise<boolean>;
 }
 
 export type SkipReason =

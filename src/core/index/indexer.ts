@@ -102,7 +102,7 @@ export class Indexer {
     }
     const gone = [...this.index.docs.keys()].filter((docId) => !listed.has(docId));
     for (const path of this.skipped.keys()) if (!listed.has(path)) this.skipped.delete(path);
-    await this.applyChanges({ changed: present, deleted: gone }, run);
+    await this.update(gone, present, run);
   }
 
   /** Forgets everything and reads all files again. */
@@ -114,8 +114,11 @@ export class Indexer {
   }
 
   async applyChanges(changes: FileChanges, run: RunOptions = {}): Promise<void> {
-    for (const path of changes.deleted ?? []) this.forget(path);
-    const toRead = [...(changes.added ?? []), ...(changes.changed ?? [])];
+    await this.update(changes.deleted ?? [], await this.accepted([...(changes.added ?? []), ...(changes.changed ?? [])]), run);
+  }
+
+  private async update(deleted: readonly string[], toRead: readonly string[], run: RunOptions): Promise<void> {
+    for (const path of deleted) this.forget(path);
     const batch = this.options.batchSize ?? 16;
     for (let i = 0; i < toRead.length; i += batch) {
       run.signal?.throwIfAborted();
@@ -130,6 +133,14 @@ export class Indexer {
     run.onProgress?.({ phase: 'reading', done: toRead.length, total: toRead.length });
     // Tombstones cost memory and scan time; past a quarter of the slots, renumber.
     if (this.index.tombstones > 1000 && this.index.tombstones * 4 > this.index.size) this.index.compact();
+  }
+
+  /** Drops reported files the source's rules leave out (a watcher reports every file under a folder). */
+  private async accepted(paths: string[]): Promise<string[]> {
+    const accepts = this.source.accepts?.bind(this.source);
+    if (!accepts) return paths;
+    const verdicts = await Promise.all(paths.map((p) => accepts(p)));
+    return paths.filter((_, i) => verdicts[i]);
   }
 
   /** Indexes text the caller already has (corpora in benchmarks and evaluations, unsaved buffers). */

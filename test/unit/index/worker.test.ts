@@ -28,6 +28,22 @@ describe('index worker', function () {
 
   const open = () => WritingIndex.open(WORKER, { source: { kind: 'folders', rules: { folders: [folder] } }, storagePath }, silentLog);
 
+  it('ignores what a watcher reports outside the rules: excluded folders, files that are not prose', async () => {
+    const { index } = await open();
+    try {
+      await index.sync();
+      await fs.writeFile(path.join(folder, 'node_modules', 'y.md'), prose('vendored'));
+      await fs.writeFile(path.join(folder, 'script.js'), 'const sailing = 1;');
+      await fs.writeFile(path.join(folder, 'c.md'), prose('gardening'));
+      const stats = await index.applyChanges({ added: ['node_modules/y.md', 'script.js', 'c.md'].map((f) => path.join(folder, f)) });
+      assert.equal(stats.documents, 3, 'only c.md joins a.md and b.txt');
+      assert.equal((await index.lexicalSearch('vendored', 5)).length, 0);
+      assert.equal((await index.lexicalSearch('gardening', 5)).length > 0, true);
+    } finally {
+      index.dispose();
+    }
+  });
+
   it('indexes a folder off the main thread, follows edits and deletes, reports progress and skips', async () => {
     const { index, restored } = await open();
     try {
