@@ -1,4 +1,4 @@
-// npm test: build, compile the tests, then run the unit, integration and e2e layers one after another.
+// npm test: build, compile the tests, then run the unit, integration, e2e and package layers one after another.
 // Prints each layer's counts and time and ends with "N passed, M failed"; exits 1 if anything failed or crashed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -26,6 +26,8 @@ const layers = [
   },
   { name: 'integration', command: ['node', 'out/test/harness/runIntegration.js'], timeoutMs: 12 * MINUTE },
   { name: 'e2e', command: ['node', 'out/test/harness/runE2E.js'], timeoutMs: 15 * MINUTE },
+  // Last: its production build replaces the development build the layers above ran.
+  { name: 'package', command: ['node', 'out/test/harness/checkPackage.js'], timeoutMs: 5 * MINUTE },
 ];
 
 let running; // the child being waited for, so a signal can stop its whole group

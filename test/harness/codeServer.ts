@@ -12,8 +12,6 @@ export interface CodeServerOptions {
   settings: Record<string, unknown>;
   /** Extra environment; it reaches the extension host. */
   env?: Record<string, string>;
-  /** A .vsix to install before starting, as a user would. */
-  installVsix?: string;
 }
 
 export interface CodeServer {
@@ -27,8 +25,7 @@ const READY_TIMEOUT_MS = 90_000;
 
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
   const dirs = prepareRunDir(opts.runDir, opts.settings);
-  const env = { ...process.env, ...opts.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache };
-  if (opts.installVsix) await installExtension(opts.installVsix, dirs, env);
+  const env = { ...runEnv(dirs), ...opts.env };
   const port = await freePort();
   const logFile = path.join(opts.runDir, 'code-server.log');
   const child = spawnCodeServer([...dirs.args, '--bind-addr', `127.0.0.1:${port}`], env, logFile);
@@ -49,6 +46,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
 }
 
 interface RunDirs {
+  extensions: string;
   config: string;
   data: string;
   cache: string;
@@ -71,7 +69,7 @@ function prepareRunDir(runDir: string, settings: Record<string, unknown>): RunDi
     '--config', config, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions,
   ];
-  return { config: sub('xdg-config'), data: sub('xdg-data'), cache: sub('xdg-cache'), args };
+  return { extensions, config: sub('xdg-config'), data: sub('xdg-data'), cache: sub('xdg-cache'), args };
 }
 
 function spawnCodeServer(args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
@@ -80,10 +78,18 @@ function spawnCodeServer(args: string[], env: NodeJS.ProcessEnv, logFile: string
   return spawn(codeServerBin(), args, { env, detached: true, stdio: ['ignore', log, log] });
 }
 
-async function installExtension(vsix: string, dirs: RunDirs, env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(codeServerBin(), [...dirs.args, '--install-extension', vsix], { env, stdio: 'inherit' });
+/** Installs a .vsix as a user would, into the run folder's extensions dir; returns that dir. */
+export async function installExtension(runDir: string, vsix: string): Promise<string> {
+  const dirs = prepareRunDir(runDir, {});
+  const child = spawn(codeServerBin(), [...dirs.args, '--install-extension', vsix], { env: runEnv(dirs), stdio: 'inherit' });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`code-server --install-extension ${vsix} exited with ${code}`);
+  return dirs.extensions;
+}
+
+/** code-server otherwise writes under ~/.config and ~/.local/share. */
+function runEnv(dirs: RunDirs): NodeJS.ProcessEnv {
+  return { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache };
 }
 
 /** SIGTERM to the group, SIGKILL after a grace period; also wired to process exit. */

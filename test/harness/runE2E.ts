@@ -10,7 +10,7 @@ import { requirePrerequisites } from './prerequisites';
 const TEST_TIMEOUT_MS = 120_000;
 
 async function main(): Promise<number> {
-  requirePrerequisites('e2e');
+  requirePrerequisites('e2e', ['code-server', 'chromium', 'model', 'build']);
   const mocha = new Mocha({
     timeout: TEST_TIMEOUT_MS,
     color: false,

@@ -17,7 +17,7 @@ import { workbenchUrl } from './workbench';
 const RUN_TIMEOUT_MS = 8 * 60_000;
 
 async function main(): Promise<number> {
-  requirePrerequisites('integration');
+  requirePrerequisites('integration', ['code-server', 'chromium', 'model', 'build']);
   const runDir = newRunDir('integration');
   const resultFile = process.env[RESULT_FILE_ENV] ?? path.join(runDir, 'result.json');
   const workspace = path.join(runDir, 'workspace');
