@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { runCleanups } from './cleanup';
 import { newRunDir, repoRoot } from './paths';
+import { requirePrerequisites } from './prerequisites';
 import { RESULT_FILE_ENV, describeResult, readResult } from './results';
 import { testSettings } from './settings';
 import { startHarnessStandin } from './standin';
@@ -13,6 +14,7 @@ import { startHarnessStandin } from './standin';
 const VSCODE_VERSION = '1.100.3';
 
 async function main(): Promise<number> {
+  requirePrerequisites('integration (electron)', ['model', 'build']);
   const runDir = newRunDir('integration-electron');
   const resultFile = process.env[RESULT_FILE_ENV] ?? path.join(runDir, 'result.json');
   const workspace = path.join(runDir, 'workspace');
