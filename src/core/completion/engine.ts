@@ -67,6 +67,8 @@ export class CompletionEngine implements Disposable {
   private readonly modelInfo = new Map<string, Promise<ModelInfo>>();
   private readonly clock: () => number;
   private inFlight: AbortController | undefined;
+  /** Settles once the latest request has closed its HTTP stream. */
+  private released: Promise<void> = Promise.resolve();
   private infoHost: CompletionHost | undefined;
 
   constructor(private readonly deps: EngineDeps) {
@@ -144,7 +146,13 @@ export class CompletionEngine implements Disposable {
     const controller = new AbortController();
     this.inFlight = controller;
     const combined = AbortSignal.any([signal, controller.signal]);
+    const previous = this.released;
+    let release!: () => void;
+    this.released = new Promise((resolve) => (release = resolve));
     try {
+      // The aborted request closes its stream within a tick; waiting for that keeps Ollama to one request at a time.
+      await previous;
+      if (combined.aborted) return undefined;
       const info = await this.info(host, settings.model);
       const exemplars = await this.chooseExemplars(request, context, settings, combined);
       const prompt = buildPrompt({ info, context, exemplars, settings });
@@ -155,6 +163,7 @@ export class CompletionEngine implements Disposable {
       this.report(error);
       return undefined;
     } finally {
+      release();
       if (this.inFlight === controller) this.inFlight = undefined;
     }
   }

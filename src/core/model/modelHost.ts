@@ -52,7 +52,7 @@ export class ModelHost {
    */
   async *generate(model: string, request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string> {
     if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
-    const stream = await this.call(model, () => this.streaming.generate({ ...request, model, stream: true }));
+    const stream = await this.call(model, () => this.streamingClient(signal).generate({ ...request, model, stream: true }));
     const abort = () => stream.abort();
     signal?.addEventListener('abort', abort, { once: true });
     try {
@@ -70,7 +70,7 @@ export class ModelHost {
   /** Streams the progress of downloading `model`; aborting `signal` stops the download. */
   async *pull(model: string, signal?: AbortSignal): AsyncGenerator<PullProgress> {
     if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
-    const stream = await this.call(model, () => this.streaming.pull({ model, stream: true }));
+    const stream = await this.call(model, () => this.streamingClient(signal).pull({ model, stream: true }));
     const abort = () => stream.abort();
     signal?.addEventListener('abort', abort, { once: true });
     try {
@@ -81,6 +81,17 @@ export class ModelHost {
       signal?.removeEventListener('abort', abort);
       stream.abort();
     }
+  }
+
+  /**
+   * A client whose fetch also obeys `signal`: a request still waiting for its response headers (queued behind another
+   * in Ollama) must be cancellable too, or it holds its place in the queue.
+   */
+  private streamingClient(signal?: AbortSignal): Ollama {
+    if (!signal) return this.streaming;
+    const cancellableFetch: typeof fetch = (input, init) =>
+      fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+    return new Ollama({ host: this.host, fetch: cancellableFetch });
   }
 
   private async call<T>(model: string | undefined, work: () => Promise<T>): Promise<T> {
