@@ -212,7 +212,8 @@ export function tuneSelection(weights: ScorerWeights, gathered: readonly CutExam
       return { chosen, gain: gainOfTexts(c.continuation, chosen.map((x) => x.passage.text), c.background) };
     });
   let best = { threshold: weights.abstainBelow, mean: -Infinity };
-  for (let t = -0.2; t <= 0.2001; t += 0.01) {
+  for (let step = -20; step <= 20; step++) {
+    const t = step / 100;
     const mean = outcomes(t).reduce((s, o) => s + o.gain, 0) / Math.max(scoredCuts.length, 1);
     if (mean > best.mean + 1e-6) best = { threshold: t, mean };
   }
