@@ -8,6 +8,13 @@ export interface OwnvoiceApi {
   readonly inlineCompletions: vscode.InlineCompletionItemProvider;
   hostStatus(): { state: string; host: string };
   checkConnection(): Promise<{ state: string; host: string }>;
+  writingIndex(): Promise<
+    | {
+        lexicalSearch(query: string, limit: number): Promise<{ passage: { docId: string } }[]>;
+        stats(): Promise<{ documents: number; skipped: readonly { path: string; reason: string }[] }>;
+      }
+    | undefined
+  >;
 }
 
 export function standinUrl(): string {

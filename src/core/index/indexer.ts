@@ -194,9 +194,12 @@ export class Indexer {
     this.dirty = true;
   }
 
+  /** Forgets a deleted file, or everything under a deleted folder (a watcher reports only the folder). */
   private forget(path: string): void {
-    if (this.index.removeDocument(path)) this.touch();
-    if (this.skipped.delete(path)) this.dirty = true;
+    const under = path.endsWith('/') || path.endsWith('\\') ? path : `${path}${path.includes('\\') ? '\\' : '/'}`;
+    const gone = (p: string) => p === path || p.startsWith(under);
+    for (const docId of [...this.index.docs.keys()].filter(gone)) if (this.index.removeDocument(docId)) this.touch();
+    for (const skippedPath of [...this.skipped.keys()].filter(gone)) if (this.skipped.delete(skippedPath)) this.dirty = true;
   }
 
   private touch(): void {

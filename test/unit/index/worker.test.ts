@@ -44,6 +44,22 @@ describe('index worker', function () {
     }
   });
 
+  it('forgets every passage under a deleted folder, which a watcher reports as one path', async () => {
+    const { index } = await open();
+    try {
+      await fs.mkdir(path.join(folder, 'journal'));
+      await fs.writeFile(path.join(folder, 'journal', 'd.md'), prose('rowing'));
+      await fs.writeFile(path.join(folder, 'journal', 'e.md'), prose('rowing'));
+      assert.equal((await index.sync()).documents, 4);
+      await fs.rm(path.join(folder, 'journal'), { recursive: true });
+      const stats = await index.applyChanges({ deleted: [path.join(folder, 'journal')] });
+      assert.equal(stats.documents, 2);
+      assert.equal((await index.lexicalSearch('rowing', 5)).length, 0, 'no ghost passages');
+    } finally {
+      index.dispose();
+    }
+  });
+
   it('indexes a folder off the main thread, follows edits and deletes, reports progress and skips', async () => {
     const { index, restored } = await open();
     try {

@@ -1,0 +1,187 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Log } from '../../core/common/log';
+import { SKIP_REASON_TEXT } from '../../core/documents/source';
+import type { IndexProgress, IndexStats } from '../../core/index/indexer';
+import { WritingIndex } from '../../core/index/writingIndex';
+import type { IndexSummary } from '../../shared/sidebarProtocol';
+import { affectsIndexSources, indexSourceRules, maxFileBytes } from './indexSettings';
+import { describeProgress, IndexStatusItem } from './indexStatusItem';
+import { FileChangeQueue } from './fileChangeQueue';
+
+/**
+ * The user's writing, kept indexed: opens the index worker, catches up with the files, follows the file system,
+ * and reopens when the folders or rules change. All heavy work happens in the worker thread.
+ */
+export class IndexSupport implements vscode.Disposable {
+  private index: WritingIndex | undefined;
+  private opening: Promise<WritingIndex | undefined> | undefined;
+  private stats: IndexStats | undefined;
+  private progress: IndexProgress | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the statistics or the progress change: for the sidebar. */
+  readonly onDidChange = this.changed.event;
+  private readonly status = new IndexStatusItem();
+  private readonly queue: FileChangeQueue;
+  private readonly disposables: vscode.Disposable[] = [];
+  private sessionDisposables: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: Log) {
+    this.queue = new FileChangeQueue((changes) => void this.run((index) => index.applyChanges(changes)));
+    this.disposables.push(
+      this.changed,
+      this.status,
+      this.queue,
+      vscode.workspace.onDidChangeConfiguration((e) => affectsIndexSources(e) && void this.reopen()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reopen()),
+    );
+  }
+
+  /** Where the index file lives: the workspace's storage, or the global one when no folder is open. */
+  get storageFolder(): vscode.Uri {
+    return this.context.storageUri ?? this.context.globalStorageUri;
+  }
+
+  /** The index once it is open (searches work while it catches up); undefined before that. */
+  get current(): WritingIndex | undefined {
+    return this.index;
+  }
+
+  /** Opens the saved index and catches up with the files; the first full build shows a cancellable notification. */
+  start(): Promise<WritingIndex | undefined> {
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  async rebuild(): Promise<void> {
+    const index = await this.start();
+    if (!index) return;
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Ownvoice: rebuilding the index of your writing', cancellable: true },
+      (report, token) => this.run((i) => i.rebuild(abortOn(token)), report),
+    );
+  }
+
+  summary(): IndexSummary | undefined {
+    if (!this.stats && !this.progress) return undefined;
+    const s = this.stats;
+    return {
+      documents: s?.documents ?? 0,
+      passages: s?.passages ?? 0,
+      words: s?.words ?? 0,
+      bytes: s?.persistedBytes ?? 0,
+      lastUpdated: s?.lastUpdatedAt || undefined,
+      skipped: (s?.skipped ?? []).map((f) => ({ path: f.path, reason: SKIP_REASON_TEXT[f.reason] })),
+      progress: this.progress && { done: this.progress.done, total: this.progress.total, phase: this.progress.phase },
+    };
+  }
+
+  /** Statistics straight from the worker (they may have moved since the last change event). */
+  async freshStats(): Promise<IndexStats | undefined> {
+    const index = await this.start();
+    return index && this.run((i) => i.stats());
+  }
+
+  private async open(): Promise<WritingIndex | undefined> {
+    const rules = indexSourceRules();
+    const storagePath = path.join(this.storageFolder.fsPath, 'index', 'passages.ovx');
+    const workerScript = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'indexWorker.js').fsPath;
+    try {
+      const { index, restored } = await WritingIndex.open(workerScript, { source: { kind: 'folders', rules }, storagePath, maxFileBytes: maxFileBytes() }, this.log);
+      if (this.disposed) return void index.dispose();
+      this.adopt(index, rules.folders);
+      this.log.info(`Index ${restored ? 'restored' : 'created'} at ${storagePath}: ${index.size} passages; folders ${rules.folders.join(', ') || '(none)'}`);
+      void this.catchUp(restored, rules.folders.length > 0);
+      return index;
+    } catch (error) {
+      this.log.error(`The index could not be opened: ${String(error)}`);
+      void vscode.window.showErrorMessage(`Ownvoice could not open the index of your writing: ${String(error)}`, 'Show Log').then(
+        (choice) => choice && vscode.commands.executeCommand('ownvoice.showLog'),
+      );
+      return undefined;
+    }
+  }
+
+  private adopt(index: WritingIndex, folders: readonly string[]): void {
+    this.index = index;
+    this.sessionDisposables = [
+      index,
+      index.onProgress((p) => this.showProgress(p)),
+      index.onDidChange((stats) => this.showStats(stats)),
+      ...folders.map((folder) => this.queue.watch(folder)),
+    ];
+  }
+
+  private async catchUp(restored: boolean, hasFolders: boolean): Promise<void> {
+    if (restored || !hasFolders) {
+      await this.run((i) => i.sync());
+      return;
+    }
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Ownvoice: indexing your writing', cancellable: true },
+      (report, token) => this.run((i) => i.sync(abortOn(token)), report),
+    );
+  }
+
+  /** Runs one index operation; failures are logged and shown in the status bar, never thrown at the editor. */
+  private async run<T>(work: (index: WritingIndex) => Promise<T>, report?: vscode.Progress<{ message?: string; increment?: number }>): Promise<T | undefined> {
+    const index = this.index;
+    if (!index) return undefined;
+    const forward = report && index.onProgress((p) => report.report({ message: describeProgress(p) }));
+    try {
+      const result = await work(index);
+      if (isStats(result)) this.showStats(result);
+      return result;
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') this.log.info('Indexing cancelled; what was read so far is kept.');
+      else this.log.error(`Indexing failed: ${String(error)}`);
+      return undefined;
+    } finally {
+      forward?.dispose();
+      this.progress = undefined;
+      this.status.hide();
+      this.changed.fire();
+    }
+  }
+
+  private showProgress(progress: IndexProgress): void {
+    this.progress = progress;
+    this.status.show(progress);
+    this.changed.fire();
+  }
+
+  private showStats(stats: IndexStats): void {
+    this.stats = stats;
+    this.changed.fire();
+  }
+
+  private async reopen(): Promise<void> {
+    const previous = this.opening;
+    this.opening = undefined;
+    await previous;
+    this.closeSession();
+    await this.start();
+  }
+
+  private closeSession(): void {
+    this.sessionDisposables.splice(0).forEach((d) => d.dispose());
+    this.index = undefined;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.closeSession();
+    this.disposables.splice(0).forEach((d) => d.dispose());
+  }
+}
+
+function abortOn(token: vscode.CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
+}
+
+function isStats(value: unknown): value is IndexStats {
+  return typeof value === 'object' && value !== null && 'passages' in value && 'skipped' in value;
+}
