@@ -65,22 +65,27 @@ export interface Candidate {
 }
 
 /** Lexical candidates for the text at the cursor, each with the signals the scorer weighs; shared with calibration. */
-export async function findCandidates(store: PassageStore, context: WritingAtCursor, options: Pick<SelectionOptions, 'excludeDocIds' | 'preferDocIds'> = {}): Promise<Candidate[]> {
+export async function findCandidates(store: PassageStore, context: WritingAtCursor, options: Pick<SelectionOptions, 'excludeDocIds' | 'preferDocIds' | 'fixedCount'> = {}): Promise<Candidate[]> {
   const writing = analyseWriting(context, options.preferDocIds);
-  const found = await fetchCandidates(store, writing, context, options.excludeDocIds);
+  const found = await fetchCandidates(store, writing, context, options.fixedCount ?? 1, options.excludeDocIds);
   const pool = poolOf(found);
   return found.map((c) => ({ passage: c.passage, signals: candidateSignals(writing, c.passage, c.score, pool) }));
 }
 
-async function fetchCandidates(store: PassageStore, writing: WritingContext, context: WritingAtCursor, excludeDocIds?: ReadonlySet<string>): Promise<ScoredPassage[]> {
+async function fetchCandidates(store: PassageStore, writing: WritingContext, context: WritingAtCursor, minimum: number, excludeDocIds?: ReadonlySet<string>): Promise<ScoredPassage[]> {
   const query = writing.terms.length ? queryString(writing.terms) : context.before.split(/\s+/).slice(-60).join(' ');
   if (!query.trim()) return [];
-  const found = await store.lexicalSearch(query, CANDIDATES + (excludeDocIds?.size ? CANDIDATES : 0));
   const writingNow = wordsOfText(context);
-  return found
-    .filter((c) => !excludeDocIds?.has(c.passage.docId))
-    .filter((c) => !(c.passage.docId === context.docId && isPassageBeingWritten(c.passage, writingNow)))
-    .slice(0, CANDIDATES);
+  const usable = (found: readonly ScoredPassage[]) =>
+    found.filter((c) => !excludeDocIds?.has(c.passage.docId) && !(c.passage.docId === context.docId && isPassageBeingWritten(c.passage, writingNow)));
+  const limit = CANDIDATES + (excludeDocIds?.size ? CANDIDATES : 0);
+  const found = usable(await store.lexicalSearch(query, limit));
+  if (found.length >= minimum) return found.slice(0, CANDIDATES);
+  // too few share the salient words: widen to every word near the cursor, ranked after the first results
+  const seen = new Set(found.map((c) => c.passage.id));
+  const wider = usable(await store.lexicalSearch(context.before.split(/\s+/).slice(-60).join(' '), limit)).filter((c) => !seen.has(c.passage.id));
+  const floor = Math.min(...found.map((c) => c.score), Infinity);
+  return [...found, ...wider.map((c) => ({ passage: c.passage, score: Math.min(c.score, floor) * 0.5 }))].slice(0, CANDIDATES);
 }
 
 /** The passage under the cursor is in the index too; it must not be offered as an example of itself. */
@@ -93,13 +98,16 @@ function wordsOfText(context: WritingAtCursor): ReadonlySet<string> {
   return new Set(tail.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
 }
 
+/** The best `count`, skipping near-duplicates while there are enough others to make up the count. */
 export function pickCount(scored: readonly Scored[], count: number): Scored[] {
   const chosen: Scored[] = [];
+  const duplicates: Scored[] = [];
   for (const s of scored) {
     if (chosen.length >= count) break;
-    if (!isNearDuplicateOfAny(s, chosen)) chosen.push(s);
+    if (isNearDuplicateOfAny(s, chosen)) duplicates.push(s);
+    else chosen.push(s);
   }
-  return chosen;
+  return [...chosen, ...duplicates.slice(0, count - chosen.length)].sort((a, b) => b.score - a.score);
 }
 
 export function pickWithinBudget(scored: readonly Scored[], options: Pick<SelectionOptions, 'wordBudget' | 'maxExemplars'>, weights: Pick<ScorerWeights, 'abstainBelow'>): Scored[] {

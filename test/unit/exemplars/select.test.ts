@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { MemoryPassageStore } from '../../../src/core/exemplars/memoryStore';
+import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../../src/core/exemplars/scorer';
+import { selectExemplars } from '../../../src/core/exemplars/select';
+import { passage, prose } from './passages';
+
+const GARDEN = ['tomatoes', 'compost', 'seedlings', 'greenhouse', 'watering', 'mulch', 'harvest', 'basil', 'the', 'and', 'we'];
+const OTHER = ['engine', 'gearbox', 'clutch', 'torque', 'piston', 'exhaust', 'the', 'and', 'it'];
+const before = `${prose(GARDEN, 120)} This spring the tomatoes and the basil need compost and mulch.`;
+
+/** Garden notes, each with words of its own so that no two are near-duplicates. */
+const garden = (n: number, words: number) => prose([...GARDEN, ...Array.from({ length: 12 }, (_, i) => `own${n}x${i}`)], words, n);
+/** Car notes that mention a garden word once, in passing. */
+const cars = (n: number) => `${prose(OTHER, 200, n)} ${n === 1 ? 'Tomatoes' : 'Compost'}.`;
+
+function gardenStore(): MemoryPassageStore {
+  return new MemoryPassageStore([
+    passage('g1', 'notes/garden-1.md', garden(1, 250)),
+    passage('g2', 'notes/garden-2.md', garden(2, 250)),
+    passage('g3', 'notes/garden-3.md', garden(3, 250)),
+    passage('g4', 'notes/garden-4.md', garden(4, 80)),
+    passage('c1', 'cars/car-1.md', cars(1)),
+    passage('c2', 'cars/car-2.md', cars(2)),
+  ]);
+}
+
+const keepAll: ScorerWeights = { ...DEFAULT_WEIGHTS, abstainBelow: -Infinity };
+
+describe('selectExemplars', () => {
+  it('stays within the word budget', async () => {
+    const selection = await selectExemplars(gardenStore(), { before }, { wordBudget: 600, weights: keepAll });
+    const words = selection.exemplars.reduce((n, e) => n + e.passage.wordCount, 0);
+    assert.ok(words <= 600, `${words} words`);
+    assert.ok(selection.exemplars.length >= 2);
+    assert.ok(selection.exemplars.every((e, i, all) => i === 0 || all[i - 1].score >= e.score));
+  });
+
+  it('prefers passages on the subject being written', async () => {
+    const selection = await selectExemplars(gardenStore(), { before }, { fixedCount: 3 });
+    assert.deepEqual(selection.exemplars.map((e) => e.passage.id).filter((id) => id.startsWith('c')), []);
+  });
+
+  it('never shows two near-duplicate exemplars', async () => {
+    const text = prose(GARDEN, 150, 5);
+    const store = new MemoryPassageStore([passage('d1', 'a.md', text), passage('d2', 'b.md', `${text} Again.`), passage('g1', 'c.md', prose(GARDEN.slice(0, 6), 150, 1))]);
+    const selection = await selectExemplars(store, { before }, { weights: keepAll });
+    const ids = selection.exemplars.map((e) => e.passage.id);
+    assert.ok(!(ids.includes('d1') && ids.includes('d2')), ids.join(','));
+  });
+
+  it('abstains when nothing is predicted to help, and says so', async () => {
+    const selection = await selectExemplars(gardenStore(), { before }, { weights: { ...DEFAULT_WEIGHTS, abstainBelow: 10 } });
+    assert.deepEqual(selection.exemplars, []);
+    assert.equal(selection.abstained, true);
+    assert.equal(selection.predictedBenefit, 0);
+  });
+
+  it('abstains when no passage shares a word with the text', async () => {
+    const selection = await selectExemplars(gardenStore(), { before: 'Quantum chromodynamics lattice gluon.' });
+    assert.equal(selection.abstained, true);
+  });
+
+  it('returns exactly the fixed count whatever the predictions, near-duplicates only to make up the count', async () => {
+    const selection = await selectExemplars(gardenStore(), { before }, { fixedCount: 5, weights: { ...DEFAULT_WEIGHTS, abstainBelow: 10 } });
+    assert.equal(selection.exemplars.length, 5);
+    const text = garden(1, 150);
+    const twins = new MemoryPassageStore([passage('t1', 'a.md', text), passage('t2', 'b.md', text)]);
+    assert.equal((await selectExemplars(twins, { before }, { fixedCount: 2 })).exemplars.length, 2);
+  });
+
+  it('leaves out excluded documents and the passage being written', async () => {
+    const store = gardenStore();
+    store.add(passage('self', 'draft.md', before));
+    const selection = await selectExemplars(store, { before, docId: 'draft.md' }, { excludeDocIds: new Set(['notes/garden-1.md']), weights: keepAll });
+    const ids = selection.exemplars.map((e) => e.passage.id);
+    assert.ok(!ids.includes('g1') && !ids.includes('self'), ids.join(','));
+  });
+
+  it('gives each exemplar readable reasons, the same folder among them when it counts', async () => {
+    const weights: ScorerWeights = { ...keepAll, weights: { ...DEFAULT_WEIGHTS.weights, sameFolder: 1 } };
+    const selection = await selectExemplars(gardenStore(), { before, docId: 'notes/today.md' }, { weights, maxExemplars: 2 });
+    assert.ok(selection.exemplars.length > 0);
+    for (const e of selection.exemplars) assert.equal(e.reasons.includes('same folder'), e.passage.docId.startsWith('notes/'), e.reasons.join('; '));
+  });
+
+  it('puts a pinned document first', async () => {
+    const selection = await selectExemplars(gardenStore(), { before }, { fixedCount: 1, preferDocIds: new Set(['notes/garden-4.md']), weights: { ...keepAll, weights: { ...DEFAULT_WEIGHTS.weights, preferred: 5 } } });
+    assert.equal(selection.exemplars[0].passage.id, 'g4');
+  });
+
+  it('predicts more benefit from passages on the subject than from ones sharing a stray word', async () => {
+    const onSubject = await selectExemplars(gardenStore(), { before }, { weights: keepAll });
+    const carStore = new MemoryPassageStore([passage('c1', 'cars/car-1.md', cars(1)), passage('c2', 'cars/car-2.md', cars(2))]);
+    const offSubject = await selectExemplars(carStore, { before }, { weights: keepAll });
+    assert.ok(onSubject.predictedBenefit > offSubject.predictedBenefit, `${onSubject.predictedBenefit} vs ${offSubject.predictedBenefit}`);
+  });
+});
