@@ -109,6 +109,17 @@ describe('completion engine', () => {
     assert.equal(host.aborted, 1);
   });
 
+  it('sends the next request only once the aborted stream has closed', async () => {
+    const host = new FakeHost([' the', ' boats', ' were', ' out.'], undefined, 30, false, 40);
+    const { engine } = engineWith(host);
+    const first = engine.complete(request(), never);
+    await new Promise((r) => setTimeout(r, 40));
+    const second = engine.complete(request(TEXT + 'then '), never);
+    await Promise.all([first, second]);
+    assert.equal(host.requestCount, 2);
+    assert.equal(host.maxInFlight, 1);
+  });
+
   it("the editor's cancellation aborts the stream at once", async () => {
     const host = new FakeHost([' the'], undefined, 5, true);
     const { engine } = engineWith(host);

@@ -41,6 +41,8 @@ export class FakeHost implements CompletionHost {
     public info: ModelInfo = BASE_INFO,
     public pieceDelayMs = 0,
     public hang = false,
+    /** How long closing an abandoned stream takes, like an HTTP stream shutting down. */
+    public closeDelayMs = 0,
   ) {}
 
   async show(): Promise<ModelInfo> {
@@ -61,6 +63,7 @@ export class FakeHost implements CompletionHost {
       }
       if (this.hang) await pause(60_000, signal);
     } finally {
+      if (this.closeDelayMs) await new Promise((r) => setTimeout(r, this.closeDelayMs));
       this.inFlight--;
       if (signal?.aborted || delivered < this.pieces.length || this.hang) this.aborted++;
     }

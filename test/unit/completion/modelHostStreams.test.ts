@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ModelError } from '../../../src/core/model/errors';
+import { ModelHost, type PullProgress } from '../../../src/core/model/modelHost';
+
+/** A server that holds /api/generate without answering (as Ollama does while another request has the model) and streams /api/pull. */
+async function fakeOllama(): Promise<{ url: string; closedWhileQueued: () => boolean; close: () => Promise<void> }> {
+  let closedWhileQueued = false;
+  const server = http.createServer((req, res) => {
+    if (req.url === '/api/generate') {
+      res.on('close', () => (closedWhileQueued = !res.headersSent));
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+    res.write(JSON.stringify({ status: 'pulling manifest' }) + '\n');
+    res.write(JSON.stringify({ status: 'pulling abc', digest: 'sha256:abc', total: 100, completed: 40 }) + '\n');
+    res.end(JSON.stringify({ status: 'success' }) + '\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    closedWhileQueued: () => closedWhileQueued,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+describe('model host streams (completion needs)', () => {
+  it('cancels a request still waiting for its response headers, closing the connection', async () => {
+    const server = await fakeOllama();
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      const pieces = new ModelHost(server.url).generate('m', { prompt: 'x' }, controller.signal);
+      await assert.rejects(pieces.next(), (e: unknown) => e instanceof ModelError && e.problem.kind === 'aborted');
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(server.closedWhileQueued(), true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('streams pull progress to the end', async () => {
+    const server = await fakeOllama();
+    try {
+      const steps: PullProgress[] = [];
+      for await (const step of new ModelHost(server.url).pull('m')) steps.push(step);
+      assert.deepEqual(steps.map((s) => s.status), ['pulling manifest', 'pulling abc', 'success']);
+      assert.equal(steps[1].completed, 40);
+      assert.equal(steps[1].total, 100);
+    } finally {
+      await server.close();
+    }
+  });
+});
