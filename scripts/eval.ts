@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseWeights } from '../src/core/exemplars/scorer';
 import { parseDocuments, parsePairs } from '../src/core/eval/corpus';
 import { RETRIEVER_NAMES, type RetrieverName } from '../src/core/eval/retrievers';
+import { ollamaContinuer } from '../src/core/eval/generation';
 import { type EvalReport, runEval } from '../src/core/eval/run';
 
 interface Args {
@@ -45,12 +46,17 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 function printTable(report: EvalReport): void {
-  const columns = ['authorP5', 'continuationGain', 'calibrationSpearman', 'abstainRate', 'latencyP95Ms', 'historyLatencyP95Ms', 'meanExemplars', 'meanExemplarWords'] as const;
+  const withRouge = Object.values(report.retrievers).some((m) => m.rouge1F1 !== undefined);
+  const columns = [
+    ...(['authorP5', 'continuationGain', 'calibrationSpearman', 'abstainRate', 'latencyP95Ms', 'historyLatencyP95Ms', 'meanExemplars', 'meanExemplarWords'] as const),
+    ...(withRouge ? (['rouge1F1', 'rougeLF1'] as const) : []),
+  ];
   console.log(`\n${report.authors} authors, ${report.pairs} pairs, ${report.passages} passages\n`);
   console.log(['retriever', ...columns].map((c) => c.padStart(c === 'retriever' ? 10 : 12)).join(' '));
   for (const [name, m] of Object.entries(report.retrievers)) {
     const cells = columns.map((c) => {
       const v = m[c];
+      if (v === undefined) return '-'.padStart(12);
       return (v === null ? 'null' : v.toFixed(c.includes('Ms') || c.startsWith('mean') ? 1 : 4)).padStart(12);
     });
     console.log([name.padStart(10), ...cells].join(' '));
@@ -63,11 +69,14 @@ async function main(): Promise<void> {
   const docs = parseDocuments(readFileSync(args.docs, 'utf8'));
   const pairs = parsePairs(readFileSync(args.pairs, 'utf8'));
   const weights = args.weights ? parseWeights(readFileSync(args.weights, 'utf8')) : undefined;
+  if (args.ollama && !args.model) throw new Error('--ollama needs --model <name>');
+  const continuer = args.ollama && args.model ? await ollamaContinuer(args.ollama, args.model) : undefined;
   const report = await runEval(docs, pairs, {
     retrievers: args.retrievers,
     sample: args.sample,
     seed: args.seed,
     weights,
+    continuer,
     onProgress: (m) => console.error(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`),
   });
   printTable(report);

@@ -7,7 +7,9 @@ import { buildEvalStore, chunkWithProjectPipeline, type DocumentForIndex, type E
 import { type ContinuationPair, type CorpusDocument, parseDate } from './corpus';
 import { abstainRate, authorShare, mean, meanOverAuthors, percentile95, spearman } from './metrics';
 import { seededRandom, shuffled } from '../exemplars/random';
+import type { Continuer } from './generation';
 import { makeRetriever, type RetrieverName } from './retrievers';
+import { rouge1F1, rougeLF1 } from './rouge';
 
 /** Indexes passages into the stores the retrievers search. */
 export type StoreBuilder = (passages: readonly Passage[]) => Promise<EvalStore>;
@@ -22,6 +24,8 @@ export interface EvalOptions {
   readonly buildStore?: StoreBuilder;
   readonly chunk?: Chunker;
   readonly weights?: ScorerWeights;
+  /** With a model: each pair's continuation is generated with these retrievers' exemplars and scored by ROUGE. */
+  readonly continuer?: Continuer;
   readonly onProgress?: (message: string) => void;
 }
 
@@ -36,7 +40,13 @@ export interface RetrieverMetrics {
   readonly historyLatencyP95Ms: number;
   readonly meanExemplars: number;
   readonly meanExemplarWords: number;
+  /** Only with a model (`--ollama`), for the retrievers it is run for. */
+  readonly rouge1F1?: number;
+  readonly rougeLF1?: number;
 }
+
+/** The retrievers whose exemplars are shown to the model in a generation run. */
+export const GENERATION_RETRIEVERS: readonly RetrieverName[] = ['none', 'bm25', 'ownvoice'];
 
 export interface EvalReport {
   readonly authors: number;
@@ -53,6 +63,7 @@ export interface PairOutcome {
   readonly exemplars: number;
   readonly words: number;
   readonly ms: number;
+  readonly rouge?: { readonly rouge1: number; readonly rougeL: number };
 }
 
 export function pairsForDocuments(docs: readonly CorpusDocument[], pairs: readonly ContinuationPair[], sample: number | undefined, seed: number): ContinuationPair[] {
@@ -74,7 +85,8 @@ export async function runEval(docs: readonly CorpusDocument[], allPairs: readonl
   for (const name of options.retrievers) {
     const retrieve = makeRetriever(name, options.weights);
     const p5 = await authorP5Task(pairs, pool, retrieve, options.seed);
-    const outcomes = await continuationTask(pairs, histories, docs, background, retrieve, options.seed);
+    const continuer = GENERATION_RETRIEVERS.includes(name) ? options.continuer : undefined;
+    const outcomes = await continuationTask(pairs, histories, docs, background, retrieve, options.seed, continuer);
     retrievers[name] = summarise(name, p5, outcomes);
     log(`${name}: authorP5 ${retrievers[name].authorP5.toFixed(3)}, continuationGain ${retrievers[name].continuationGain.toFixed(4)}`);
   }
@@ -140,6 +152,7 @@ async function continuationTask(
   background: BackgroundModel,
   retrieve: ReturnType<typeof makeRetriever>,
   seed: number,
+  continuer?: Continuer,
 ): Promise<PairOutcome[]> {
   const docOf = new Map(docs.map((d) => [d.docId, d]));
   const out: PairOutcome[] = [];
@@ -150,9 +163,15 @@ async function continuationTask(
     const got = await retrieve({ store, prefix: pair.prefix, docId: pair.docId, format: docOf.get(pair.docId)?.format ?? 'plaintext', writtenAt: parseDate(docOf.get(pair.docId)?.date ?? null), wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i });
     const ms = performance.now() - started;
     const gain = gainOfTexts(tokenize(pair.continuation), got.passages.map((p) => p.text), background);
-    out.push({ author: pair.author, gain, predicted: got.predicted, exemplars: got.passages.length, words: got.passages.reduce((s, p) => s + p.wordCount, 0), ms });
+    const rouge = continuer ? scoreGeneration(await continuer(pair.prefix, got.passages), pair.continuation) : undefined;
+    out.push({ author: pair.author, gain, predicted: got.predicted, exemplars: got.passages.length, words: got.passages.reduce((s, p) => s + p.wordCount, 0), ms, rouge });
   }
   return out;
+}
+
+function scoreGeneration(generated: string, truth: string): { rouge1: number; rougeL: number } {
+  const [g, t] = [tokenize(generated), tokenize(truth)];
+  return { rouge1: rouge1F1(g, t), rougeL: rougeLF1(g, t) };
 }
 
 function summarise(name: RetrieverName, p5: readonly P5Outcome[], outcomes: readonly PairOutcome[]): RetrieverMetrics {
@@ -167,5 +186,15 @@ function summarise(name: RetrieverName, p5: readonly P5Outcome[], outcomes: read
     historyLatencyP95Ms: percentile95(outcomes.map((o) => o.ms)),
     meanExemplars: mean(outcomes.map((o) => o.exemplars)),
     meanExemplarWords: mean(outcomes.map((o) => o.words)),
+    ...rougeOf(outcomes),
+  };
+}
+
+function rougeOf(outcomes: readonly PairOutcome[]): Pick<RetrieverMetrics, 'rouge1F1' | 'rougeLF1'> {
+  const scored = outcomes.flatMap((o) => (o.rouge ? [{ author: o.author, ...o.rouge }] : []));
+  if (!scored.length) return {};
+  return {
+    rouge1F1: meanOverAuthors(scored.map((o) => ({ author: o.author, value: o.rouge1 }))),
+    rougeLF1: meanOverAuthors(scored.map((o) => ({ author: o.author, value: o.rougeL }))),
   };
 }
