@@ -25,8 +25,8 @@ export async function openFile(page: Page, name: string): Promise<Locator> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
+  // Not the first row: recently opened files are listed before the file search has found this one.
+  await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${name}"]`).first().click();
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
   return activeEditor(page);
 }
