@@ -77,28 +77,34 @@ export class CompletionEngine implements Disposable {
     this.outcomes = deps.outcomes ?? new OutcomeRecord();
   }
 
+  /**
+   * A suggestion known without asking the model (the rest of one being typed through, or one cached for this text), so
+   * the adapter can offer it before its typing pause; undefined when a request would be needed or none belongs here.
+   */
+  recall(request: CompletionRequest): CompletionResult | undefined {
+    const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0 };
+    const settings = this.deps.settings();
+    if (this.refused(request, settings)) return undefined;
+    return this.known(request, contextOf(request, settings), settings, timing);
+  }
+
   /** A suggestion to insert at `request.offset`, or undefined when none belongs there or the request was cancelled. */
   async complete(request: CompletionRequest, signal: AbortSignal): Promise<CompletionResult | undefined> {
     const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0 };
     this.inFlight?.abort();
     this.inFlight = undefined;
     const settings = this.deps.settings();
-    const refusal = triggerRefusal(request, settings.languages);
-    if (refusal) {
-      this.deps.log.trace(`completion: not here (${refusal})`);
-      return undefined;
-    }
-    const before = request.text.slice(0, request.offset);
-    const typedThrough = this.typing.rest(request.documentId, before);
-    if (typedThrough) return this.result(typedThrough.payload.id, { ...typedThrough.payload.suggestion, text: typedThrough.rest }, 'typedThrough', settings, timing);
-    const context = cursorContext(request.text, request.offset, settings.maxBeforeChars, settings.maxAfterChars);
+    if (this.refused(request, settings)) return undefined;
+    const context = contextOf(request, settings);
+    const known = this.known(request, context, settings, timing);
+    if (known) return known;
     const key = cacheKey(settings, context);
-    const cached = this.cache.get(key);
-    if (cached && (cached.text || !request.explicit)) return this.offer(request, before, cached, 'cache', settings, timing);
+    // Only an empty answer is still cached here (known() offered the rest): ask again only if the writer insists.
+    if (this.cache.get(key) && !request.explicit) return undefined;
     const suggestion = await this.ask(request, context, settings, signal, timing);
     if (!suggestion) return undefined;
     this.cache.set(key, suggestion);
-    return this.offer(request, before, suggestion, 'model', settings, timing);
+    return this.offer(request, suggestion, 'model', settings, timing);
   }
 
   /** Called by the item's command and the editor's show/hide events. */
@@ -132,6 +138,23 @@ export class CompletionEngine implements Disposable {
     this.reset();
     this.activity.dispose();
     this.problems.dispose();
+  }
+
+  private refused(request: CompletionRequest, settings: CompletionSettings): boolean {
+    const refusal = triggerRefusal(request, settings.languages);
+    if (refusal) this.deps.log.trace(`completion: not here (${refusal})`);
+    return refusal !== undefined;
+  }
+
+  /** Typing through comes first: it keeps the suggestion's id, so its outcome counts once. */
+  private known(request: CompletionRequest, context: CursorContext, settings: CompletionSettings, timing: Timing): CompletionResult | undefined {
+    const typedThrough = this.typing.rest(request.documentId, request.text.slice(0, request.offset));
+    if (typedThrough) {
+      const { id, suggestion } = typedThrough.payload;
+      return this.result(id, { ...suggestion, text: typedThrough.rest }, 'typedThrough', settings, timing);
+    }
+    const cached = this.cache.get(cacheKey(settings, context));
+    return cached?.text ? this.offer(request, cached, 'cache', settings, timing) : undefined;
   }
 
   private async ask(
@@ -232,7 +255,6 @@ export class CompletionEngine implements Disposable {
 
   private offer(
     request: CompletionRequest,
-    before: string,
     suggestion: Suggestion,
     source: CompletionResult['source'],
     settings: CompletionSettings,
@@ -240,7 +262,7 @@ export class CompletionEngine implements Disposable {
   ): CompletionResult | undefined {
     if (!suggestion.text) return undefined;
     const id = randomUUID();
-    this.typing.remember(request.documentId, before, suggestion.text, { id, suggestion });
+    this.typing.remember(request.documentId, request.text.slice(0, request.offset), suggestion.text, { id, suggestion });
     const result = this.result(id, suggestion, source, settings, timing);
     this.outcomes.offered(result);
     return result;
@@ -275,6 +297,10 @@ function completeUnitEnd(head: string, unit: LengthUnit, form: CompletionResult[
 function echoesSoFar(head: string, before: string): boolean {
   const answer = head.trim();
   return answer.length > 0 && before.slice(-300).includes(answer);
+}
+
+function contextOf(request: CompletionRequest, settings: CompletionSettings): CursorContext {
+  return cursorContext(request.text, request.offset, settings.maxBeforeChars, settings.maxAfterChars);
 }
 
 function cacheKey(settings: CompletionSettings, context: CursorContext): string {

@@ -97,6 +97,19 @@ describe('completion engine', () => {
     assert.equal(host.requestCount, 2, 'typing something else asks again');
   });
 
+  it('recalls typed-through and cached suggestions synchronously, without a request', async () => {
+    const host = new FakeHost([' the boats were out.']);
+    const { engine } = engineWith(host);
+    assert.equal(engine.recall(request()), undefined, 'nothing known yet');
+    const first = await engine.complete(request(), never);
+    const typedThrough = engine.recall(request(TEXT + 'the'));
+    assert.equal(typedThrough?.text, ' boats were out.');
+    assert.equal(typedThrough?.id, first?.id);
+    assert.equal(engine.recall(request())?.source, 'cache');
+    assert.equal(engine.recall(request(TEXT, { hasSelection: true })), undefined, 'trigger rules still apply');
+    assert.equal(host.requestCount, 1);
+  });
+
   it('a new request aborts the one in flight: never two at once', async () => {
     const host = new FakeHost([' the', ' boats', ' were', ' out.'], undefined, 30);
     const { engine } = engineWith(host);
