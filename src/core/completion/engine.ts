@@ -120,7 +120,8 @@ export class CompletionEngine implements Disposable {
     if (!host || !settings.model) return;
     try {
       await this.info(host, settings.model);
-      for await (const _ of host.generate(settings.model, { prompt: '', keep_alive: settings.keepAlive }, signal)) void _;
+      const loading = host.generate(settings.model, { prompt: '', keep_alive: settings.keepAlive }, signal);
+      for await (const piece of loading) this.deps.log.trace(`completion: warm-up answered ${piece.length} characters`);
     } catch (error) {
       this.report(error);
     }
