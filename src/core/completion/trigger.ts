@@ -126,9 +126,12 @@ function lastIndexOf(text: string, pattern: RegExp): number {
   return last;
 }
 
+/** Text since the last blank line (any line ending), with closed `$$…$$` removed. */
 function currentParagraph(before: string): string {
-  const start = before.lastIndexOf('\n\n');
-  return (start < 0 ? before : before.slice(start + 2)).replace(/(?<!\\)\$\$[^]*?\$\$/g, '');
+  const breaks = [...before.matchAll(/\r?\n[ \t]*\r?\n/g)];
+  const last = breaks[breaks.length - 1];
+  const start = last ? (last.index ?? 0) + last[0].length : 0;
+  return before.slice(start).replace(/(?<!\\)\$\$[^]*?\$\$/g, '');
 }
 
 /**

@@ -75,6 +75,13 @@ describe('completion trigger rules', () => {
     assert.equal(region('```\n$ echo $HOME\n```\n\nProse |'), undefined);
   });
 
+  it('handles Windows line endings', () => {
+    assert.equal(region('Costs $x$ here.\r\n\r\nNew paragraph with $y + |'), 'math');
+    assert.equal(region('Open $x\r\n\r\nNew paragraph |'), undefined);
+    assert.equal(region('---\r\ntitle: x |\r\n---\r\n'), 'frontMatter');
+    assert.equal(region('```\r\ncode |\r\n'), 'code');
+  });
+
   it('recognises LaTeX math and verbatim environments', () => {
     assert.equal(region('Text.\n\\begin{equation}\n  E = |', 'latex'), 'math');
     assert.equal(region('\\begin{align*}\na &= b \\\\\n|', 'latex'), 'math');
