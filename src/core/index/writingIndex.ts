@@ -3,7 +3,9 @@ import { Emitter, type Disposable } from '../common/events';
 import type { Log } from '../common/log';
 import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
 import type { FileChanges, IndexProgress, IndexStats } from './indexer';
-import type { WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './worker/protocol';
+import type { ExemplarSelection, WritingAtCursor } from '../exemplars/select';
+import type { ScorerWeights } from '../exemplars/scorer';
+import type { CalibrationProgress, ExemplarRequestOptions, WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './worker/protocol';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -17,6 +19,7 @@ const RECENT_PASSAGES = 4096;
 export class WritingIndex implements PassageStore, Disposable {
   private readonly progressEmitter = new Emitter<IndexProgress>();
   private readonly changeEmitter = new Emitter<IndexStats>();
+  private readonly calibrationEmitter = new Emitter<CalibrationProgress>();
   /** Progress of long operations (restore, first build, sync): for the status bar and notifications. */
   readonly onProgress = this.progressEmitter.event;
   /** After each change to the index, with the new statistics. */
@@ -81,6 +84,22 @@ export class WritingIndex implements PassageStore, Disposable {
     return this.call<'stats'>({ type: 'stats' });
   }
 
+  /** Chooses exemplars in the worker, next to the index, with the weights in use there. */
+  selectExemplars(context: WritingAtCursor, options: ExemplarRequestOptions = {}, signal?: AbortSignal): Promise<ExemplarSelection> {
+    return this.call<'select'>({ type: 'select', context, options }, signal);
+  }
+
+  /** "Calibrate to My Writing": fits the scorer to this writer's documents; the worker uses the result at once. */
+  calibrate(options: { maxCuts?: number; signal?: AbortSignal; onProgress?: (p: CalibrationProgress) => void } = {}): Promise<ScorerWeights> {
+    const listener = options.onProgress && this.calibrationEmitter.event(options.onProgress);
+    return this.call<'calibrate'>({ type: 'calibrate', maxCuts: options.maxCuts }, options.signal).finally(() => listener?.dispose());
+  }
+
+  /** Weights saved from an earlier calibration; null returns to the shipped defaults. */
+  useWeights(weights: ScorerWeights | null): Promise<boolean> {
+    return this.call<'setWeights'>({ type: 'setWeights', weights });
+  }
+
   /** The worker's heap after a full garbage collection (benchmarks). */
   memory(): Promise<WorkerResults['memory']> {
     return this.call<'memory'>({ type: 'memory' });
@@ -95,6 +114,7 @@ export class WritingIndex implements PassageStore, Disposable {
     void this.worker.terminate();
     this.progressEmitter.dispose();
     this.changeEmitter.dispose();
+    this.calibrationEmitter.dispose();
   }
 
   private call<K extends keyof WorkerResults>(request: Request & { type: K }, signal?: AbortSignal): Promise<WorkerResults[K]> {
@@ -123,7 +143,8 @@ export class WritingIndex implements PassageStore, Disposable {
         break;
       }
       case 'progress':
-        this.progressEmitter.fire(message.progress);
+        if (message.progress.phase === 'calibrating') this.calibrationEmitter.fire(message.progress);
+        else this.progressEmitter.fire(message.progress);
         break;
       case 'changed':
         this.passages = message.stats.passages;

@@ -60,6 +60,30 @@ describe('index worker', function () {
     }
   });
 
+  it('chooses exemplars in the worker and calibrates its scorer to the writer\'s documents', async () => {
+    const topics = ['sailing', 'baking', 'rowing', 'gardening', 'climbing', 'cycling', 'knitting', 'fishing', 'hiking', 'painting', 'singing', 'skating'];
+    for (const [i, topic] of topics.entries()) {
+      const paragraphs = Array.from({ length: 6 }, (_, p) => `Paragraph ${p} about ${topic}: I went ${topic} on day ${i + p}, and it was ${p % 2 ? 'calm' : 'wild'}. ${prose(topic, 4)}`);
+      await fs.writeFile(path.join(folder, `${topic}.md`), `# ${topic}\n\n${paragraphs.join('\n\n')}`);
+    }
+    const { index } = await open();
+    try {
+      await index.sync();
+      const selection = await index.selectExemplars({ before: 'Yesterday I went sailing again and the sailing was wild.', docId: path.join(folder, 'new.md'), format: 'markdown' }, { fixedCount: 2 });
+      assert.equal(selection.exemplars.length, 2);
+      assert.ok(selection.exemplars.every((e) => e.passage.text.includes('sailing')), 'exemplars about the topic being written');
+      assert.ok(selection.exemplars.every((e) => Number.isFinite(e.score) && e.reasons.length > 0));
+
+      const progress: number[] = [];
+      const weights = await index.calibrate({ onProgress: (p) => progress.push(p.done) });
+      assert.match(weights.origin, /calibrated on \d+ cuts/);
+      assert.ok(progress.length > 0, 'calibration reports progress');
+      assert.equal(await index.useWeights(null), true);
+    } finally {
+      index.dispose();
+    }
+  });
+
   it('indexes a folder off the main thread, follows edits and deletes, reports progress and skips', async () => {
     const { index, restored } = await open();
     try {

@@ -9,6 +9,10 @@ import type { Log } from '../../common/log';
 import { readCorpusFile } from '../../documents/corpusFile';
 import { NodeFileSource } from '../../documents/nodeFileSource';
 import type { FileSource } from '../../documents/source';
+import { calibrate } from '../../exemplars/calibrate';
+import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../exemplars/scorer';
+import { selectExemplars } from '../../exemplars/select';
+import type { Passage } from '../../passages/passage';
 import { Indexer, type RunOptions } from '../indexer';
 import type { WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './protocol';
 
@@ -25,6 +29,8 @@ const log: Log = {
 
 let indexer: Indexer | undefined;
 let options: WorkerOptions | undefined;
+/** The scorer in use: the shipped defaults until the writer calibrates. */
+let weights: ScorerWeights = DEFAULT_WEIGHTS;
 const running = new Map<number, AbortController>();
 /** Long operations (sync, rebuild, changes) run one after another; searches interleave between their batches. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -60,6 +66,18 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
       return exclusive(request.id, (run) => (options?.source.kind === 'corpus' ? loadCorpus(options.source.file, run) : opened().rebuild(run)));
     case 'applyChanges':
       return exclusive(request.id, (run) => opened().applyChanges(request.changes, run));
+    case 'select':
+      return selectExemplars(opened().index, request.context, {
+        ...request.options,
+        excludeDocIds: request.options.excludeDocIds && new Set(request.options.excludeDocIds),
+        preferDocIds: request.options.preferDocIds && new Set(request.options.preferDocIds),
+        weights,
+      });
+    case 'calibrate':
+      return calibrateToWriting(request.id, request.maxCuts);
+    case 'setWeights':
+      weights = request.weights ?? DEFAULT_WEIGHTS;
+      return true;
   }
 }
 
@@ -88,6 +106,26 @@ function exclusive(id: number, work: (run: RunOptions) => Promise<void>): Promis
   });
   queue = result.catch(() => undefined);
   return result;
+}
+
+/** Fits the scorer to the writer's own documents, in this thread, and starts using the result. */
+async function calibrateToWriting(id: number, maxCuts?: number): Promise<ScorerWeights> {
+  const controller = new AbortController();
+  running.set(id, controller);
+  try {
+    const index = opened().index;
+    const passages = index.records.flatMap((_, slot) => index.passageAt(slot) ?? []) as Passage[];
+    weights = await calibrate(passages, {
+      store: index,
+      prior: DEFAULT_WEIGHTS,
+      maxCuts,
+      signal: controller.signal,
+      onProgress: (p) => post({ type: 'progress', id, progress: { phase: 'calibrating', done: p.done, total: p.total } }),
+    });
+    return weights;
+  } finally {
+    running.delete(id);
+  }
 }
 
 async function loadCorpus(file: string, run: RunOptions): Promise<void> {

@@ -1,6 +1,15 @@
 import type { SourceRules } from '../../documents/nodeFileSource';
+import type { ExemplarSelection, WritingAtCursor } from '../../exemplars/select';
+import type { ScorerWeights } from '../../exemplars/scorer';
 import type { Passage, ScoredPassage } from '../../passages/passage';
 import type { FileChanges, IndexProgress, IndexStats } from '../indexer';
+
+/** Progress of "Calibrate to My Writing": cuts of the writer's documents measured so far. */
+export interface CalibrationProgress {
+  readonly phase: 'calibrating';
+  readonly done: number;
+  readonly total: number;
+}
 
 /** How the worker finds documents: folders on disk, or a corpus file (benchmarks, evaluations). */
 export type WorkerSource = { readonly kind: 'folders'; readonly rules: SourceRules } | { readonly kind: 'corpus'; readonly file: string };
@@ -22,6 +31,9 @@ export type WorkerRequest =
   | { readonly type: 'get'; readonly id: number; readonly ids: readonly string[] }
   | { readonly type: 'stats'; readonly id: number }
   | { readonly type: 'memory'; readonly id: number }
+  | { readonly type: 'select'; readonly id: number; readonly context: WritingAtCursor; readonly options: ExemplarRequestOptions }
+  | { readonly type: 'calibrate'; readonly id: number; readonly maxCuts?: number }
+  | { readonly type: 'setWeights'; readonly id: number; readonly weights: ScorerWeights | null }
   | { readonly type: 'cancel'; readonly id: number; readonly target: number };
 
 /** What each request answers with. */
@@ -36,12 +48,25 @@ export interface WorkerResults {
   /** The worker's heap after a full collection, bytes (benchmarks). */
   memory: { heapUsed: number; arrayBuffers: number };
   cancel: boolean;
+  select: ExemplarSelection;
+  /** The weights fitted to the writer's own documents, already in use by `select`. */
+  calibrate: ScorerWeights;
+  setWeights: boolean;
+}
+
+/** Selection options as they cross the thread boundary (arrays, not sets). */
+export interface ExemplarRequestOptions {
+  readonly wordBudget?: number;
+  readonly maxExemplars?: number;
+  readonly fixedCount?: number;
+  readonly excludeDocIds?: readonly string[];
+  readonly preferDocIds?: readonly string[];
 }
 
 /** Worker → host. */
 export type WorkerMessage =
   | { readonly type: 'result'; readonly id: number; readonly value: unknown }
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly cancelled: boolean }
-  | { readonly type: 'progress'; readonly id: number; readonly progress: IndexProgress }
+  | { readonly type: 'progress'; readonly id: number; readonly progress: IndexProgress | CalibrationProgress }
   | { readonly type: 'changed'; readonly stats: IndexStats }
   | { readonly type: 'log'; readonly level: 'trace' | 'info' | 'warn' | 'error'; readonly message: string };
