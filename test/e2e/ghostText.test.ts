@@ -15,8 +15,8 @@ describe('ghost text in a Markdown note', () => {
   });
 
   it('activates on opening a Markdown file and shows the Ownvoice status bar item as ready', async () => {
-    const { page, screenshot } = session();
-    await openFile(page, NOTE);
+    const { page, workspace, screenshot } = session();
+    await openFile(page, path.join(workspace, NOTE));
     const { value, ms } = await waitFor(() => statusLabel(page), (label) => label.startsWith('Ownvoice: ready'), 60_000, 'status bar item ready');
     console.log(`      status bar ready after ${ms} ms: "${value}"`);
     assert.match(await statusItem(page).innerText(), /Ownvoice/);

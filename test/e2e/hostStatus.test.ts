@@ -1,5 +1,6 @@
 // The model host goes away and comes back: status bar and sidebar follow within seconds, the editor keeps working.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { session } from './session';
 import { caretAtEnd, editorText, openFile, showSidebar, sidebarStatus, statusLabel, waitFor } from './workbenchPage';
 
@@ -26,8 +27,8 @@ describe('host status in the status bar and sidebar', () => {
   });
 
   it('the editor still takes typing while the host is down', async () => {
-    const { page, screenshot } = session();
-    await openFile(page, 'e2e-story.md');
+    const { page, workspace, screenshot } = session();
+    await openFile(page, path.join(workspace, 'e2e-story.md'));
     await caretAtEnd(page);
     await page.keyboard.press('Enter');
     await page.keyboard.type('The end.', { delay: 20 });

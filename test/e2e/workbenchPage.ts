@@ -18,14 +18,18 @@ export async function statusLabel(page: Page): Promise<string> {
   return (await item.count()) > 0 ? ((await item.getAttribute('aria-label')) ?? '') : '';
 }
 
-/** Opens a workspace file by name through Quick Open and waits for its editor. */
-export async function openFile(page: Page, name: string): Promise<Locator> {
+/**
+ * Opens a file through Quick Open and waits for its editor. Give an absolute path for a file made after the
+ * workbench's first file search: Quick Open resolves a path at once, while its search results are cached.
+ */
+export async function openFile(page: Page, file: string): Promise<Locator> {
+  const name = file.split('/').pop()!;
   await page.locator('.monaco-workbench').waitFor();
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
-  await input.fill(name);
-  // Not the first row: recently opened files are listed before the file search has found this one.
+  await input.fill(file);
+  // Not the first row: recently opened files are listed before the search has found this one.
   await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${name}"]`).first().click();
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
   return activeEditor(page);
