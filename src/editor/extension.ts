@@ -1,24 +1,29 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CompletionEngine, OutcomeRecord, TypingPause, type EngineActivity } from '../core/completion';
 import type { IndexStats } from '../core/index/indexer';
-import type { PassageStore } from '../core/passages/passage';
-import type { StorageInfo } from '../shared/sidebarProtocol';
 import { HostMonitor, type HostStatus } from '../core/model/hostMonitor';
-import { invalidHostReason } from '../core/model/hostAddress';
-import { ModelHost } from '../core/model/modelHost';
-import { InlineProvider, type ModelTarget } from './completion/inlineProvider';
-import { Config } from './config';
+import type { PassageStore } from '../core/passages/passage';
+import type { StorageInfo, SuggestionExplanation } from '../shared/sidebarProtocol';
+import { completionsEnabled, pauseMs, readCompletionSettings } from './completion/completionSettings';
+import { ACCEPTED_COMMAND, InlineProvider } from './completion/inlineProvider';
+import { Calibration } from './exemplars/calibration';
+import { WritingExemplars } from './exemplars/writingExemplars';
 import { registerIndexCommands } from './index/indexCommands';
 import { IndexSupport } from './index/indexSupport';
 import { createLog } from './log';
+import { ModelGuidance } from './model/modelGuidance';
+import { affectsModelTarget, readModelTarget } from './model/modelTarget';
 import { registerRewriteSupport } from './rewrite';
 import { modelActions } from './sidebar/modelActions';
 import { SidebarView } from './sidebar/sidebarView';
-import { StatusBar } from './status/statusBar';
+import { StatusBar, STATUS_MENU_COMMAND } from './status/statusBar';
+import { showStatusMenu } from './status/statusMenu';
 
-/** Languages where Ownvoice offers ghost text in this first slice. */
-const PROSE_LANGUAGES = ['markdown', 'plaintext'];
+/** Where ghost text is offered at all; `ownvoice.languages` narrows it further, per request. */
+const PROSE_LANGUAGES = ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc', 'org'];
+const OUTCOMES_KEY = 'ownvoice.outcomes';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface OwnvoiceApi {
@@ -26,72 +31,134 @@ export interface OwnvoiceApi {
   hostStatus(): HostStatus;
   checkConnection(): Promise<HostStatus>;
   /** The index of the user's writing once it is open (searches work while it catches up). */
-  writingIndex(): Promise<PassageStore & { stats(): Promise<IndexStats> } | undefined>;
+  writingIndex(): Promise<(PassageStore & { stats(): Promise<IndexStats> }) | undefined>;
+  /** The last suggestion with the exemplars behind it, as the sidebar explains it. */
+  lastSuggestion(): SuggestionExplanation | undefined;
 }
 
+/** The composition root: builds each part once, wires them by constructor, and hands every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
   const channel = vscode.window.createOutputChannel('Ownvoice', { log: true });
   const log = createLog(channel);
-  const config = new Config();
-  let target = modelTarget(config, log);
+  let target = readModelTarget(log);
   const monitor = new HostMonitor(target.host, target.model);
-  const statusBar = new StatusBar();
   const writing = new IndexSupport(context, log);
+  const exemplars = new WritingExemplars(() => writing.current);
+  const outcomes = new OutcomeRecord({ saved: context.globalState.get(OUTCOMES_KEY), persist: (s) => void context.globalState.update(OUTCOMES_KEY, s) });
+  const engine = new CompletionEngine({ host: () => target.host, exemplars: exemplars.source, log, settings: () => readCompletionSettings(target.model), outcomes });
+  const pause = new TypingPause(pauseMs);
+  const provider = new InlineProvider(engine, pause, completionsEnabled);
+  const guidance = new ModelGuidance(() => target.host, log, () => {
+    engine.reset();
+    void monitor.checkNow();
+  });
+  const statusBar = new StatusBar();
+  let activity: EngineActivity = { state: 'idle' };
+  const showStatus = () => statusBar.show({ host: monitor.status, activity, ...languageState() });
+  const lastSuggestion = () => explainLast(outcomes, exemplars);
   const sidebar = new SidebarView(
     context.extensionUri,
     {
       hostStatus: () => monitor.status,
       model: modelActions(() => target.host),
       indexSummary: () => writing.summary(),
+      lastSuggestion,
       storage: () => storageInfo(writing.storageFolder),
     },
-    { checkConnection: () => void monitor.checkNow(), showLog: () => channel.show(), rebuildIndex: () => writing.rebuild() },
+    {
+      checkConnection: () => void monitor.checkNow(),
+      showLog: () => channel.show(),
+      rebuildIndex: () => writing.rebuild(),
+      calibrate: async () => void (await calibration.run()),
+      clearEverything: () => clearEverything(context, writing, outcomes, log),
+    },
     log,
   );
-  const provider = new InlineProvider(() => target, log, () => void monitor.checkNow());
+  const calibration = new Calibration(context.globalStorageUri, writing, log);
 
   context.subscriptions.push(
     channel,
     monitor,
-    statusBar,
     writing,
+    engine,
+    calibration,
+    statusBar,
     sidebar,
+    { dispose: () => pause.cancel() },
     registerIndexCommands(writing),
+    vscode.window.registerWebviewViewProvider(SidebarView.viewId, sidebar),
+    vscode.languages.registerInlineCompletionItemProvider(PROSE_LANGUAGES.map((language) => ({ language })), provider),
+    vscode.commands.registerCommand(ACCEPTED_COMMAND, (id: unknown) => typeof id === 'string' && engine.recordOutcome(id, 'accepted')),
+    vscode.commands.registerCommand('ownvoice.checkConnection', () => monitor.checkNow()),
+    vscode.commands.registerCommand('ownvoice.showLog', () => channel.show()),
+    vscode.commands.registerCommand(STATUS_MENU_COMMAND, () => showStatusMenu(monitor.status, guidance, () => monitor.checkNow())),
+    vscode.commands.registerCommand('ownvoice.clearEverything', () => clearEverything(context, writing, outcomes, log)),
+    registerRewriteSupport(context, { target: () => target, log, exemplars: exemplars.source, onModelProblem: () => void monitor.checkNow() }),
+    monitor.onDidChange((status) => {
+      log.info(`Host status: ${status.state} (${status.host})`);
+      showStatus();
+      sidebar.showStatus(status);
+      guidance.notice(status);
+      if (status.state === 'ready') void engine.warm();
+    }),
+    engine.onDidChangeActivity((next) => {
+      activity = next;
+      showStatus();
+    }),
+    // A failed request may mean Ollama just stopped: look now rather than at the next poll.
+    engine.onModelProblem(() => void monitor.checkNow()),
+    outcomes.onDidChange(() => sidebar.refresh('suggestion')),
     writing.onDidChange(() => {
       sidebar.refresh('index');
       sidebar.refresh('storage');
     }),
-    monitor.onDidChange((status) => {
-      log.info(`Host status: ${status.state} (${status.host})`);
-      statusBar.show(status);
-      sidebar.showStatus(status);
-    }),
-    vscode.window.registerWebviewViewProvider(SidebarView.viewId, sidebar, { webviewOptions: { retainContextWhenHidden: false } }),
-    vscode.languages.registerInlineCompletionItemProvider(PROSE_LANGUAGES.map((language) => ({ language })), provider),
-    vscode.commands.registerCommand('ownvoice.checkConnection', () => monitor.checkNow()),
-    vscode.commands.registerCommand('ownvoice.showLog', () => channel.show()),
-    registerRewriteSupport(context, { target: () => target, log, onModelProblem: () => void monitor.checkNow() }),
+    vscode.window.onDidChangeActiveTextEditor(showStatus),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!Config.affectsModel(event)) return;
-      target = modelTarget(config, log);
-      monitor.retarget(target.host, target.model);
+      if (affectsModelTarget(event)) {
+        target = readModelTarget(log);
+        engine.reset();
+        monitor.retarget(target.host, target.model);
+      }
+      if (event.affectsConfiguration('ownvoice')) showStatus();
     }),
   );
-  statusBar.show(monitor.status);
+  showStatus();
   monitor.start();
   // Opening the index is not on the activation path: the worker restores and catches up in its own time.
   setTimeout(() => void writing.start(), 0);
-  log.info(`Ownvoice activated; model host ${target.host}, model ${target.model || '(none)'}`);
+  log.info(`Ownvoice activated; model host ${target.host.host}, model ${target.model || '(none)'}`);
 
   return {
     inlineCompletions: provider,
     hostStatus: () => monitor.status,
     checkConnection: () => monitor.checkNow(),
     writingIndex: () => writing.start(),
+    lastSuggestion,
   };
 }
 
 export function deactivate(): void {}
+
+/** Whether suggestions are on, and on for the active editor's language. */
+function languageState(): { enabled: boolean; language?: string } {
+  const language = vscode.window.activeTextEditor?.document.languageId;
+  const languages = vscode.workspace.getConfiguration('ownvoice').get<string[]>('languages', PROSE_LANGUAGES);
+  if (!completionsEnabled()) return { enabled: false };
+  if (language && PROSE_LANGUAGES.includes(language) && !languages.includes(language)) return { enabled: false, language };
+  return { enabled: true };
+}
+
+/** The most recent suggestion and the passages behind it, with their text, for "why this suggestion". */
+function explainLast(outcomes: OutcomeRecord, exemplars: WritingExemplars): SuggestionExplanation | undefined {
+  const last = outcomes.snapshot().recent.at(-1);
+  if (!last) return undefined;
+  return {
+    kind: 'completion',
+    model: last.model,
+    at: last.offeredAt,
+    exemplars: last.exemplars.map((e) => ({ ...e, text: exemplars.passage(e.passageId)?.text ?? '' })),
+  };
+}
 
 /** Where the index lives and how much room it takes, for the sidebar's privacy section. */
 async function storageInfo(folder: vscode.Uri): Promise<StorageInfo> {
@@ -111,12 +178,17 @@ async function folderBytes(folder: string): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
-/** Reads host and model from the settings; an invalid host falls back to the default with a logged reason. */
-function modelTarget(config: Config, log: ReturnType<typeof createLog>): ModelTarget {
-  const reason = invalidHostReason(config.host);
-  if (reason) {
-    log.error(`Setting ownvoice.ollama.host: ${reason}; using http://127.0.0.1:11434 instead.`);
-    void vscode.window.showErrorMessage(`Ownvoice: the setting "ownvoice.ollama.host" is invalid (${reason}).`);
-  }
-  return { host: new ModelHost(reason ? 'http://127.0.0.1:11434' : config.host), model: config.model };
+/** Deletes the index, the calibrated weights and the record of outcomes, after the writer confirms. */
+async function clearEverything(context: vscode.ExtensionContext, writing: IndexSupport, outcomes: OutcomeRecord, log: ReturnType<typeof createLog>): Promise<void> {
+  const answer = await vscode.window.showWarningMessage(
+    'Clear everything Ownvoice stored?',
+    { modal: true, detail: 'The index of your writing, your calibration, and the record of suggestions will be deleted. Your documents are not touched.' },
+    'Clear Everything',
+  );
+  if (answer !== 'Clear Everything') return;
+  await writing.closeWhile(() => fs.rm(writing.storageFolder.fsPath, { recursive: true, force: true }));
+  // The writer's own rewrite presets stay: they are things they made, not things Ownvoice learned.
+  for (const learned of ['exemplar-weights.json', 'rewrite-preferences.jsonl']) await fs.rm(path.join(context.globalStorageUri.fsPath, learned), { force: true });
+  outcomes.clear();
+  log.info('Cleared the index, calibration, rewrite preferences and the record of suggestions.');
 }

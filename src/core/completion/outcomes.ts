@@ -80,6 +80,16 @@ export class OutcomeRecord {
     return true;
   }
 
+  /** Forgets everything ("clear everything" in the sidebar), and persists the empty record. */
+  clear(): void {
+    this.counts = { shown: 0, accepted: 0, rejected: 0 };
+    this.byPassage = {};
+    this.recent = [];
+    const snapshot = this.snapshot();
+    this.options.persist?.(snapshot);
+    this.changed.fire(snapshot);
+  }
+
   why(id: string): SuggestionRecord | undefined {
     return this.recent.find((r) => r.id === id);
   }

@@ -1,64 +1,60 @@
 import * as vscode from 'vscode';
-import type { Log } from '../../core/common/log';
-import { describeProblem, ModelError } from '../../core/model/errors';
-import type { ModelHost } from '../../core/model/modelHost';
+import type { CompletionEngine } from '../../core/completion/engine';
+import type { TypingPause } from '../../core/completion/debounce';
+import type { CompletionRequest } from '../../core/completion/types';
 
-/** How much of the text before the cursor is sent: enough for voice and context, small enough to stay fast. */
-const MAX_PREFIX_CHARS = 4000;
+export const ACCEPTED_COMMAND = 'ownvoice.completion.accepted';
 
-export interface ModelTarget {
-  readonly host: ModelHost;
-  readonly model: string;
-}
-
-/** Ghost text: sends the text before the cursor to the model and shows its streamed continuation. */
+/**
+ * Ghost text: maps the editor's state to a plain request for the core engine and its answer to an item. The
+ * cancellation token becomes an AbortSignal, so a keystroke closes the model's HTTP stream at once.
+ */
 export class InlineProvider implements vscode.InlineCompletionItemProvider {
   constructor(
-    private readonly target: () => ModelTarget | undefined,
-    private readonly log: Log,
-    private readonly onModelProblem: (error: ModelError) => void,
+    private readonly engine: CompletionEngine,
+    private readonly pause: TypingPause,
+    private readonly enabled: () => boolean,
   ) {}
 
   async provideInlineCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
-    _context: vscode.InlineCompletionContext,
+    context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    const target = this.target();
-    if (!target?.model) return undefined;
-    const before = document.getText(new vscode.Range(new vscode.Position(0, 0), position)).slice(-MAX_PREFIX_CHARS);
-    if (!before.trim()) return undefined;
-    const controller = new AbortController();
-    const cancel = token.onCancellationRequested(() => controller.abort());
-    try {
-      const text = await this.continuation(target, before, controller.signal);
-      if (!text.trim() || token.isCancellationRequested) return undefined;
-      return [new vscode.InlineCompletionItem(text, new vscode.Range(position, position))];
-    } catch (error) {
-      this.report(error);
-      return undefined;
-    } finally {
-      cancel.dispose();
-    }
+    if (!this.enabled()) return undefined;
+    const signal = abortSignalOf(token);
+    const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
+    const request = requestAt(document, position, explicit);
+    // Typing through a suggestion, or a suggestion seen before, is offered at once; only a new request waits for a pause.
+    const known = this.engine.recall(request);
+    if (!known && !explicit && !(await this.pause.wait(signal))) return undefined;
+    const result = known ?? (await this.engine.complete(request, signal));
+    if (!result || token.isCancellationRequested) return undefined;
+    this.engine.recordOutcome(result.id, 'shown');
+    const accepted: vscode.Command = { command: ACCEPTED_COMMAND, title: 'Accept suggestion', arguments: [result.id] };
+    return [new vscode.InlineCompletionItem(result.text, new vscode.Range(position, position), accepted)];
   }
+}
 
-  private async continuation(target: ModelTarget, before: string, signal: AbortSignal): Promise<string> {
-    let text = '';
-    const request = { prompt: before, raw: true, options: { temperature: 0, num_predict: 48 } };
-    for await (const piece of target.host.generate(target.model, request, signal)) {
-      text += piece;
-    }
-    return text;
-  }
+function requestAt(document: vscode.TextDocument, position: vscode.Position, explicit: boolean): CompletionRequest {
+  const editor = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined;
+  const selections = editor?.selections ?? [];
+  return {
+    // The index names documents by path, so the retriever can tell the one being written from the others.
+    documentId: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString(),
+    text: document.getText(),
+    offset: document.offsetAt(position),
+    languageId: document.languageId,
+    cursorCount: Math.max(selections.length, 1),
+    hasSelection: selections.some((s) => !s.isEmpty),
+    explicit,
+  };
+}
 
-  private report(error: unknown): void {
-    if (error instanceof ModelError) {
-      if (error.problem.kind === 'aborted') return;
-      this.log.warn(`Completion failed: ${describeProblem(error.problem)}`);
-      this.onModelProblem(error);
-      return;
-    }
-    this.log.error(error instanceof Error ? error : String(error));
-  }
+function abortSignalOf(token: vscode.CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) controller.abort();
+  else token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
 }

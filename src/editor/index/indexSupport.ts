@@ -21,6 +21,9 @@ export class IndexSupport implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the statistics or the progress change: for the sidebar. */
   readonly onDidChange = this.changed.event;
+  private readonly opened = new vscode.EventEmitter<WritingIndex>();
+  /** Fires each time an index is opened (at start and after the folders or rules change). */
+  readonly onDidOpen = this.opened.event;
   private readonly status = new IndexStatusItem();
   private readonly queue: FileChangeQueue;
   private readonly disposables: vscode.Disposable[] = [];
@@ -31,6 +34,7 @@ export class IndexSupport implements vscode.Disposable {
     this.queue = new FileChangeQueue((changes) => void this.run((index) => index.applyChanges(changes)));
     this.disposables.push(
       this.changed,
+      this.opened,
       this.status,
       this.queue,
       vscode.workspace.onDidChangeConfiguration((e) => affectsIndexSources(e) && void this.reopen()),
@@ -111,6 +115,7 @@ export class IndexSupport implements vscode.Disposable {
       index.onDidChange((stats) => this.showStats(stats)),
       ...folders.map((folder) => this.queue.watch(folder)),
     ];
+    this.opened.fire(index);
   }
 
   private async catchUp(restored: boolean, hasFolders: boolean): Promise<void> {
@@ -156,12 +161,21 @@ export class IndexSupport implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private async reopen(): Promise<void> {
+  private reopen(): Promise<void> {
+    return this.closeWhile(async () => undefined);
+  }
+
+  /** Closes the index, runs `work` (e.g. deleting its file), and opens it again. */
+  async closeWhile(work: () => Promise<void>): Promise<void> {
     const previous = this.opening;
     this.opening = undefined;
     await previous;
     this.closeSession();
-    await this.start();
+    try {
+      await work();
+    } finally {
+      await this.start();
+    }
   }
 
   private closeSession(): void {

@@ -1,6 +1,18 @@
 import * as vscode from 'vscode';
+import type { EngineActivity } from '../../core/completion/engine';
 import type { HostStatus } from '../../core/model/hostMonitor';
 import { describeHostStatus } from '../../shared/sidebarProtocol';
+
+export const STATUS_MENU_COMMAND = 'ownvoice.statusMenu';
+
+/** Everything the status bar item reflects. */
+export interface StatusView {
+  readonly host: HostStatus;
+  readonly activity: EngineActivity;
+  /** Suggestions turned on, and on for the active editor's language. */
+  readonly enabled: boolean;
+  readonly language?: string;
+}
 
 const ICONS: Record<HostStatus['state'], string> = {
   checking: '$(loading~spin)',
@@ -16,22 +28,28 @@ const SHORT: Record<HostStatus['state'], string> = {
   unreachable: 'Ollama unreachable',
 };
 
-/** The status bar item: one glance tells whether suggestions can come. Clicking it checks again. */
+/** The status bar item: one glance tells whether suggestions can come; a click opens Ownvoice's quick menu. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ownvoice.status', vscode.StatusBarAlignment.Right, 100);
 
   constructor() {
     this.item.name = 'Ownvoice';
-    this.item.command = 'ownvoice.checkConnection';
+    this.item.command = STATUS_MENU_COMMAND;
     this.item.show();
   }
 
-  show(status: HostStatus): void {
-    const problem = status.state === 'unreachable' || status.state === 'modelMissing';
-    this.item.text = problem ? `${ICONS[status.state]} Ownvoice: ${SHORT[status.state]}` : `${ICONS[status.state]} Ownvoice`;
-    const sentence = describeHostStatus(status);
-    this.item.tooltip = new vscode.MarkdownString(`**Ownvoice** — ${sentence}\n\nClick to check again.`);
-    this.item.accessibilityInformation = { label: `Ownvoice: ${SHORT[status.state]}. ${sentence}` };
+  show(view: StatusView): void {
+    const { host, activity } = view;
+    const problem = host.state === 'unreachable' || host.state === 'modelMissing';
+    const sentence = describeHostStatus(host);
+    let short = SHORT[host.state];
+    let icon = ICONS[host.state];
+    if (!problem && activity.state === 'loading') [icon, short] = ['$(loading~spin)', `loading ${activity.model}`];
+    else if (!problem && !view.enabled) [icon, short] = ['$(circle-slash)', view.language ? `off for ${view.language}` : 'suggestions off'];
+    const showWords = problem || short !== SHORT.ready;
+    this.item.text = showWords ? `${icon} Ownvoice: ${short}` : `${icon} Ownvoice`;
+    this.item.tooltip = new vscode.MarkdownString(`**Ownvoice** — ${sentence}\n\nClick for options.`);
+    this.item.accessibilityInformation = { label: `Ownvoice: ${short}. ${sentence}` };
     this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
