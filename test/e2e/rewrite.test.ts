@@ -4,27 +4,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { session } from './session';
-import { activeEditor, readable, statusLabel, waitFor } from './workbenchPage';
+import { activeEditor, openFile, readable, statusLabel, waitFor } from './workbenchPage';
 
 const NOTE = 'e2e-rewrite.md';
 const BEFORE = '# Notes\n\n';
 const SENTENCE = 'Once upon a time there was a dog who liked the park.';
 const AFTER = '\n\nThe end.\n';
-
-/** Opens the note by its full path: Quick Open's file list may predate the note, a path always resolves. */
-async function openNote(page: ReturnType<typeof session>['page'], file: string): Promise<void> {
-  await page.locator('.monaco-workbench').waitFor();
-  const input = page.locator('.quick-input-widget input');
-  // A key pressed while the workbench is still starting is lost, so Quick Open is asked for until it shows.
-  await waitFor(async () => {
-    if (!(await input.isVisible())) await page.keyboard.press('Control+P');
-    return input.isVisible();
-  }, (visible) => visible, 60_000, 'Quick Open');
-  await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label^="${NOTE}"]`).waitFor();
-}
 
 /** The rewrite side of the diff preview, line by line as rendered. */
 async function previewText(page: ReturnType<typeof session>['page']): Promise<string> {
@@ -39,7 +24,7 @@ describe('rewrite a selection from the command palette', () => {
 
   it('streams the rewrite into a diff preview beside the original', async () => {
     const { page, workspace, screenshot } = session();
-    await openNote(page, path.join(workspace, NOTE));
+    await openFile(page, path.join(workspace, NOTE));
     await waitFor(() => statusLabel(page), (label) => label.startsWith('Ownvoice: ready'), 60_000, 'status bar item ready');
     await activeEditor(page).locator('.view-lines').click();
     await page.keyboard.press('Control+Home');
