@@ -177,7 +177,7 @@ export class CompletionEngine implements Disposable {
       // The aborted request closes its stream within a tick; waiting for that keeps Ollama to one request at a time.
       await previous;
       if (combined.aborted) return undefined;
-      const info = await this.info(host, settings.model);
+      const info = await untilAborted(this.info(host, settings.model), combined);
       const exemplars = await this.chooseExemplars(request, context, settings, combined);
       const prompt = buildPrompt({ info, context, exemplars, settings });
       const head = await this.stream(host, settings, prompt, context, combined, timing);
@@ -232,7 +232,7 @@ export class CompletionEngine implements Disposable {
   ): Promise<readonly Exemplar[]> {
     if (!this.deps.exemplars || settings.maxExemplars <= 0) return [];
     try {
-      const found = await this.deps.exemplars({ ...context, docId: request.documentId, format: request.languageId }, signal);
+      const found = await untilAborted(this.deps.exemplars({ ...context, docId: request.documentId, format: request.languageId }, signal), signal);
       return found.exemplars.slice(0, settings.maxExemplars);
     } catch (error) {
       if (signal.aborted) throw new ModelError({ kind: 'aborted' });
@@ -286,6 +286,19 @@ export class CompletionEngine implements Disposable {
       this.deps.log.error(error instanceof Error ? error : String(error));
     }
   }
+}
+
+/**
+ * Stops waiting on `work` when `signal` aborts, for steps that may not honour it (a retriever, a timed /api/show):
+ * a cancelled request must let go at once, since the next one waits for it.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new ModelError({ kind: 'aborted' }));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ModelError({ kind: 'aborted' }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The unit's end, unless a chat answer may still be echoing the text or announcing itself. */

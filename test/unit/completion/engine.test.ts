@@ -133,6 +133,18 @@ describe('completion engine', () => {
     assert.equal(host.maxInFlight, 1);
   });
 
+  it('a retriever that ignores cancellation does not hold up the next request', async () => {
+    const host = new FakeHost([' the boats were out.']);
+    let calls = 0;
+    const stuckOnce: ExemplarSource = () => (calls++ === 0 ? new Promise(() => undefined) : Promise.resolve({ exemplars: [] }));
+    const { engine } = engineWith(host, { exemplars: stuckOnce });
+    const first = engine.complete(request(), never);
+    await new Promise((r) => setTimeout(r, 10));
+    const second = await engine.complete(request(TEXT + 'then '), never);
+    assert.equal(await first, undefined);
+    assert.equal(second?.text, 'the boats were out.');
+  });
+
   it("the editor's cancellation aborts the stream at once", async () => {
     const host = new FakeHost([' the'], undefined, 5, true);
     const { engine } = engineWith(host);
