@@ -39,8 +39,8 @@ function markdownRegion(text: string, offset: number): TriggerRefusal | undefine
   const before = text.slice(0, offset);
   if (insideFrontMatter(before)) return 'frontMatter';
   const lines = before.split('\n');
-  if (insideFence(lines) || insideIndentedCode(lines) || insideInlineCode(lines[lines.length - 1])) return 'code';
-  const prose = withoutCode(lines);
+  const { insideFence, prose } = readFences(lines);
+  if (insideFence || insideIndentedCode(lines) || insideInlineCode(lines[lines.length - 1])) return 'code';
   if (insideDisplayMath(prose) || insideInlineMath(currentParagraph(prose))) return 'math';
   return undefined;
 }
@@ -62,17 +62,20 @@ function insideFrontMatter(before: string): boolean {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** On a fence line, or after an opening fence that has not been closed yet. */
-function insideFence(lines: readonly string[]): boolean {
-  if (FENCE.test(lines[lines.length - 1])) return true;
+/**
+ * Whether the cursor is on a fence line or inside an unclosed fenced block, and the lines outside fenced blocks (with
+ * inline code removed), so `$` in code does not count as math.
+ */
+function readFences(lines: readonly string[]): { insideFence: boolean; prose: string } {
+  const prose: string[] = [];
   let open: string | undefined;
   for (const line of lines) {
     const fence = FENCE.exec(line)?.[1];
-    if (!fence) continue;
-    if (!open) open = fence;
-    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
+    if (fence && !open) open = fence;
+    else if (fence && open && fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
+    else if (!open) prose.push(line.replace(/`[^`]*`/g, ''));
   }
-  return open !== undefined;
+  return { insideFence: open !== undefined || FENCE.test(lines[lines.length - 1]), prose: prose.join('\n') };
 }
 
 const INDENTED = /^( {4}|\t)/;
@@ -93,19 +96,6 @@ function insideIndentedCode(lines: readonly string[]): boolean {
 /** An odd number of backticks on the current line before the cursor: inside `code`. */
 function insideInlineCode(line: string): boolean {
   return ((line.match(/`+/g) ?? []).filter((run) => run.length < 3).length & 1) === 1;
-}
-
-/** The lines with fenced code blocks removed, so `$` inside code does not count as math. */
-function withoutCode(lines: readonly string[]): string {
-  const kept: string[] = [];
-  let open: string | undefined;
-  for (const line of lines) {
-    const fence = FENCE.exec(line)?.[1];
-    if (fence && !open) open = fence;
-    else if (fence && open && fence[0] === open[0] && line.trim() === fence) open = undefined;
-    else if (!open) kept.push(line.replace(/`[^`]*`/g, ''));
-  }
-  return kept.join('\n');
 }
 
 /** Unclosed `$$` or `\[`/`\(` before the cursor. */
@@ -135,8 +125,9 @@ function currentParagraph(before: string): string {
 }
 
 /**
- * Pandoc's rule for `$`: an opener is followed by a non-space, a closer preceded by a non-space and not followed
- * by a digit; so "costs $5 and $10" is prose, "where $x$ is" is math.
+ * Pandoc's rule for `$` (an opener is followed by a non-space, a closer preceded by a non-space and not followed by a
+ * digit), and an opener not followed by a digit either, since prose has prices: "costs $5 and $10" is prose, "where
+ * $x$ is" is math.
  */
 function insideInlineMath(paragraph: string): boolean {
   let open = false;
