@@ -104,12 +104,17 @@ function stripEchoOfAfter(text: string, after: string): string {
 
 /**
  * Exactly one joining space: none when the writer already typed one; one when the answer starts a new word after a
- * word or punctuation. Base models carry their own space in the token, so a bare letter after a letter continues the word.
+ * word or punctuation. Base models carry their own space in the token, so a bare letter after a letter continues the
+ * word; chat models write the word being typed out in full ("riv" → "river"), so only its rest is kept.
  */
 function joinToBefore(text: string, before: string, form: PromptForm): string {
   const last = before[before.length - 1];
   if (last === undefined || /\s/.test(last)) return text.replace(/^[ \t]+/, '');
-  if (/^\s/.test(text) || !/^[\p{L}\p{N}("'“(\[]/u.test(text)) return text;
+  if (/^\s/.test(text) || !/^[\p{L}\p{N}("'“\[]/u.test(text)) return text;
+  const partialWord = /[\p{L}\p{N}'’]+$/u.exec(before)?.[0];
+  if (form === 'chat' && partialWord && text.startsWith(partialWord) && isWordChar(text[partialWord.length])) {
+    return text.slice(partialWord.length);
+  }
   const afterPunctuation = /[.,;:!?)\]”]/.test(last);
   return afterPunctuation || (form === 'chat' && isWordChar(last)) ? ' ' + text : text;
 }

@@ -17,6 +17,8 @@ const TABLE: readonly Case[] = [
   { what: 'line start keeps no indent', form: 'raw', before: 'Intro.\n', raw: '  Then we left.', shown: 'Then we left.' },
   { what: 'missing joining space from a chat model', form: 'chat', before: 'The cat', raw: 'sat on the mat.', shown: ' sat on the mat.' },
   { what: 'missing space after a full stop', form: 'raw', before: 'It rained.', raw: 'The streets shone.', shown: ' The streets shone.' },
+  { what: 'chat model writing out the word being typed', form: 'chat', before: 'The riv', raw: 'river was high.', shown: 'er was high.' },
+  { what: 'chat model starting a new word that happens to share letters', form: 'chat', before: 'I saw', raw: 'a bird.', shown: ' a bird.' },
   { what: 'base model finishing the word', form: 'raw', before: 'The cat', raw: 's were asleep.', shown: 's were asleep.' },
   { what: 'punctuation joins without space', form: 'chat', before: 'We waited', raw: ', and waited.', shown: ', and waited.' },
   { what: 'echo of the text before', form: 'chat', before: 'We went to the harbour and', raw: 'We went to the harbour and watched the boats.', shown: ' watched the boats.' },
