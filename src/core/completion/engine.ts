@@ -212,8 +212,9 @@ export class CompletionEngine implements Disposable {
         timing.lastTokenAt = this.clock();
         clearTimeout(slow);
         raw += piece;
-        const end = completeUnitEnd(cleanHead(raw, prompt.form), unit, prompt.form, context.before);
-        if (end !== undefined) return cleanHead(raw, prompt.form).slice(0, end);
+        const head = cleanHead(raw, prompt.form);
+        const end = completeUnitEnd(head, unit, prompt.form, context.before);
+        if (end !== undefined) return head.slice(0, end);
       }
       if (signal.aborted) return undefined;
       const head = cleanHead(raw, prompt.form);
