@@ -2,9 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CompletionEngine, OutcomeRecord, TypingPause, type EngineActivity } from '../core/completion';
-import type { IndexStats } from '../core/index/indexer';
+import type { WritingIndex } from '../core/index/writingIndex';
 import { HostMonitor, type HostStatus } from '../core/model/hostMonitor';
-import type { PassageStore } from '../core/passages/passage';
 import type { StorageInfo, SuggestionExplanation } from '../shared/sidebarProtocol';
 import { completionsEnabled, pauseMs, readCompletionSettings } from './completion/completionSettings';
 import { ACCEPTED_COMMAND, InlineProvider } from './completion/inlineProvider';
@@ -31,7 +30,7 @@ export interface OwnvoiceApi {
   hostStatus(): HostStatus;
   checkConnection(): Promise<HostStatus>;
   /** The index of the user's writing once it is open (searches work while it catches up). */
-  writingIndex(): Promise<(PassageStore & { stats(): Promise<IndexStats> }) | undefined>;
+  writingIndex(): Promise<WritingIndex | undefined>;
   /** The last suggestion with the exemplars behind it, as the sidebar explains it. */
   lastSuggestion(): SuggestionExplanation | undefined;
 }

@@ -20,7 +20,9 @@ describe('sidebar: preferences, model, why this suggestion', () => {
     ({ page } = session());
     // startCodeServer lays out <run>/workspace beside <run>/user-data/User/settings.json.
     settingsFile = path.join(path.dirname(session().workspace), 'user-data', 'User', 'settings.json');
-    writeFileSync(path.join(session().workspace, 'harbour.md'), VOICE);
+    // Plain text keeps angle brackets as written (Markdown's reducer drops HTML), so the passage carries the markup.
+    writeFileSync(path.join(session().workspace, 'harbour-notes.txt'), VOICE);
+    writeFileSync(path.join(session().workspace, 'harbour.md'), '# Harbour\n\nThe harbour was quiet that morning.\n');
     sidebar = sidebarFrame(page);
     await showSidebar(page);
   });

@@ -8,10 +8,15 @@ export interface OwnvoiceApi {
   readonly inlineCompletions: vscode.InlineCompletionItemProvider;
   hostStatus(): { state: string; host: string };
   checkConnection(): Promise<{ state: string; host: string }>;
+  lastSuggestion(): { exemplars: readonly { docId: string; text: string; line: number }[] } | undefined;
   writingIndex(): Promise<
     | {
         lexicalSearch(query: string, limit: number): Promise<{ passage: { docId: string } }[]>;
         stats(): Promise<{ documents: number; skipped: readonly { path: string; reason: string }[] }>;
+        selectExemplars(
+          context: { before: string; docId?: string; format?: string },
+          options?: { fixedCount?: number },
+        ): Promise<{ exemplars: { score: number; passage: { docId: string } }[] }>;
       }
     | undefined
   >;

@@ -16,8 +16,13 @@ export function readCompletionSettings(model: string): CompletionSettings {
     languages: preferences.languages,
     preferences: { length: preferences.length, register: preferences.register, notes },
     keepAlive: keepAlive(section.get('completions.keepAlive')),
-    maxExemplars: preferences.exemplarCount || DEFAULT_SETTINGS.maxExemplars,
+    temperature: temperature(section.get('suggestion.temperature')),
+    maxExemplars: section.get<boolean>('exemplars.enabled', true) === false ? 0 : preferences.exemplarCount || DEFAULT_SETTINGS.maxExemplars,
   };
+}
+
+function temperature(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(value, 1.5) : DEFAULT_SETTINGS.temperature;
 }
 
 export function completionsEnabled(): boolean {
