@@ -31,7 +31,7 @@ export async function openFile(page: Page, file: string): Promise<Locator> {
   await input.fill(file);
   // Not the first row: recently opened files are listed before the search has found this one.
   await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${name}"]`).first().click();
-  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
+  await page.locator(`.editor-group-container.active .tab.active[aria-label^="${name}"]`).waitFor();
   return activeEditor(page);
 }
 
