@@ -37,7 +37,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   languages: KNOWN_LANGUAGES,
   notes: '',
   folders: [],
-  include: ['**/*.md', '**/*.txt', '**/*.tex', '**/*.rst', '**/*.adoc', '**/*.org'],
+  include: [],
   exclude: ['**/node_modules/**', '**/.git/**'],
   neverDocuments: [],
   preferDocuments: [],
