@@ -18,7 +18,10 @@ async function main(): Promise<number> {
     rootHooks: { beforeAll: startSession, afterEach: screenshotOnFailure, afterAll: stopSession },
   });
   const dir = path.join(repoRoot(), 'out', 'test', 'e2e');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, name));
+  // `node out/test/harness/runE2E.js completions` runs only the files whose names start with an argument.
+  const only = process.argv.slice(2);
+  const chosen = (name: string) => name.endsWith('.test.js') && (only.length === 0 || only.some((prefix) => name.startsWith(prefix)));
+  for (const name of readdirSync(dir).filter(chosen).sort()) mocha.addFile(path.join(dir, name));
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   return failures > 0 ? 1 : 0;
 }
