@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CompletionEngine, OutcomeRecord, TypingPause, type EngineActivity } from '../core/completion';
+import type { OutcomeCounts } from '../core/completion/outcomes';
 import type { WritingIndex } from '../core/index/writingIndex';
 import { HostMonitor, type HostStatus } from '../core/model/hostMonitor';
 import type { StorageInfo, SuggestionExplanation } from '../shared/sidebarProtocol';
@@ -33,6 +34,8 @@ export interface OwnvoiceApi {
   writingIndex(): Promise<WritingIndex | undefined>;
   /** The last suggestion with the exemplars behind it, as the sidebar explains it. */
   lastSuggestion(): SuggestionExplanation | undefined;
+  /** Suggestions shown, accepted and rejected, as kept on this machine. */
+  outcomeCounts(): OutcomeCounts;
 }
 
 /** The composition root: builds each part once, wires them by constructor, and hands every disposable to VS Code. */
@@ -87,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
     registerIndexCommands(writing),
     vscode.window.registerWebviewViewProvider(SidebarView.viewId, sidebar),
     vscode.languages.registerInlineCompletionItemProvider(PROSE_LANGUAGES.map((language) => ({ language })), provider),
-    vscode.commands.registerCommand(ACCEPTED_COMMAND, (id: unknown) => typeof id === 'string' && engine.recordOutcome(id, 'accepted')),
+    vscode.commands.registerCommand(ACCEPTED_COMMAND, (id: unknown) => typeof id === 'string' && provider.accepted(id)),
     vscode.commands.registerCommand('ownvoice.checkConnection', () => monitor.checkNow()),
     vscode.commands.registerCommand('ownvoice.showLog', () => channel.show()),
     vscode.commands.registerCommand(STATUS_MENU_COMMAND, () => showStatusMenu(monitor.status, guidance, () => monitor.checkNow())),
@@ -133,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
     checkConnection: () => monitor.checkNow(),
     writingIndex: () => writing.start(),
     lastSuggestion,
+    outcomeCounts: () => outcomes.snapshot().counts,
   };
 }
 

@@ -8,6 +8,7 @@ export interface OwnvoiceApi {
   readonly inlineCompletions: vscode.InlineCompletionItemProvider;
   hostStatus(): { state: string; host: string };
   checkConnection(): Promise<{ state: string; host: string }>;
+  outcomeCounts(): { shown: number; accepted: number; rejected: number };
   lastSuggestion(): { exemplars: readonly { docId: string; text: string; line: number }[] } | undefined;
   writingIndex(): Promise<
     | {

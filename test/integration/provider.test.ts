@@ -6,13 +6,16 @@ import { activateOwnvoice, eventually, standinUrl } from './env';
 /** Greedy continuation of "Once upon a time" by stories260K, as far as any suggestion length reaches. */
 const KNOWN_WORDS = 'there was a little girl named Lily';
 
-async function suggestionsAtEnd(language: string, content: string): Promise<string[]> {
+async function suggestionsAtEnd(language: string, content: string): Promise<string[]>;
+async function suggestionsAtEnd(language: string, content: string, withId: true): Promise<{ id: unknown }>;
+async function suggestionsAtEnd(language: string, content: string, withId?: true): Promise<string[] | { id: unknown }> {
   const api = await activateOwnvoice();
   const document = await vscode.workspace.openTextDocument({ language, content });
   const end = document.positionAt(content.length);
   const context: vscode.InlineCompletionContext = { triggerKind: vscode.InlineCompletionTriggerKind.Invoke, selectedCompletionInfo: undefined };
   const result = await api.inlineCompletions.provideInlineCompletionItems(document, end, context, new vscode.CancellationTokenSource().token);
   const items = Array.isArray(result) ? result : (result?.items ?? []);
+  if (withId) return { id: items[0]?.command?.arguments?.[0] };
   return items.map((item) => (typeof item.insertText === 'string' ? item.insertText : item.insertText.value));
 }
 
@@ -44,6 +47,19 @@ describe('inline completion provider', () => {
   it('continues plain text too', async () => {
     const texts = await suggestionsAtEnd('plaintext', 'Once upon a time');
     assert.ok(texts[0]?.includes(KNOWN_WORDS), `suggestions were ${JSON.stringify(texts)}`);
+  });
+
+  it('counts a suggestion passed by as rejected, and the item\'s command as accepted', async () => {
+    const api = await activateOwnvoice();
+    await suggestionsAtEnd('markdown', 'Once upon a time');
+    const start = api.outcomeCounts();
+    await suggestionsAtEnd('markdown', 'The dog ran to the park');
+    const afterTwo = api.outcomeCounts();
+    assert.equal(afterTwo.shown - start.shown, 1);
+    assert.equal(afterTwo.rejected - start.rejected, 1, 'the first suggestion, replaced by the second, was rejected');
+    const lastId = (await suggestionsAtEnd('markdown', 'The cat sat on the mat', true)).id;
+    await vscode.commands.executeCommand('ownvoice.completion.accepted', lastId);
+    assert.equal(api.outcomeCounts().accepted - start.accepted, 1);
   });
 
   it('offers nothing for an empty document', async () => {

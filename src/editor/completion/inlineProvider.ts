@@ -10,6 +10,9 @@ export const ACCEPTED_COMMAND = 'ownvoice.completion.accepted';
  * cancellation token becomes an AbortSignal, so a keystroke closes the model's HTTP stream at once.
  */
 export class InlineProvider implements vscode.InlineCompletionItemProvider {
+  /** The suggestion on screen, until it is accepted or replaced by another (which counts as rejecting it). */
+  private shown: string | undefined;
+
   constructor(
     private readonly engine: CompletionEngine,
     private readonly pause: TypingPause,
@@ -31,9 +34,22 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     if (!known && !explicit && !(await this.pause.wait(signal))) return undefined;
     const result = known ?? (await this.engine.complete(request, signal));
     if (!result || token.isCancellationRequested) return undefined;
-    this.engine.recordOutcome(result.id, 'shown');
+    this.show(result.id);
     const accepted: vscode.Command = { command: ACCEPTED_COMMAND, title: 'Accept suggestion', arguments: [result.id] };
     return [new vscode.InlineCompletionItem(result.text, new vscode.Range(position, position), accepted)];
+  }
+
+  /** The item's command reports acceptance; nothing is rejected by it. */
+  accepted(id: string): void {
+    if (this.shown === id) this.shown = undefined;
+    this.engine.recordOutcome(id, 'accepted');
+  }
+
+  private show(id: string): void {
+    // Typing through keeps the same suggestion; a different one means the writer passed the last one by.
+    if (this.shown && this.shown !== id) this.engine.recordOutcome(this.shown, 'rejected');
+    this.shown = id;
+    this.engine.recordOutcome(id, 'shown');
   }
 }
 
