@@ -167,17 +167,12 @@ export class Indexer {
 
   stats(): IndexStats {
     let words = 0;
-    let textBytes = 0;
-    for (const r of this.index.records) {
-      if (!r) continue;
-      words += r.wordCount;
-      textBytes += Buffer.byteLength(r.text, 'utf8');
-    }
+    for (const r of this.index.records) if (r) words += r.wordCount;
     return {
       documents: this.index.docs.size,
       passages: this.index.size,
       words,
-      textBytes,
+      textBytes: this.index.textBytes,
       persistedBytes: this.persistedBytes,
       lastUpdatedAt: this.lastUpdatedAt,
       skipped: this.skippedFiles(),

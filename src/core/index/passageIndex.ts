@@ -1,6 +1,6 @@
 import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
 import { FUNCTION_WORDS, type StyleFeatures } from '../style/features';
-import { termsOf } from './terms';
+import { forEachTerm } from './terms';
 
 /** A passage as the index keeps it: everything but the features, which live in compact pools. */
 export type StoredPassage = Omit<Passage, 'features'>;
@@ -30,6 +30,21 @@ const B = 0.75;
 export const TF_SPAN = 256;
 
 /**
+ * A dictionary and postings restored from an index file, used where they lie: terms are found through an
+ * open-addressing hash table built over the file's term list (no Map of a million strings), and a term's postings
+ * are decoded from the file's varints only when a search or an insert needs them.
+ */
+export interface FrozenTerms {
+  /** The terms, each followed by '\n'. */
+  readonly text: string;
+  /** Start of each term in `text`, plus one past the end: count + 1 entries. */
+  readonly starts: Uint32Array;
+  /** Postings of term i: bytes[postingStarts[i], postingStarts[i + 1]): df, then (slot delta, tf) varint pairs. */
+  readonly bytes: Uint8Array;
+  readonly postingStarts: Uint32Array;
+}
+
+/**
  * The in-memory index of passages: a BM25 inverted index plus a compact passage table. Deleted passages become
  * tombstones that searches skip; `compact()` drops them once they are a sizeable share.
  */
@@ -41,12 +56,22 @@ export class PassageIndex implements PassageStore {
   functionWords: Float32Array = new Float32Array(0);
   /** The other style features, SC per slot. */
   scalarFeatures: Float64Array = new Float64Array(0);
-  postings = new Map<string, number[]>();
   readonly docs = new Map<string, DocumentEntry>();
   private readonly byId = new Map<string, number>();
   private liveCount = 0;
   private totalLength = 0;
+  private liveTextBytes = 0;
   private scores = new Float64Array(0);
+  /** Terms added in memory (all of them for an index built from scratch); ids after the frozen ones. */
+  private readonly termIds = new Map<string, number>();
+  private addedTerms: string[] = [];
+  private frozen: FrozenTerms | undefined;
+  private frozenCount = 0;
+  private table = new Int32Array(0);
+  /** Posting lists by term id (slot * TF_SPAN + tf, ascending slots); undefined: still in the frozen bytes. */
+  private lists: (number[] | undefined)[] = [];
+  private tf: Int32Array = new Int32Array(1024);
+  private readonly touched: number[] = [];
 
   get size(): number {
     return this.liveCount;
@@ -56,14 +81,28 @@ export class PassageIndex implements PassageStore {
     return this.records.length - this.liveCount;
   }
 
+  /** UTF-8 bytes of the live passages' text. */
+  get textBytes(): number {
+    return this.liveTextBytes;
+  }
+
+  /** Distinct terms the dictionary holds (some may have only tombstones left). */
+  get termCount(): number {
+    return this.frozenCount + this.addedTerms.length;
+  }
+
   get(id: string): Passage | undefined {
     const slot = this.byId.get(id);
     return slot === undefined ? undefined : this.passageAt(slot);
   }
 
   passageAt(slot: number): Passage | undefined {
-    const record = this.records[slot];
-    return record && { ...record, features: this.featuresAt(slot) };
+    const r = this.records[slot];
+    if (!r) return undefined;
+    return {
+      id: r.id, docId: r.docId, headingPath: r.headingPath, position: r.position, line: r.line, text: r.text,
+      wordCount: r.wordCount, format: r.format, modifiedAt: r.modifiedAt, features: this.featuresAt(slot),
+    };
   }
 
   /** Replaces whatever the index held for this document (nothing, for a new one). */
@@ -80,6 +119,7 @@ export class PassageIndex implements PassageStore {
       const record = this.records[slot];
       if (!record) continue;
       this.byId.delete(record.id);
+      this.liveTextBytes -= textBytesOf(record);
       this.records[slot] = undefined;
       this.totalLength -= this.lengths[slot];
       this.liveCount--;
@@ -94,21 +134,27 @@ export class PassageIndex implements PassageStore {
 
   /** BM25 over the query's rarest terms (by document frequency); synchronous, for the worker's own use. */
   search(query: string, limit: number, exclude?: ReadonlySet<string>): ScoredPassage[] {
-    const lists = this.salientPostings(query);
-    if (!lists.length || limit <= 0) return [];
+    const ids = this.salientTerms(query);
+    if (!ids.length || limit <= 0) return [];
     if (this.scores.length < this.records.length) this.scores = new Float64Array(Math.ceil(this.records.length * 1.25) + 64);
     const scores = this.scores;
     const touched: number[] = [];
     const n = Math.max(this.liveCount, 1);
     const avgLength = this.totalLength / n || 1;
-    for (const list of lists) {
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-      for (const packed of list) {
-        const slot = Math.floor(packed / TF_SPAN);
-        if (!this.records[slot]) continue;
-        const tf = packed % TF_SPAN;
-        if (scores[slot] === 0) touched.push(slot);
-        scores[slot] += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[slot]) / avgLength));
+    const records = this.records;
+    const lengths = this.lengths;
+    const add = (slot: number, tf: number, idf: number) => {
+      if (!records[slot]) return;
+      if (scores[slot] === 0) touched.push(slot);
+      scores[slot] += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[slot]) / avgLength));
+    };
+    for (const { id, df } of ids) {
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const list = this.lists[id];
+      if (list) {
+        for (const packed of list) add(Math.floor(packed / TF_SPAN), packed % TF_SPAN, idf);
+      } else {
+        this.forEachFrozenPosting(id, (slot, tf) => add(slot, tf, idf));
       }
     }
     const best = topSlots(touched, scores, limit, (slot) => !exclude?.has(this.records[slot]!.id));
@@ -126,10 +172,11 @@ export class PassageIndex implements PassageStore {
     this.lengths = [];
     this.functionWords = new Float32Array(live.length * FW);
     this.scalarFeatures = new Float64Array(live.length * SC);
-    this.postings = new Map();
+    this.resetTerms();
     this.byId.clear();
     this.liveCount = 0;
     this.totalLength = 0;
+    this.liveTextBytes = 0;
     for (const slot of live) {
       const i = this.records.length;
       this.functionWords.set(old.fw.subarray(slot * FW, slot * FW + FW), i * FW);
@@ -147,29 +194,156 @@ export class PassageIndex implements PassageStore {
     this.byId.set(record.id, slot);
     this.liveCount++;
     this.totalLength += length;
+    this.liveTextBytes += textBytesOf(record);
+  }
+
+  /** Adopts a restored dictionary and postings (the loader), replacing whatever terms the index had. */
+  restoreTerms(frozen: FrozenTerms): void {
+    this.resetTerms();
+    const count = frozen.starts.length - 1;
+    this.frozen = frozen;
+    this.frozenCount = count;
+    this.lists = new Array(count);
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    const text = frozen.text;
+    for (let id = 0; id < count; id++) {
+      let h = hashRange(text, frozen.starts[id], frozen.starts[id + 1] - 1) & mask;
+      while (table[h] !== 0) h = (h + 1) & mask;
+      table[h] = id + 1;
+    }
+    this.table = table;
+  }
+
+  /** The terms in id order, each with its live postings (slots renumbered by `newSlot`, -1 for dropped). */
+  forEachTermPostings(newSlot: Int32Array, each: (term: string, postings: ArrayLike<number>, count: number) => void): void {
+    const live: number[] = [];
+    const total = this.termCount;
+    for (let id = 0; id < total; id++) {
+      live.length = 0;
+      const list = this.lists[id];
+      const keep = (slot: number, tf: number) => {
+        const s = newSlot[slot];
+        if (s >= 0) live.push(s * TF_SPAN + tf);
+      };
+      if (list) for (const packed of list) keep(Math.floor(packed / TF_SPAN), packed % TF_SPAN);
+      else this.forEachFrozenPosting(id, keep);
+      if (live.length) each(this.termAt(id), live, live.length);
+    }
+  }
+
+  private termAt(id: number): string {
+    if (id < this.frozenCount) return this.frozen!.text.slice(this.frozen!.starts[id], this.frozen!.starts[id + 1] - 1);
+    return this.addedTerms[id - this.frozenCount];
+  }
+
+  private resetTerms(): void {
+    this.termIds.clear();
+    this.addedTerms = [];
+    this.frozen = undefined;
+    this.frozenCount = 0;
+    this.table = new Int32Array(0);
+    this.lists = [];
+  }
+
+  /** The id of a term, or -1 when the index has never seen it. */
+  private termId(term: string): number {
+    const added = this.termIds.get(term);
+    if (added !== undefined) return added;
+    const frozen = this.frozen;
+    if (!frozen) return -1;
+    const mask = this.table.length - 1;
+    const length = term.length;
+    for (let h = hashRange(term, 0, length) & mask; ; h = (h + 1) & mask) {
+      const entry = this.table[h];
+      if (entry === 0) return -1;
+      const start = frozen.starts[entry - 1];
+      if (frozen.starts[entry] - 1 - start === length && frozen.text.startsWith(term, start)) return entry - 1;
+    }
+  }
+
+  private addTerm(term: string): number {
+    const id = this.frozenCount + this.addedTerms.length;
+    this.addedTerms.push(term);
+    this.termIds.set(term, id);
+    this.lists[id] = [];
+    return id;
+  }
+
+  /** Document frequency (postings, tombstones included) without decoding the list. */
+  private dfOf(id: number): number {
+    const list = this.lists[id];
+    if (list) return list.length;
+    const bytes = this.frozen!.bytes;
+    let at = this.frozen!.postingStarts[id];
+    let value = 0;
+    for (let scale = 1; ; scale *= 128) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+    }
+  }
+
+  private forEachFrozenPosting(id: number, each: (slot: number, tf: number) => void): void {
+    const bytes = this.frozen!.bytes;
+    let at = this.frozen!.postingStarts[id];
+    const get = () => {
+      let value = 0;
+      for (let scale = 1; ; scale *= 128) {
+        const byte = bytes[at++];
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80) return value;
+      }
+    };
+    const df = get();
+    let slot = 0;
+    for (let i = 0; i < df; i++) {
+      slot += get();
+      each(slot, get());
+    }
+  }
+
+  /** A term's list, ready to append to (decoded from the frozen bytes the first time). */
+  private mutableList(id: number): number[] {
+    let list = this.lists[id];
+    if (!list) {
+      const decoded: number[] = [];
+      this.forEachFrozenPosting(id, (slot, tf) => void decoded.push(slot * TF_SPAN + tf));
+      this.lists[id] = list = decoded;
+    }
+    return list;
   }
 
   private addPassage(passage: Passage): number {
     const slot = this.records.length;
     this.storeFeatures(slot, passage.features);
-    const { features: _features, ...record } = passage;
-    this.indexRecord(record);
+    this.indexRecord({
+      id: passage.id, docId: passage.docId, headingPath: passage.headingPath, position: passage.position, line: passage.line,
+      text: passage.text, wordCount: passage.wordCount, format: passage.format, modifiedAt: passage.modifiedAt,
+    });
     return slot;
   }
 
   private indexRecord(record: StoredPassage): void {
     const slot = this.records.length;
-    const counts = termCounts;
-    counts.clear();
-    const terms = termsOf(record.text);
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [term, tf] of counts) {
-      const list = this.postings.get(term);
-      const packed = slot * TF_SPAN + Math.min(tf, TF_SPAN - 1);
-      if (list) list.push(packed);
-      else this.postings.set(term, [packed]);
+    const touched = this.touched;
+    touched.length = 0;
+    let length = 0;
+    forEachTerm(record.text, (term) => {
+      length++;
+      let id = this.termId(term);
+      if (id < 0) id = this.addTerm(term);
+      if (id >= this.tf.length) this.tf = growInt32(this.tf, id + 1);
+      if (this.tf[id]++ === 0) touched.push(id);
+    });
+    const tf = this.tf;
+    for (const id of touched) {
+      this.mutableList(id).push(slot * TF_SPAN + Math.min(tf[id], TF_SPAN - 1));
+      tf[id] = 0;
     }
-    this.restoreSlot(record, terms.length);
+    this.restoreSlot(record, length);
   }
 
   private storeFeatures(slot: number, f: StyleFeatures): void {
@@ -187,18 +361,38 @@ export class PassageIndex implements PassageStore {
     return { functionWords, ...scalars } as unknown as StyleFeatures;
   }
 
-  private salientPostings(query: string): number[][] {
-    const lists: number[][] = [];
-    for (const term of new Set(termsOf(query))) {
-      const list = this.postings.get(term);
-      if (list) lists.push(list);
-    }
-    return lists.sort((a, b) => a.length - b.length).slice(0, SALIENT_TERMS);
+  /** The query's known terms (first occurrence order), the SALIENT_TERMS rarest by document frequency. */
+  private salientTerms(query: string): { id: number; df: number }[] {
+    const seen = new Set<string>();
+    const found: { id: number; df: number }[] = [];
+    forEachTerm(query, (term) => {
+      if (seen.has(term)) return;
+      seen.add(term);
+      const id = this.termId(term);
+      if (id >= 0) found.push({ id, df: this.dfOf(id) });
+    });
+    return found.sort((a, b) => a.df - b.df).slice(0, SALIENT_TERMS);
   }
 }
 
-/** Reused by every insert: a fresh Map per passage was a fifth of the build time in garbage. */
-const termCounts = new Map<string, number>();
+/** FNV-1a over UTF-16 code units of text[start, end): the frozen dictionary's hash. */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A restored record knows its byte length; a new one is measured once. */
+function textBytesOf(record: StoredPassage): number {
+  const known = (record as { textBytes?: number }).textBytes;
+  return known ?? Buffer.byteLength(record.text, 'utf8');
+}
+
+function growInt32(array: Int32Array, minLength: number): Int32Array {
+  const next = new Int32Array(Math.max(minLength, array.length * 2));
+  next.set(array);
+  return next;
+}
 
 function growFloat32(array: Float32Array, minLength: number): Float32Array {
   const next = new Float32Array(Math.max(minLength, array.length * 2, 1024));

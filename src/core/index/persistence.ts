@@ -5,15 +5,18 @@ import { FUNCTION_WORD_COUNT, PassageIndex, SCALAR_FEATURES, TF_SPAN, type Store
 import type { SkippedFile } from './indexer';
 
 /**
- * The index file: a 32-byte header (magic, format version, payload length, CRC-32 of the payload) and a payload of
- * length-prefixed sections: JSON metadata, the passage table, texts, features, and the postings as delta varints.
- * Restoring reads typed arrays and postings directly; nothing is re-tokenized.
+ * The index file: a 32-byte header (magic, format version, section count, payload length, CRC-32 of the payload)
+ * and a payload of length-prefixed sections, each padded to 8 bytes: JSON metadata, the passage table, ids, texts,
+ * features, the terms, where each term's postings start, and the postings as delta varints.
+ * Restoring decodes almost nothing: the file's buffer stays as it is, typed arrays are views on it, a passage's
+ * text is decoded when it is asked for, and a term's postings when a search or an insert needs them.
  */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const MAGIC = Buffer.from('OWNVOIDX', 'latin1');
 const HEADER_BYTES = 32;
-/** Per passage in the table: docIndex, position, line, wordCount, headingIndex, length. */
-const TABLE_FIELDS = 6;
+const SECTIONS = 9;
+/** Per passage in the table: docIndex, position, line, wordCount, headingIndex, length, textStart, textBytes. */
+const TABLE_FIELDS = 8;
 
 export type IndexFileProblem = 'missing' | 'truncated' | 'corrupt' | 'old-version' | 'not-an-index';
 
@@ -36,6 +39,27 @@ export interface SavedState {
   readonly savedAt: number;
 }
 
+/** A passage read from an index file: its text stays UTF-8 in the file's buffer until someone reads it. */
+class RestoredPassage implements StoredPassage {
+  constructor(
+    readonly id: string,
+    readonly docId: string,
+    readonly headingPath: readonly string[],
+    readonly position: number,
+    readonly line: number,
+    readonly wordCount: number,
+    readonly format: string,
+    readonly modifiedAt: number,
+    readonly texts: Buffer,
+    readonly textStart: number,
+    readonly textBytes: number,
+  ) {}
+
+  get text(): string {
+    return this.texts.toString('utf8', this.textStart, this.textStart + this.textBytes);
+  }
+}
+
 /** Encodes the live passages of an index (tombstones dropped, slots renumbered). */
 export function encodeIndex(index: PassageIndex, skipped: readonly SkippedFile[]): Buffer {
   const slots = index.records.flatMap((r, slot) => (r ? [slot] : []));
@@ -49,8 +73,16 @@ export function encodeIndex(index: PassageIndex, skipped: readonly SkippedFile[]
     meta.docs.push([d.docId, d.contentHash, d.size, d.modifiedAt, d.format]);
   }
   const table = new Uint32Array(slots.length * TABLE_FIELDS);
-  const texts: string[] = [];
   const ids: string[] = [];
+  let textTotal = 0;
+  const sizes = slots.map((slot) => {
+    const r = index.records[slot]!;
+    const bytes = r instanceof RestoredPassage ? r.textBytes : Buffer.byteLength(r.text, 'utf8');
+    textTotal += bytes;
+    return bytes;
+  });
+  const texts = Buffer.allocUnsafe(textTotal);
+  let textAt = 0;
   slots.forEach((slot, i) => {
     const r = index.records[slot]!;
     const key = r.headingPath.join('\u0000');
@@ -60,58 +92,75 @@ export function encodeIndex(index: PassageIndex, skipped: readonly SkippedFile[]
       headingIndex.set(key, h);
       meta.headingPaths.push([...r.headingPath]);
     }
-    table.set([docIndex.get(r.docId)!, r.position, r.line, r.wordCount, h, index.lengths[slot]], i * TABLE_FIELDS);
-    texts.push(r.text);
+    const t = i * TABLE_FIELDS;
+    table[t] = docIndex.get(r.docId)!;
+    table[t + 1] = r.position;
+    table[t + 2] = r.line;
+    table[t + 3] = r.wordCount;
+    table[t + 4] = h;
+    table[t + 5] = index.lengths[slot];
+    table[t + 6] = textAt;
+    table[t + 7] = sizes[i];
+    if (r instanceof RestoredPassage) r.texts.copy(texts, textAt, r.textStart, r.textStart + r.textBytes);
+    else texts.write(r.text, textAt, sizes[i], 'utf8');
+    textAt += sizes[i];
     ids.push(r.id);
   });
-  const textBytes = Buffer.from(texts.join('\u0000'), 'utf8');
   const fw = new Float32Array(slots.length * FUNCTION_WORD_COUNT);
   const sc = new Float64Array(slots.length * SCALAR_FEATURES.length);
   slots.forEach((slot, i) => {
     fw.set(index.functionWords.subarray(slot * FUNCTION_WORD_COUNT, (slot + 1) * FUNCTION_WORD_COUNT), i * FUNCTION_WORD_COUNT);
     sc.set(index.scalarFeatures.subarray(slot * SCALAR_FEATURES.length, (slot + 1) * SCALAR_FEATURES.length), i * SCALAR_FEATURES.length);
   });
-  const { terms, postings } = encodePostings(index.postings, newSlot);
-  const sections = [
+  const { terms, postingStarts, postings } = encodePostings(index, newSlot);
+  return frame([
     Buffer.from(JSON.stringify(meta), 'utf8'),
     bytesOf(table),
     Buffer.from(ids.join('\n'), 'latin1'),
-    textBytes,
+    texts,
     bytesOf(fw),
     bytesOf(sc),
-    Buffer.from(terms.join('\n'), 'utf8'),
+    Buffer.from(terms, 'utf8'),
+    bytesOf(postingStarts),
     postings,
-  ];
-  return frame(sections);
+  ]);
 }
 
 /** Decodes an index file's bytes; throws IndexFileError when they are not a whole index of this version. */
 export function decodeIndex(file: Uint8Array): SavedState {
   const sections = unframe(file);
-  const meta = JSON.parse(Buffer.from(sections[0]).toString('utf8')) as Meta;
-  const table = new Uint32Array(copyOf(sections[1]));
-  const ids = Buffer.from(sections[2]).toString('latin1').split('\n');
-  const texts = Buffer.from(sections[3]).toString('utf8').split('\u0000');
+  const meta = JSON.parse(sections[0].toString('utf8')) as Meta;
+  const table = typedView(sections[1], Uint32Array);
+  const ids = sections[2].toString('latin1').split('\n');
+  const texts = sections[3];
   const index = new PassageIndex();
-  index.functionWords = new Float32Array(copyOf(sections[4]));
-  index.scalarFeatures = new Float64Array(copyOf(sections[5]));
+  index.functionWords = typedView(sections[4], Float32Array);
+  index.scalarFeatures = typedView(sections[5], Float64Array);
   const count = table.length / TABLE_FIELDS;
   if (ids.length !== count && count > 0) throw new IndexFileError('corrupt', 'passage table and ids disagree');
+  if (index.functionWords.length !== count * FUNCTION_WORD_COUNT || index.scalarFeatures.length !== count * SCALAR_FEATURES.length) {
+    throw new IndexFileError('corrupt', 'feature tables and passage table disagree');
+  }
   const docSlots: number[][] = meta.docs.map(() => []);
   for (let i = 0; i < count; i++) {
     const t = i * TABLE_FIELDS;
     const doc = meta.docs[table[t]];
-    const record: StoredPassage = {
-      id: ids[i], docId: doc[0], headingPath: meta.headingPaths[table[t + 4]], position: table[t + 1], line: table[t + 2],
-      text: texts[i], wordCount: table[t + 3], format: doc[4], modifiedAt: doc[3],
-    };
+    const headingPath = meta.headingPaths[table[t + 4]];
+    if (!doc || !headingPath || table[t + 6] + table[t + 7] > texts.length) throw new IndexFileError('corrupt', `passage ${i} points outside the file`);
+    const record = new RestoredPassage(ids[i], doc[0], headingPath, table[t + 1], table[t + 2], table[t + 3], doc[4], doc[3], texts, table[t + 6], table[t + 7]);
     index.restoreSlot(record, table[t + 5]);
     docSlots[table[t]].push(i);
   }
   meta.docs.forEach(([docId, contentHash, size, modifiedAt, format], i) =>
     index.docs.set(docId, { docId, contentHash, size, modifiedAt, format, slots: docSlots[i] }),
   );
-  index.postings = decodePostings(Buffer.from(sections[6]).toString('utf8'), sections[7]);
+  const termText = sections[6].toString('utf8');
+  const postingStarts = typedView(sections[7], Uint32Array);
+  const starts = termStarts(termText);
+  if (starts.length !== postingStarts.length || (postingStarts.length && postingStarts[postingStarts.length - 1] !== sections[8].length)) {
+    throw new IndexFileError('corrupt', 'terms and postings disagree');
+  }
+  index.restoreTerms({ text: termText, starts, bytes: sections[8], postingStarts });
   return { index, skipped: meta.skipped, savedAt: meta.savedAt };
 }
 
@@ -179,7 +228,7 @@ function frame(sections: readonly Uint8Array[]): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-function unframe(file: Uint8Array): Uint8Array[] {
+function unframe(file: Uint8Array): Buffer[] {
   const buf = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   if (buf.length < HEADER_BYTES) throw new IndexFileError('truncated', `${buf.length} bytes`);
   if (!buf.subarray(0, 8).equals(MAGIC)) throw new IndexFileError('not-an-index', 'bad magic');
@@ -189,15 +238,17 @@ function unframe(file: Uint8Array): Uint8Array[] {
   if (buf.length - HEADER_BYTES < payloadLength) throw new IndexFileError('truncated', `${buf.length - HEADER_BYTES} of ${payloadLength} bytes`);
   const payload = buf.subarray(HEADER_BYTES, HEADER_BYTES + payloadLength);
   if (crc32(payload) !== buf.readUInt32LE(24)) throw new IndexFileError('corrupt', 'checksum mismatch');
-  const sections: Uint8Array[] = [];
+  const sections: Buffer[] = [];
   let at = 0;
   for (let i = buf.readUInt32LE(12); i > 0; i--) {
+    if (at + 8 > payload.length) throw new IndexFileError('corrupt', 'section header outside the payload');
     const length = payload.readUInt32LE(at);
     const pad = payload.readUInt32LE(at + 4);
+    if (at + 8 + length > payload.length) throw new IndexFileError('corrupt', 'section outside the payload');
     sections.push(payload.subarray(at + 8, at + 8 + length));
     at += 8 + length + pad;
   }
-  if (sections.length !== 8) throw new IndexFileError('corrupt', `${sections.length} sections`);
+  if (sections.length !== SECTIONS) throw new IndexFileError('corrupt', `${sections.length} sections`);
   return sections;
 }
 
@@ -205,75 +256,63 @@ function bytesOf(array: Uint32Array | Float32Array | Float64Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** Typed arrays need aligned, owned memory: copying a section is cheap next to decoding it. */
-function copyOf(section: Uint8Array): ArrayBuffer {
+/** A typed array over a section: a view when the section is aligned (the usual case), else a copy. */
+function typedView<T extends Uint32Array | Float32Array | Float64Array>(
+  section: Buffer,
+  Type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
+): T {
+  const size = Type.BYTES_PER_ELEMENT;
+  if (section.byteLength % size) throw new IndexFileError('corrupt', 'a table section has a partial entry');
+  if (section.byteOffset % size === 0) return new Type(section.buffer, section.byteOffset, section.byteLength / size);
   const copy = new Uint8Array(section.byteLength);
   copy.set(section);
-  return copy.buffer;
+  return new Type(copy.buffer);
 }
 
-/** Each term's postings: df, then (slot delta, tf) pairs as LEB128 varints; slots follow newSlot. */
-function encodePostings(postings: ReadonlyMap<string, number[]>, newSlot: Int32Array): { terms: string[]; postings: Buffer } {
+/** Where each '\n'-terminated term starts, plus one past the last. */
+function termStarts(text: string): Uint32Array {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Uint32Array(count + 1);
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    starts[k] = at;
+    at = text.indexOf('\n', at) + 1;
+  }
+  starts[count] = at;
+  return starts;
+}
+
+/** Each term ('\n'-terminated) and its postings: df, then (slot delta, tf) pairs as LEB128 varints. */
+function encodePostings(index: PassageIndex, newSlot: Int32Array): { terms: string; postingStarts: Uint32Array; postings: Buffer } {
   const terms: string[] = [];
+  const starts: number[] = [];
   let out = Buffer.alloc(1 << 20);
   let at = 0;
   const put = (value: number) => {
-    if (at + 5 > out.length) {
-      const bigger = Buffer.alloc(out.length * 2);
-      out.copy(bigger, 0, 0, at);
-      out = bigger;
-    }
     while (value >= 0x80) {
       out[at++] = (value & 0x7f) | 0x80;
       value = Math.floor(value / 128);
     }
     out[at++] = value;
   };
-  const live: number[] = [];
-  for (const [term, list] of postings) {
-    live.length = 0;
-    for (const packed of list) {
-      const slot = newSlot[Math.floor(packed / TF_SPAN)];
-      if (slot >= 0) live.push(slot * TF_SPAN + (packed % TF_SPAN));
+  index.forEachTermPostings(newSlot, (term, live, count) => {
+    if (at + 5 + count * 10 > out.length) {
+      const bigger = Buffer.alloc(Math.max(out.length * 2, at + 5 + count * 10));
+      out.copy(bigger, 0, 0, at);
+      out = bigger;
     }
-    if (!live.length) continue;
     terms.push(term);
-    put(live.length);
+    starts.push(at);
+    put(count);
     let previous = 0;
-    for (const packed of live) {
-      const slot = Math.floor(packed / TF_SPAN);
+    for (let i = 0; i < count; i++) {
+      const slot = Math.floor(live[i] / TF_SPAN);
       put(slot - previous);
-      put(packed % TF_SPAN);
+      put(live[i] % TF_SPAN);
       previous = slot;
     }
-  }
-  return { terms, postings: out.subarray(0, at) };
-}
-
-function decodePostings(termText: string, bytes: Uint8Array): Map<string, number[]> {
-  const postings = new Map<string, number[]>();
-  if (!termText) return postings;
-  let at = 0;
-  const get = () => {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-      scale *= 128;
-    }
-  };
-  for (const term of termText.split('\n')) {
-    const df = get();
-    const list = new Array<number>(df);
-    let slot = 0;
-    for (let i = 0; i < df; i++) {
-      slot += get();
-      list[i] = slot * TF_SPAN + get();
-    }
-    postings.set(term, list);
-  }
-  if (at !== bytes.length) throw new IndexFileError('corrupt', 'postings length mismatch');
-  return postings;
+  });
+  starts.push(at);
+  return { terms: terms.length ? `${terms.join('\n')}\n` : '', postingStarts: Uint32Array.from(starts), postings: out.subarray(0, at) };
 }
