@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { runCleanups } from './cleanup';
+import { runToExit } from './cleanup';
 import { installExtension } from './codeServer';
 import { newRunDir, repoRoot } from './paths';
 import { requirePrerequisites } from './prerequisites';
@@ -75,13 +75,4 @@ function assertThat(ok: boolean, message: string): void {
   if (!ok) throw new Error(message);
 }
 
-main()
-  .then(async (code) => {
-    await runCleanups();
-    process.exit(code);
-  })
-  .catch(async (err: unknown) => {
-    console.error(`package: ${(err as Error).stack ?? String(err)}`);
-    await runCleanups();
-    process.exit(1);
-  });
+runToExit('package', main);

@@ -30,6 +30,19 @@ export async function runCleanups(): Promise<void> {
   }
 }
 
+/** Runs a harness entry point to its exit code, cleaning up however it ends; a crash counts as a failure. */
+export function runToExit(layer: string, main: () => Promise<number>): void {
+  main()
+    .catch((err: unknown) => {
+      console.error(`${layer}: ${(err as Error).stack ?? String(err)}`);
+      return 1;
+    })
+    .then(async (code) => {
+      await runCleanups();
+      process.exit(code);
+    });
+}
+
 function remove<T>(list: T[], item: T): void {
   const at = list.indexOf(item);
   if (at >= 0) list.splice(at, 1);

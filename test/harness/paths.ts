@@ -1,20 +1,13 @@
 // Where the repository, the code-server install and the per-run folders are.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const CODE_SERVER_VERSION = '4.100.3';
+import { repoRoot } from '../standin/paths';
 
-/** The nearest folder above this file holding package.json (the repo root, from test/ or out/test/). */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
+export { repoRoot };
+
+export const CODE_SERVER_VERSION = '4.100.3';
 
 /** Same default as scripts/setup-code-server.sh. */
 export function codeServerDir(): string {

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { screenshotOnFailure, startSession, stopSession } from '../e2e/session';
-import { runCleanups } from './cleanup';
+import { runToExit } from './cleanup';
 import { repoRoot } from './paths';
 import { requirePrerequisites } from './prerequisites';
 
@@ -26,13 +26,4 @@ async function main(): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
-main()
-  .then(async (code) => {
-    await runCleanups();
-    process.exit(code);
-  })
-  .catch(async (err: unknown) => {
-    console.error(`e2e: ${(err as Error).stack ?? String(err)}`);
-    await runCleanups();
-    process.exit(1);
-  });
+runToExit('e2e', main);

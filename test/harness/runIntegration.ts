@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { runCleanups } from './cleanup';
+import { runToExit } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { newRunDir, repoRoot } from './paths';
 import { requirePrerequisites } from './prerequisites';
@@ -63,13 +63,4 @@ function relay(type: string, args: unknown[]): void {
   (type === 'error' ? process.stderr : process.stdout).write(`${plain}\n`);
 }
 
-main()
-  .then(async (code) => {
-    await runCleanups();
-    process.exit(code);
-  })
-  .catch(async (err: unknown) => {
-    console.error(`integration: ${(err as Error).stack ?? String(err)}`);
-    await runCleanups();
-    process.exit(1);
-  });
+runToExit('integration', main);
