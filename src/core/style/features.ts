@@ -31,9 +31,183 @@ export const FUNCTION_WORDS: readonly string[] = [
 ];
 
 const FUNCTION_WORD_INDEX = new Map(FUNCTION_WORDS.map((w, i) => [w, i]));
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself']);
+/** Longer words are neither function words nor first-person pronouns. */
+const LONGEST_LISTED = Math.max(...[...FUNCTION_WORDS, ...FIRST_PERSON].map((w) => w.length));
+const CONTRACTION = /\p{L}'\p{L}/u;
+
+/**
+ * One pass over the text instead of nine regex scans and a word array; the result is exactly what
+ * `computeStyleFeaturesByRegex` (the definition, kept below and compared in the unit tests) returns.
+ */
+export function computeStyleFeatures(text: string): StyleFeatures {
+  const len = text.length;
+  const counts = new Array<number>(FUNCTION_WORDS.length).fill(0);
+  let words = 0;
+  let letters = 0;
+  let firstPerson = 0;
+  let contractions = 0;
+  let commas = 0;
+  let semicolonsColons = 0;
+  let dashes = 0;
+  let questions = 0;
+  let exclamations = 0;
+  let parentheses = 0;
+  let upper = 0;
+  let sentences = 0;
+  let sentenceHasText = false;
+  // Word state: words are runs of \p{L}, \p{N} and "'" (code points).
+  let wordStart = -1;
+  let wordSimple = true; // only ASCII lower-case letters and digits: lower-casing changes nothing
+  let wordApostrophe = false;
+  const endWord = (end: number) => {
+    words++;
+    const length = end - wordStart;
+    if (wordSimple && !wordApostrophe) {
+      letters += length;
+      if (length <= LONGEST_LISTED) countWord(text.slice(wordStart, end));
+    } else {
+      const w = text.slice(wordStart, end).toLowerCase();
+      letters += w.length;
+      countWord(w);
+      if (wordApostrophe && CONTRACTION.test(w)) contractions++;
+    }
+    wordStart = -1;
+  };
+  const countWord = (w: string) => {
+    const i = FUNCTION_WORD_INDEX.get(w);
+    if (i !== undefined) counts[i]++;
+    if (FIRST_PERSON.has(w)) firstPerson++;
+  };
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    // Sentence ends: a run of . ! ? followed by white space or the end (text.split(/[.!?]+(?:\s|$)/u)).
+    if (c === 46 || c === 33 || c === 63) {
+      if (wordStart >= 0) endWord(i);
+      let j = i;
+      for (let d = c; d === 46 || d === 33 || d === 63; d = text.charCodeAt(++j)) {
+        if (d === 33) exclamations++;
+        else if (d === 63) questions++;
+      }
+      if (j >= len || isSpace(text.charCodeAt(j))) {
+        if (sentenceHasText) sentences++;
+        sentenceHasText = false;
+        // The white space ending the sentence is part of the separator, but may start a " - " dash: scan it.
+      } else {
+        sentenceHasText = true;
+      }
+      i = j;
+      continue;
+    }
+    let step = 1;
+    let isWordChar: boolean;
+    if (c < 128) {
+      isWordChar = ASCII_CLASS[c] !== 0;
+      if (isWordChar && ASCII_CLASS[c] === UPPER) {
+        upper++;
+        wordSimple = wordStart >= 0 ? false : wordSimple;
+      }
+    } else {
+      const cls = classAt(text, i);
+      step = cls >> 2;
+      isWordChar = (cls & 1) !== 0;
+      if (cls & 2) upper++;
+    }
+    if (isWordChar) {
+      if (wordStart < 0) {
+        wordStart = i;
+        wordSimple = c < 128 && ASCII_CLASS[c] !== UPPER;
+        wordApostrophe = false;
+      } else if (c >= 128) {
+        wordSimple = false;
+      }
+      if (c === 39) wordApostrophe = true;
+    } else if (wordStart >= 0) {
+      endWord(i);
+    }
+    if (!sentenceHasText && !isSpace(c)) sentenceHasText = true;
+    switch (c) {
+      case 44: commas++; break;
+      case 59: case 58: semicolonsColons++; break;
+      case 40: parentheses++; break;
+      case 0x2014: case 0x2013: dashes++; break;
+      case 45: // "--"
+        if (text.charCodeAt(i + 1) === 45) {
+          dashes++;
+          step = 2;
+        }
+        break;
+      case 32: // " - "
+        if (text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 32) {
+          dashes++;
+          step = 3;
+          if (wordStart >= 0) endWord(i);
+          sentenceHasText = true;
+        }
+        break;
+    }
+    i += step;
+  }
+  if (wordStart >= 0) endWord(len);
+  if (sentenceHasText) sentences++;
+  const n = Math.max(words, 1);
+  const per100 = (count: number) => (count * 100) / n;
+  return {
+    functionWords: counts.map((c) => c / n),
+    meanSentenceWords: words / Math.max(sentences, 1),
+    meanWordLength: letters / n,
+    commas: per100(commas),
+    semicolonsColons: per100(semicolonsColons),
+    dashes: per100(dashes),
+    questions: per100(questions),
+    exclamations: per100(exclamations),
+    parentheses: per100(parentheses),
+    firstPerson: firstPerson / n,
+    contractions: contractions / n,
+    capitals: letters ? upper / letters : 0,
+  };
+}
+
+const UPPER = 2;
+/** ASCII: 0 not a word character, 1 a word character ([a-z0-9']), 2 an upper-case letter. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_CLASS[c] = /[A-Z]/.test(ch) ? UPPER : /[a-z0-9']/.test(ch) ? 1 : 0;
+}
+/** Per BMP code unit, lazily: bit 0 word character, bit 1 \p{Lu}, bit 7 known. */
+const BMP_CLASS = new Uint8Array(65536);
+const WORD_CHAR = /^[\p{L}\p{N}']$/u;
+const UPPER_CHAR = /^\p{Lu}$/u;
+
+/** The class of the code point at i (non-ASCII): bit 0 word character, bit 1 upper case, bits 2+ its length. */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const pair = text.slice(i, i + 2);
+      return (2 << 2) | (WORD_CHAR.test(pair) ? 1 : 0) | (UPPER_CHAR.test(pair) ? 2 : 0);
+    }
+  }
+  let known = BMP_CLASS[c];
+  if (!known) {
+    const ch = String.fromCharCode(c);
+    BMP_CLASS[c] = known = 0x80 | (WORD_CHAR.test(ch) ? 1 : 0) | (UPPER_CHAR.test(ch) ? 2 : 0);
+  }
+  return (1 << 2) | (known & 3);
+}
+
+/** JavaScript's \s (what String.prototype.trim removes). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
 const WORD = /[\p{L}\p{N}']+/gu;
 
-export function computeStyleFeatures(text: string): StyleFeatures {
+/** The definition of the features, by regexes: slower, kept as the reference the fast version must match. */
+export function computeStyleFeaturesByRegex(text: string): StyleFeatures {
   const words = text.match(WORD) ?? [];
   const n = Math.max(words.length, 1);
   const counts = new Array<number>(FUNCTION_WORDS.length).fill(0);
