@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CompletionEngine, OutcomeRecord, TypingPause, type EngineActivity } from '../core/completion';
+import { CompletionEngine, OutcomeRecord, TypingPause, type EngineActivity, type Exemplar, type ExemplarSource } from '../core/completion';
 import type { OutcomeCounts } from '../core/completion/outcomes';
 import type { WritingIndex } from '../core/index/writingIndex';
 import { HostMonitor, type HostStatus } from '../core/model/hostMonitor';
-import type { StorageInfo, SuggestionExplanation } from '../shared/sidebarProtocol';
+import type { ExplainedExemplar, StorageInfo, SuggestionExplanation } from '../shared/sidebarProtocol';
+import { readPreferences } from './sidebar/preferenceSettings';
 import { completionsEnabled, pauseMs, readCompletionSettings } from './completion/completionSettings';
 import { ACCEPTED_COMMAND, InlineProvider } from './completion/inlineProvider';
 import { Calibration } from './exemplars/calibration';
@@ -57,7 +58,16 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
   const statusBar = new StatusBar();
   let activity: EngineActivity = { state: 'idle' };
   const showStatus = () => statusBar.show({ host: monitor.status, activity, ...languageState() });
-  const lastSuggestion = () => explainLast(outcomes, exemplars);
+  let lastRewrite: SuggestionExplanation | undefined;
+  // Rewrites use the same retriever; this records what it chose, for "why this suggestion".
+  const rewriteExemplars: ExemplarSource = async (context, signal) => {
+    const found = await exemplars.source(context, signal);
+    const model = readPreferences((key) => vscode.workspace.getConfiguration('ownvoice').get(key)).rewriteModel || target.model;
+    lastRewrite = { kind: 'rewrite', model, at: Date.now(), exemplars: found.exemplars.map(explainExemplar) };
+    sidebar.refresh('suggestion');
+    return found;
+  };
+  const lastSuggestion = () => latest(explainLast(outcomes, exemplars), lastRewrite);
   const sidebar = new SidebarView(
     context.extensionUri,
     {
@@ -95,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
     vscode.commands.registerCommand('ownvoice.showLog', () => channel.show()),
     vscode.commands.registerCommand(STATUS_MENU_COMMAND, () => showStatusMenu(monitor.status, guidance, () => monitor.checkNow())),
     vscode.commands.registerCommand('ownvoice.clearEverything', () => clearEverything(context, writing, outcomes, log)),
-    registerRewriteSupport(context, { target: () => target, log, exemplars: exemplars.source, onModelProblem: () => void monitor.checkNow() }),
+    registerRewriteSupport(context, { target: () => target, log, exemplars: rewriteExemplars, onModelProblem: () => void monitor.checkNow() }),
     monitor.onDidChange((status) => {
       log.info(`Host status: ${status.state} (${status.host})`);
       showStatus();
@@ -161,6 +171,15 @@ function explainLast(outcomes: OutcomeRecord, exemplars: WritingExemplars): Sugg
     at: last.offeredAt,
     exemplars: last.exemplars.map((e) => ({ ...e, text: exemplars.passage(e.passageId)?.text ?? '' })),
   };
+}
+
+function explainExemplar({ passage, score, reasons }: Exemplar): ExplainedExemplar {
+  return { passageId: passage.id, docId: passage.docId, line: passage.line, headingPath: passage.headingPath, text: passage.text, score, reasons };
+}
+
+function latest(a: SuggestionExplanation | undefined, b: SuggestionExplanation | undefined): SuggestionExplanation | undefined {
+  if (!a || !b) return a ?? b;
+  return a.at >= b.at ? a : b;
 }
 
 /** Where the index lives and how much room it takes, for the sidebar's privacy section. */

@@ -9,7 +9,7 @@ export interface OwnvoiceApi {
   hostStatus(): { state: string; host: string };
   checkConnection(): Promise<{ state: string; host: string }>;
   outcomeCounts(): { shown: number; accepted: number; rejected: number };
-  lastSuggestion(): { exemplars: readonly { docId: string; text: string; line: number }[] } | undefined;
+  lastSuggestion(): { kind: string; exemplars: readonly { docId: string; text: string; line: number }[] } | undefined;
   writingIndex(): Promise<
     | {
         lexicalSearch(query: string, limit: number): Promise<{ passage: { docId: string } }[]>;

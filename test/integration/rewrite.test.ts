@@ -78,6 +78,16 @@ describe('rewrite selection', function () {
     });
   }
 
+  it('explains which of the writer\'s passages shaped the rewrite', async () => {
+    const editor = await editorWithSelection();
+    const outcome = await inSample<Outcome>(editor, 'ownvoice.rewriteSelectionWith', { preset: 'builtin:voice' });
+    assert.equal(outcome.status, 'ready', JSON.stringify(outcome));
+    const why = (await activateOwnvoice()).lastSuggestion();
+    assert.equal(why?.kind, 'rewrite');
+    const prompt = (await stats()).lastRequests.filter((r) => r.path === '/api/generate').pop()?.renderedPrompt ?? '';
+    for (const exemplar of why?.exemplars ?? []) assert.ok(prompt.includes(exemplar.text.trim().slice(0, 40)), 'each exemplar explained was in the prompt');
+  });
+
   it('a custom instruction reaches the model with the selection', async () => {
     const editor = await editorWithSelection();
     const outcome = await inSample<Outcome>(editor, 'ownvoice.rewriteSelectionWith', { instruction: 'Make it about a cat.' });
