@@ -1,6 +1,6 @@
 import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
 import { FUNCTION_WORDS, type StyleFeatures } from '../style/features';
-import { forEachTerm } from './terms';
+import { forEachTerm, forEachTermSpan, hashTerm } from './terms';
 
 /** A passage as the index keeps it: everything but the features, which live in compact pools. */
 export type StoredPassage = Omit<Passage, 'features'>;
@@ -63,11 +63,12 @@ export class PassageIndex implements PassageStore {
   private liveTextBytes = 0;
   private scores = new Float64Array(0);
   /** Terms added in memory (all of them for an index built from scratch); ids after the frozen ones. */
-  private readonly termIds = new Map<string, number>();
   private addedTerms: string[] = [];
   private frozen: FrozenTerms | undefined;
   private frozenCount = 0;
-  private table = new Int32Array(0);
+  /** The dictionary: open addressing on hashTerm, entries are id + 1 (0 is empty); hashes by id for rehashing. */
+  private table = new Int32Array(1024);
+  private termHashes = new Uint32Array(1024);
   /** Posting lists by term id (slot * TF_SPAN + tf, ascending slots); undefined: still in the frozen bytes. */
   private lists: (number[] | undefined)[] = [];
   private tf: Int32Array = new Int32Array(1024);
@@ -204,17 +205,10 @@ export class PassageIndex implements PassageStore {
     this.frozen = frozen;
     this.frozenCount = count;
     this.lists = new Array(count);
-    let size = 16;
-    while (size < count * 2) size *= 2;
-    const table = new Int32Array(size);
-    const mask = size - 1;
-    const text = frozen.text;
-    for (let id = 0; id < count; id++) {
-      let h = hashRange(text, frozen.starts[id], frozen.starts[id + 1] - 1) & mask;
-      while (table[h] !== 0) h = (h + 1) & mask;
-      table[h] = id + 1;
-    }
-    this.table = table;
+    const hashes = new Uint32Array(Math.max(1024, count * 2));
+    for (let id = 0; id < count; id++) hashes[id] = hashTerm(frozen.text, frozen.starts[id], frozen.starts[id + 1] - 1);
+    this.termHashes = hashes;
+    this.rehash(count);
   }
 
   /** The terms in id order, each with its live postings (slots renumbered by `newSlot`, -1 for dropped). */
@@ -240,35 +234,74 @@ export class PassageIndex implements PassageStore {
   }
 
   private resetTerms(): void {
-    this.termIds.clear();
     this.addedTerms = [];
     this.frozen = undefined;
     this.frozenCount = 0;
-    this.table = new Int32Array(0);
+    this.table = new Int32Array(1024);
+    this.termHashes = new Uint32Array(1024);
     this.lists = [];
   }
 
-  /** The id of a term, or -1 when the index has never seen it. */
-  private termId(term: string): number {
-    const added = this.termIds.get(term);
-    if (added !== undefined) return added;
-    const frozen = this.frozen;
-    if (!frozen) return -1;
-    const mask = this.table.length - 1;
-    const length = term.length;
-    for (let h = hashRange(term, 0, length) & mask; ; h = (h + 1) & mask) {
-      const entry = this.table[h];
+  /** A table of at least twice `count` entries holding terms 0 … count - 1. */
+  private rehash(count: number): void {
+    let size = 1024;
+    while (size < count * 2) size *= 2;
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    const hashes = this.termHashes;
+    for (let id = 0; id < count; id++) {
+      let h = hashes[id] & mask;
+      while (table[h] !== 0) h = (h + 1) & mask;
+      table[h] = id + 1;
+    }
+    this.table = table;
+  }
+
+  /** The id of the term text[start, end) (hash: its hashTerm), or -1 when the index has never seen it. */
+  private findTerm(text: string, start: number, end: number, hash: number): number {
+    const table = this.table;
+    const mask = table.length - 1;
+    const length = end - start;
+    for (let h = hash & mask; ; h = (h + 1) & mask) {
+      const entry = table[h];
       if (entry === 0) return -1;
-      const start = frozen.starts[entry - 1];
-      if (frozen.starts[entry] - 1 - start === length && frozen.text.startsWith(term, start)) return entry - 1;
+      const id = entry - 1;
+      if (this.termHashes[id] !== hash) continue;
+      if (id >= this.frozenCount) {
+        const term = this.addedTerms[id - this.frozenCount];
+        if (term.length === length && text.startsWith(term, start)) return id;
+      } else {
+        const frozen = this.frozen!;
+        const at = frozen.starts[id];
+        if (frozen.starts[id + 1] - 1 - at !== length) continue;
+        let k = 0;
+        while (k < length && frozen.text.charCodeAt(at + k) === text.charCodeAt(start + k)) k++;
+        if (k === length) return id;
+      }
     }
   }
 
-  private addTerm(term: string): number {
+  private termId(term: string): number {
+    return this.findTerm(term, 0, term.length, hashTerm(term, 0, term.length));
+  }
+
+  private addTerm(term: string, hash: number): number {
     const id = this.frozenCount + this.addedTerms.length;
     this.addedTerms.push(term);
-    this.termIds.set(term, id);
+    if (id >= this.termHashes.length) {
+      const grown = new Uint32Array(this.termHashes.length * 2);
+      grown.set(this.termHashes);
+      this.termHashes = grown;
+    }
+    this.termHashes[id] = hash;
     this.lists[id] = [];
+    if ((id + 1) * 2 > this.table.length) this.rehash(id + 1);
+    else {
+      const mask = this.table.length - 1;
+      let h = hash & mask;
+      while (this.table[h] !== 0) h = (h + 1) & mask;
+      this.table[h] = id + 1;
+    }
     return id;
   }
 
@@ -331,10 +364,10 @@ export class PassageIndex implements PassageStore {
     const touched = this.touched;
     touched.length = 0;
     let length = 0;
-    forEachTerm(record.text, (term) => {
+    forEachTermSpan(record.text, (lower, start, end, hash) => {
       length++;
-      let id = this.termId(term);
-      if (id < 0) id = this.addTerm(term);
+      let id = this.findTerm(lower, start, end, hash);
+      if (id < 0) id = this.addTerm(lower.slice(start, end), hash);
       if (id >= this.tf.length) this.tf = growInt32(this.tf, id + 1);
       if (this.tf[id]++ === 0) touched.push(id);
     });
@@ -373,13 +406,6 @@ export class PassageIndex implements PassageStore {
     });
     return found.sort((a, b) => a.df - b.df).slice(0, SALIENT_TERMS);
   }
-}
-
-/** FNV-1a over UTF-16 code units of text[start, end): the frozen dictionary's hash. */
-function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /** A restored record knows its byte length; a new one is measured once. */

@@ -37,22 +37,48 @@ export function wordCodePointAt(text: string, i: number): number {
  * lower-cased text, 2–40 code units long and not stop words, found by a scan instead of a regex and an array.
  */
 export function forEachTerm(text: string, each: (term: string) => void): void {
+  forEachTermSpan(text, (lower, start, end) => each(lower.slice(start, end)));
+}
+
+/** FNV-1a over the UTF-16 code units of text[start, end): the hash the index's dictionary uses. */
+export function hashTerm(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const STOP_HASHES = new Set([...STOP_WORDS].map((w) => hashTerm(w, 0, w.length)));
+
+/**
+ * The terms of `forEachTerm` as spans of the lower-cased text, with their `hashTerm` hash, so that a dictionary
+ * can find a known term without making a string of it.
+ */
+export function forEachTermSpan(text: string, each: (lower: string, start: number, end: number, hash: number) => void): void {
   const lower = text.toLowerCase();
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    let step = wordCodePointAt(lower, i);
+    let c = lower.charCodeAt(i);
+    let step = c < 128 ? ASCII_WORD[c] : wordCodePointAt(lower, i);
     if (!step) {
       i++;
       continue;
     }
     const start = i;
-    do i += step;
-    while (i < n && (step = wordCodePointAt(lower, i)));
+    let h = 0x811c9dc5;
+    for (;;) {
+      h = Math.imul(h ^ c, 0x01000193);
+      if (step === 2) h = Math.imul(h ^ lower.charCodeAt(i + 1), 0x01000193);
+      i += step;
+      if (i >= n) break;
+      c = lower.charCodeAt(i);
+      step = c < 128 ? ASCII_WORD[c] : wordCodePointAt(lower, i);
+      if (!step) break;
+    }
     const length = i - start;
     if (length >= MIN_TERM && length <= MAX_TERM) {
-      const term = lower.slice(start, i);
-      if (!STOP_WORDS.has(term)) each(term);
+      h >>>= 0;
+      if (!STOP_HASHES.has(h) || !STOP_WORDS.has(lower.slice(start, i))) each(lower, start, i, h);
     }
   }
 }
