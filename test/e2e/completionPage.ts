@@ -49,9 +49,9 @@ export function suggestionRequests(stats: StandinStats): { prompt: string; model
     .map((b) => ({ prompt: b.prompt ?? '', model: b.model ?? '', temperature: b.options?.temperature }));
 }
 
-/** Notification toasts on screen whose message contains `text`. */
+/** Notification toasts on screen, done sliding in, whose message contains `text`. */
 export function toast(page: Page, text: string): Locator {
-  return page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  return page.locator('.notifications-toasts .notification-toast.notification-fade-in-done', { hasText: text });
 }
 
 /** Runs a command by its title from the command palette. */

@@ -13,6 +13,7 @@ import {
   ghostCount,
   holdsFor,
   pickFromStatusMenu,
+  runCommand,
   suggestionRequests,
   toast,
   triggerSuggestion,
@@ -60,6 +61,14 @@ describe('completions around a suggestion', () => {
     control = new StandinControl(standin.url);
     await openNote(page, 'e2e-completions-start.md', 'Completions');
     await ready(page);
+  });
+
+  after(async () => {
+    // The next suite starts from a quiet workbench: the notes saved and closed.
+    const { page } = session();
+    await runCommand(page, 'File: Save All Files');
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   beforeEach(async () => {
