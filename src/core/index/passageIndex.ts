@@ -67,7 +67,7 @@ export class PassageIndex implements PassageStore {
   private frozen: FrozenTerms | undefined;
   private frozenCount = 0;
   /** The dictionary: open addressing on hashTerm, entries are id + 1 (0 is empty); hashes by id for rehashing. */
-  private table = new Int32Array(1024);
+  private table = new Int32Array(2048);
   private termHashes = new Uint32Array(1024);
   /** Posting lists by term id (slot * TF_SPAN + tf, ascending slots); undefined: still in the frozen bytes. */
   private lists: (number[] | undefined)[] = [];
@@ -237,22 +237,23 @@ export class PassageIndex implements PassageStore {
     this.addedTerms = [];
     this.frozen = undefined;
     this.frozenCount = 0;
-    this.table = new Int32Array(1024);
+    this.table = new Int32Array(2048);
     this.termHashes = new Uint32Array(1024);
     this.lists = [];
   }
 
-  /** A table of at least twice `count` entries holding terms 0 … count - 1. */
+  /** A table of at least twice `count` slots holding terms 0 … count - 1; a slot is (id + 1, hash). */
   private rehash(count: number): void {
     let size = 1024;
     while (size < count * 2) size *= 2;
-    const table = new Int32Array(size);
+    const table = new Int32Array(size * 2);
     const mask = size - 1;
     const hashes = this.termHashes;
     for (let id = 0; id < count; id++) {
       let h = hashes[id] & mask;
-      while (table[h] !== 0) h = (h + 1) & mask;
-      table[h] = id + 1;
+      while (table[h * 2] !== 0) h = (h + 1) & mask;
+      table[h * 2] = id + 1;
+      table[h * 2 + 1] = hashes[id];
     }
     this.table = table;
   }
@@ -260,13 +261,14 @@ export class PassageIndex implements PassageStore {
   /** The id of the term text[start, end) (hash: its hashTerm), or -1 when the index has never seen it. */
   private findTerm(text: string, start: number, end: number, hash: number): number {
     const table = this.table;
-    const mask = table.length - 1;
+    const mask = (table.length >> 1) - 1;
     const length = end - start;
+    const signed = hash | 0;
     for (let h = hash & mask; ; h = (h + 1) & mask) {
-      const entry = table[h];
+      const entry = table[h * 2];
       if (entry === 0) return -1;
+      if (table[h * 2 + 1] !== signed) continue;
       const id = entry - 1;
-      if (this.termHashes[id] !== hash) continue;
       if (id >= this.frozenCount) {
         const term = this.addedTerms[id - this.frozenCount];
         if (term.length === length && text.startsWith(term, start)) return id;
@@ -295,12 +297,13 @@ export class PassageIndex implements PassageStore {
     }
     this.termHashes[id] = hash;
     this.lists[id] = [];
-    if ((id + 1) * 2 > this.table.length) this.rehash(id + 1);
+    if ((id + 1) * 2 > this.table.length >> 1) this.rehash(id + 1);
     else {
-      const mask = this.table.length - 1;
+      const mask = (this.table.length >> 1) - 1;
       let h = hash & mask;
-      while (this.table[h] !== 0) h = (h + 1) & mask;
-      this.table[h] = id + 1;
+      while (this.table[h * 2] !== 0) h = (h + 1) & mask;
+      this.table[h * 2] = id + 1;
+      this.table[h * 2 + 1] = hash;
     }
     return id;
   }

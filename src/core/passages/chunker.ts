@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ProseBlock } from '../documents/prose';
 import { computeStyleFeatures } from '../style/features';
 import type { Passage } from './passage';
@@ -62,7 +62,7 @@ export function cutIntoPassages(blocks: readonly ProseBlock[], meta: DocumentMet
 
 /** A paragraph longer than maxWords is cut at sentence ends into pieces of about maxWords / 2 … maxWords. */
 function splitLongParagraph(text: string, line: number, maxWords: number): Piece[] {
-  const words = text.match(WORD)?.length ?? 0;
+  const words = countWords(text);
   if (words <= maxWords) return [{ text, line, words }];
   const sentences = text.match(/[^.!?]+(?:[.!?]+["')\]]*|$)\s*/g) ?? [text];
   const pieces: Piece[] = [];
@@ -70,7 +70,7 @@ function splitLongParagraph(text: string, line: number, maxWords: number): Piece
   let count = 0;
   const target = Math.ceil(words / Math.ceil(words / maxWords));
   for (const sentence of sentences) {
-    const n = sentence.match(WORD)?.length ?? 0;
+    const n = countWords(sentence);
     if (count && count + n > target) {
       pieces.push({ text: current.trim(), line, words: count });
       current = '';
@@ -81,6 +81,23 @@ function splitLongParagraph(text: string, line: number, maxWords: number): Piece
   }
   if (count) pieces.push({ text: current.trim(), line, words: count });
   return pieces.flatMap((p) => (p.words > maxWords * 1.5 ? splitAtWords(p, maxWords) : [p]));
+}
+
+/** The number of /\S+/g matches (runs of non-white-space), counted without making them. */
+export function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** JavaScript's \s. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
 /** Last resort for text without sentence ends (lists pasted as one line, blog posts without punctuation). */
@@ -122,7 +139,8 @@ function makePassage(
  * are edited or moved, unique across documents (two files with the same paragraph get two ids) and within one.
  */
 function passageId(docId: string, text: string, seen: Map<string, number>): string {
-  const digest = createHash('sha1').update(docId).update('\u0000').update(text).digest('base64url').slice(0, 16);
+  // One-shot: the same digest as update(docId), update('\0'), update(text), at half the cost per passage.
+  const digest = hash('sha1', `${docId}\u0000${text}`, 'base64url').slice(0, 16);
   const repeat = seen.get(digest) ?? 0;
   seen.set(digest, repeat + 1);
   return repeat ? `${digest}.${repeat}` : digest;

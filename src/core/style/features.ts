@@ -35,6 +35,13 @@ const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself']);
 /** Longer words are neither function words nor first-person pronouns. */
 const LONGEST_LISTED = Math.max(...[...FUNCTION_WORDS, ...FIRST_PERSON].map((w) => w.length));
 const CONTRACTION = /\p{L}'\p{L}/u;
+/** The listed words (function words, first-person pronouns) by length, first and last character. */
+const listedKey = (length: number, first: number, last: number) => (length * 977 + first * 31 + last) & 1023;
+const LISTED: ({ word: string; functionWord: number; firstPerson: boolean }[] | undefined)[] = new Array(1024);
+for (const word of new Set([...FUNCTION_WORDS, ...FIRST_PERSON])) {
+  const key = listedKey(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1));
+  (LISTED[key] ??= []).push({ word, functionWord: FUNCTION_WORD_INDEX.get(word) ?? -1, firstPerson: FIRST_PERSON.has(word) });
+}
 
 /**
  * One pass over the text instead of nine regex scans and a word array; the result is exactly what
@@ -65,7 +72,18 @@ export function computeStyleFeatures(text: string): StyleFeatures {
     const length = end - wordStart;
     if (wordSimple && !wordApostrophe) {
       letters += length;
-      if (length <= LONGEST_LISTED) countWord(text.slice(wordStart, end));
+      if (length <= LONGEST_LISTED) {
+        // Already lower case: find it in place, without making a string of it.
+        const bucket = LISTED[listedKey(length, text.charCodeAt(wordStart), text.charCodeAt(end - 1))];
+        if (bucket) {
+          for (const e of bucket) {
+            if (e.word.length !== length || !text.startsWith(e.word, wordStart)) continue;
+            if (e.functionWord >= 0) counts[e.functionWord]++;
+            if (e.firstPerson) firstPerson++;
+            break;
+          }
+        }
+      }
     } else {
       const w = text.slice(wordStart, end).toLowerCase();
       letters += w.length;
