@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
@@ -26,7 +26,7 @@ export async function* readCorpusFile(file: string): AsyncIterable<ReadDocument>
       path: doc.doc_id,
       text: doc.text,
       format: formatOf(doc.doc_id) ?? 'plaintext',
-      contentHash: createHash('sha1').update(doc.text).digest('hex'),
+      contentHash: hash('sha1', doc.text, 'hex'),
       size,
       modifiedAt: 0,
     };

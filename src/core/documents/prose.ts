@@ -7,9 +7,14 @@ export type DocumentFormat = 'markdown' | 'plaintext' | 'latex' | 'restructuredt
 
 const URL = /\b(?:https?|ftp):\/\/[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/gi;
 
+/** Anything the replacements below would change: NUL, white space other than single spaces, a space at an end or before punctuation. */
+const UNTIDY = /[^\S ]|\u0000| {2}|^ | $| [,.;:!?]/;
+
 /** Drops bare URLs and squeezes whitespace: the last step every format shares. */
 export function tidyProse(text: string): string {
   const withoutUrls = text.includes('://') || text.includes('www.') ? text.replace(URL, ' ') : text;
+  // Most paragraphs are already tidy (single spaces, none before punctuation or at the ends): one test, no copies.
+  if (!UNTIDY.test(withoutUrls)) return withoutUrls;
   return withoutUrls.replace(/\u0000/g, ' ').replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
 }
 

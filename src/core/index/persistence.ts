@@ -211,21 +211,22 @@ async function syncFolder(dir: string): Promise<void> {
 }
 
 function frame(sections: readonly Uint8Array[]): Buffer {
-  const parts: Uint8Array[] = [];
+  const padOf = (s: Uint8Array) => (8 - (s.length % 8)) % 8; // padded to 8 so typed arrays align
+  const payloadLength = sections.reduce((n, s) => n + 8 + s.length + padOf(s), 0);
+  const file = Buffer.alloc(HEADER_BYTES + payloadLength);
+  let at = HEADER_BYTES;
   for (const s of sections) {
-    const length = Buffer.alloc(8);
-    length.writeUInt32LE(s.length, 0);
-    length.writeUInt32LE((8 - (s.length % 8)) % 8, 4);
-    parts.push(length, s, Buffer.alloc((8 - (s.length % 8)) % 8)); // padded to 8 so typed arrays align
+    file.writeUInt32LE(s.length, at);
+    file.writeUInt32LE(padOf(s), at + 4);
+    file.set(s, at + 8);
+    at += 8 + s.length + padOf(s);
   }
-  const payload = Buffer.concat(parts);
-  const header = Buffer.alloc(HEADER_BYTES);
-  MAGIC.copy(header, 0);
-  header.writeUInt32LE(INDEX_FORMAT_VERSION, 8);
-  header.writeUInt32LE(sections.length, 12);
-  header.writeBigUInt64LE(BigInt(payload.length), 16);
-  header.writeUInt32LE(crc32(payload), 24);
-  return Buffer.concat([header, payload]);
+  MAGIC.copy(file, 0);
+  file.writeUInt32LE(INDEX_FORMAT_VERSION, 8);
+  file.writeUInt32LE(sections.length, 12);
+  file.writeBigUInt64LE(BigInt(payloadLength), 16);
+  file.writeUInt32LE(crc32(file.subarray(HEADER_BYTES)), 24);
+  return file;
 }
 
 function unframe(file: Uint8Array): Buffer[] {

@@ -141,6 +141,12 @@ export function computeStyleFeatures(text: string): StyleFeatures {
         wordSimple = false;
       }
       if (c === 39) wordApostrophe = true;
+      // The rest of a run of lower-case ASCII letters and digits changes nothing but the position.
+      let k = i + step;
+      for (let d = text.charCodeAt(k); d < 128 && ASCII_CLASS[d] === 1 && d !== 39; d = text.charCodeAt(++k));
+      sentenceHasText = true;
+      i = k;
+      continue;
     } else if (wordStart >= 0) {
       endWord(i);
     }
