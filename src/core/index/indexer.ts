@@ -56,9 +56,30 @@ export interface RunOptions {
 const TRANSIENT: ReadonlySet<SkipReason> = new Set(['changed-while-read', 'unreadable']);
 
 /** Keeps a PassageIndex in step with a FileSource, and persists it. Runs in the worker; tests drive it directly. */
+/** The skipped files, with a revision that changes whenever they do (the worker sends them only then). */
+class SkippedFiles extends Map<string, SkipReason> {
+  revision = 0;
+
+  override set(path: string, reason: SkipReason): this {
+    if (super.get(path) !== reason) this.revision++;
+    return super.set(path, reason);
+  }
+
+  override delete(path: string): boolean {
+    const had = super.delete(path);
+    if (had) this.revision++;
+    return had;
+  }
+
+  override clear(): void {
+    if (this.size) this.revision++;
+    super.clear();
+  }
+}
+
 export class Indexer {
   index = new PassageIndex();
-  private readonly skipped = new Map<string, SkipReason>();
+  private readonly skipped = new SkippedFiles();
   private persistedBytes = 0;
   private lastUpdatedAt = 0;
   private dirty = false;
@@ -163,6 +184,11 @@ export class Indexer {
     this.persistedBytes = bytes.length;
     this.dirty = false;
     run.onProgress?.({ phase: 'saving', done: 1, total: 1 });
+  }
+
+  /** Changes whenever the list of skipped files does. */
+  get skippedRevision(): number {
+    return this.skipped.revision;
   }
 
   stats(): IndexStats {

@@ -2,10 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { Emitter, type Disposable } from '../common/events';
 import type { Log } from '../common/log';
 import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
-import type { FileChanges, IndexProgress, IndexStats } from './indexer';
+import type { FileChanges, IndexProgress, IndexStats, SkippedFile } from './indexer';
 import type { ExemplarSelection, WritingAtCursor } from '../exemplars/select';
 import type { ScorerWeights } from '../exemplars/scorer';
-import type { CalibrationProgress, ExemplarRequestOptions, WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './worker/protocol';
+import type { CalibrationProgress, ExemplarRequestOptions, WireStats, WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './worker/protocol';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -26,11 +26,13 @@ export class WritingIndex implements PassageStore, Disposable {
   readonly onProgress = this.progressEmitter.event;
   /** After each change to the index, with the new statistics. */
   readonly onDidChange = this.changeEmitter.event;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { type: WorkerRequest['type']; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly recent = new Map<string, Passage>();
   private nextId = 1;
   private passages = 0;
   private exited: Error | undefined;
+  /** The skipped files as of the last statistics that carried them (they travel only when they change). */
+  private skipped: { revision: number; files: readonly SkippedFile[] } = { revision: -1, files: [] };
 
   private constructor(private readonly worker: Worker, private readonly log: Log) {
     worker.on('message', (message: WorkerMessage) => this.receive(message));
@@ -43,8 +45,8 @@ export class WritingIndex implements PassageStore, Disposable {
    * in tests) and restores the saved index; call `sync()` afterwards to catch up with the files.
    */
   static async open(workerScript: string, options: WorkerOptions, log: Log): Promise<{ index: WritingIndex; restored: boolean }> {
-    // A roomier young generation: indexing makes short-lived strings by the million, and with V8's default
-    // semi-spaces a third of their cost was garbage collection (scavenges promoting what would have died young).
+    // A roomier young generation: indexing makes short-lived strings by the million; with V8's default semi-spaces
+    // garbage collection was 15–20% of a build (scavenges promoting strings that would have died young).
     const index = new WritingIndex(new Worker(workerScript, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), log);
     const { restored, stats } = await index.call<'open'>({ type: 'open', options });
     index.passages = stats.passages;
@@ -72,20 +74,20 @@ export class WritingIndex implements PassageStore, Disposable {
 
   /** Reads what changed since the saved index (or everything, the first time). */
   sync(signal?: AbortSignal): Promise<IndexStats> {
-    return this.call<'sync'>({ type: 'sync' }, signal);
+    return this.call<'sync'>({ type: 'sync' }, signal) as Promise<unknown> as Promise<IndexStats>;
   }
 
   rebuild(signal?: AbortSignal): Promise<IndexStats> {
-    return this.call<'rebuild'>({ type: 'rebuild' }, signal);
+    return this.call<'rebuild'>({ type: 'rebuild' }, signal) as Promise<unknown> as Promise<IndexStats>;
   }
 
   /** What the file watcher saw; the worker batches the reads and saves once at the end. */
   applyChanges(changes: FileChanges, signal?: AbortSignal): Promise<IndexStats> {
-    return this.call<'applyChanges'>({ type: 'applyChanges', changes }, signal);
+    return this.call<'applyChanges'>({ type: 'applyChanges', changes }, signal) as Promise<unknown> as Promise<IndexStats>;
   }
 
   stats(): Promise<IndexStats> {
-    return this.call<'stats'>({ type: 'stats' });
+    return this.call<'stats'>({ type: 'stats' }) as Promise<unknown> as Promise<IndexStats>;
   }
 
   /** Chooses exemplars in the worker, next to the index, with the weights in use there. */
@@ -129,6 +131,7 @@ export class WritingIndex implements PassageStore, Disposable {
       const onAbort = () => this.worker.postMessage({ type: 'cancel', id: this.nextId++, target: id } satisfies WorkerRequest);
       signal?.addEventListener('abort', onAbort, { once: true });
       this.pending.set(id, {
+        type: request.type,
         resolve: (v) => (signal?.removeEventListener('abort', onAbort), resolve(v as WorkerResults[K])),
         reject: (e) => (signal?.removeEventListener('abort', onAbort), reject(e)),
       });
@@ -142,7 +145,7 @@ export class WritingIndex implements PassageStore, Disposable {
       case 'error': {
         const waiting = this.pending.get(message.id);
         this.pending.delete(message.id);
-        if (message.type === 'result') waiting?.resolve(message.value);
+        if (message.type === 'result') waiting?.resolve(waiting && this.unwireResult(waiting.type, message.value));
         else waiting?.reject(message.cancelled ? abortError() : new Error(message.message));
         break;
       }
@@ -153,12 +156,41 @@ export class WritingIndex implements PassageStore, Disposable {
       case 'changed':
         this.passages = message.stats.passages;
         this.recent.clear(); // ids may have gone; never hand out a ghost passage
-        this.changeEmitter.fire(message.stats);
+        this.changeEmitter.fire(this.unwire(message.stats));
         break;
       case 'log':
         this.log[message.level](message.message);
         break;
     }
+  }
+
+  /** Results that carry statistics get their skipped list back here, synchronously, in arrival order. */
+  private unwireResult(type: WorkerRequest['type'], value: unknown): unknown {
+    switch (type) {
+      case 'open': {
+        const opened = value as WorkerResults['open'];
+        return { ...opened, stats: this.unwire(opened.stats) };
+      }
+      case 'sync':
+      case 'rebuild':
+      case 'applyChanges':
+      case 'stats':
+        return this.unwire(value as WireStats);
+      default:
+        return value;
+    }
+  }
+
+  /**
+   * Statistics as the editor wants them. Messages arrive in the order the worker sent them, so a message without
+   * the skipped list always follows the one that carried its revision; `receive` unwires each as it arrives.
+   */
+  private unwire(stats: WireStats): IndexStats {
+    const { skippedRevision, skipped, ...rest } = stats;
+    if (skipped && skippedRevision !== this.skipped.revision) {
+      this.skipped = { revision: skippedRevision, files: skipped.paths.map((path, i) => ({ path, reason: skipped.reasons[i] })) };
+    }
+    return { ...rest, skipped: this.skipped.files };
   }
 
   private remember(passage: Passage): void {

@@ -147,4 +147,27 @@ describe('index worker', function () {
       await index.terminate();
     }
   });
+
+  it('keeps reporting skipped files in every statistic though the worker sends the list only when it changes', async () => {
+    const { index } = await open();
+    const events: string[][] = [];
+    index.onDidChange((stats) => events.push(stats.skipped.map((f) => `${path.basename(f.path)}:${f.reason}`)));
+    try {
+      const expected = ['blob.txt:binary'];
+      const names = (s: { skipped: readonly { path: string; reason: string }[] }) => s.skipped.map((f) => `${path.basename(f.path)}:${f.reason}`);
+      assert.deepEqual(names(await index.sync()), expected);
+      assert.deepEqual(names(await index.stats()), expected);
+      await fs.writeFile(path.join(folder, 'c.md'), prose('gardening'));
+      assert.deepEqual(names(await index.applyChanges({ added: [path.join(folder, 'c.md')] })), expected, 'unchanged list, not re-sent');
+      await fs.writeFile(path.join(folder, 'blob2.txt'), Buffer.from([0, 1]));
+      assert.deepEqual(names(await index.applyChanges({ added: [path.join(folder, 'blob2.txt')] })).sort(), ['blob.txt:binary', 'blob2.txt:binary']);
+      await fs.rm(path.join(folder, 'blob.txt'));
+      assert.deepEqual(names(await index.applyChanges({ deleted: [path.join(folder, 'blob.txt')] })), ['blob2.txt:binary']);
+      assert.deepEqual(names(await index.stats()), ['blob2.txt:binary']);
+      assert.deepEqual(events.at(-1), ['blob2.txt:binary']);
+      assert.ok(events.length >= 4 && events.every((e) => e.length > 0), JSON.stringify(events));
+    } finally {
+      index.dispose();
+    }
+  });
 });

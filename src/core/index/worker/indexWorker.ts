@@ -14,7 +14,8 @@ import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../exemplars/scorer';
 import { selectExemplars } from '../../exemplars/select';
 import type { Passage } from '../../passages/passage';
 import { Indexer, type RunOptions } from '../indexer';
-import type { WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './protocol';
+import type { IndexStats } from '../indexer';
+import type { WireStats, WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('indexWorker must run in a worker thread');
@@ -42,13 +43,14 @@ port.on('message', (request: WorkerRequest) => {
   }
   const answer = handle(request);
   answer.then(
-    (value) => post({ type: 'result', id: request.id, value }),
+    (value) => post({ type: 'result', id: request.id, value: wireResult(request.type, value) }),
     (err: unknown) =>
       post({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err), cancelled: isAbort(err) }),
   );
 });
 
-async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<WorkerResults[keyof WorkerResults]> {
+/** The answer to a request; statistics are made wire-ready as they are posted (see wire). */
+async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<unknown> {
   switch (request.type) {
     case 'open':
       return open(request.id, request.options);
@@ -81,7 +83,7 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
   }
 }
 
-async function open(id: number, opts: WorkerOptions): Promise<WorkerResults['open']> {
+async function open(id: number, opts: WorkerOptions): Promise<{ restored: boolean; stats: IndexStats }> {
   options = opts;
   const source: FileSource = opts.source.kind === 'folders' ? new NodeFileSource(opts.source.rules) : emptySource;
   indexer = new Indexer(source, { storagePath: opts.storagePath, maxFileBytes: opts.maxFileBytes, log });
@@ -90,7 +92,7 @@ async function open(id: number, opts: WorkerOptions): Promise<WorkerResults['ope
 }
 
 /** Runs a change to the index alone, then saves it and tells the host; cancellation keeps what was done so far. */
-function exclusive(id: number, work: (run: RunOptions) => Promise<void>): Promise<WorkerResults['sync']> {
+function exclusive(id: number, work: (run: RunOptions) => Promise<void>): Promise<IndexStats> {
   const controller = new AbortController();
   running.set(id, controller);
   const run: RunOptions = { signal: controller.signal, onProgress: (progress) => post({ type: 'progress', id, progress }) };
@@ -100,7 +102,7 @@ function exclusive(id: number, work: (run: RunOptions) => Promise<void>): Promis
     } finally {
       running.delete(id);
       await opened().save({ onProgress: run.onProgress });
-      post({ type: 'changed', stats: opened().stats() });
+      post({ type: 'changed', stats: wire(opened().stats()) });
     }
     return opened().stats();
   });
@@ -137,6 +139,35 @@ async function loadCorpus(file: string, run: RunOptions): Promise<void> {
       run.onProgress?.({ phase: 'reading', done, total: 0 });
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+}
+
+/** The skipped-files revision the host last received; -1 before any. */
+let sentSkippedRevision = -1;
+
+/** Statistics for the wire, made as they are posted: the skipped list only when the host's copy is out of date. */
+function wire(stats: IndexStats | WireStats): WireStats {
+  if ('skippedRevision' in stats) return stats;
+  const { skipped, ...rest } = stats;
+  const skippedRevision = opened().skippedRevision;
+  if (skippedRevision === sentSkippedRevision) return { ...rest, skippedRevision };
+  sentSkippedRevision = skippedRevision;
+  return { ...rest, skippedRevision, skipped: { paths: skipped.map((s) => s.path), reasons: skipped.map((s) => s.reason) } };
+}
+
+function wireResult(type: WorkerRequest['type'], value: unknown): unknown {
+  switch (type) {
+    case 'open': {
+      const result = value as { restored: boolean; stats: IndexStats };
+      return { restored: result.restored, stats: wire(result.stats) };
+    }
+    case 'sync':
+    case 'rebuild':
+    case 'applyChanges':
+    case 'stats':
+      return wire(value as IndexStats);
+    default:
+      return value;
   }
 }
 

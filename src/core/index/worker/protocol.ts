@@ -2,7 +2,18 @@ import type { SourceRules } from '../../documents/nodeFileSource';
 import type { ExemplarSelection, WritingAtCursor } from '../../exemplars/select';
 import type { ScorerWeights } from '../../exemplars/scorer';
 import type { Passage, ScoredPassage } from '../../passages/passage';
+import type { SkipReason } from '../../documents/source';
 import type { FileChanges, IndexProgress, IndexStats } from '../indexer';
+
+/**
+ * Statistics as they cross the thread boundary. The skipped files can number tens of thousands, and a structured
+ * clone of that many objects stalls the receiving event loop for tens of milliseconds: they travel as two flat
+ * arrays, and only when they changed since the last message (`skippedRevision`); the host keeps the last list.
+ */
+export type WireStats = Omit<IndexStats, 'skipped'> & {
+  readonly skippedRevision: number;
+  readonly skipped?: { readonly paths: readonly string[]; readonly reasons: readonly SkipReason[] };
+};
 
 /** Progress of "Calibrate to My Writing": cuts of the writer's documents measured so far. */
 export interface CalibrationProgress {
@@ -38,13 +49,13 @@ export type WorkerRequest =
 
 /** What each request answers with. */
 export interface WorkerResults {
-  open: { restored: boolean; stats: IndexStats };
-  sync: IndexStats;
-  rebuild: IndexStats;
-  applyChanges: IndexStats;
+  open: { restored: boolean; stats: WireStats };
+  sync: WireStats;
+  rebuild: WireStats;
+  applyChanges: WireStats;
   search: ScoredPassage[];
   get: (Passage | null)[];
-  stats: IndexStats;
+  stats: WireStats;
   /** The worker's heap after a full collection, bytes (benchmarks). */
   memory: { heapUsed: number; arrayBuffers: number };
   cancel: boolean;
@@ -68,5 +79,5 @@ export type WorkerMessage =
   | { readonly type: 'result'; readonly id: number; readonly value: unknown }
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly cancelled: boolean }
   | { readonly type: 'progress'; readonly id: number; readonly progress: IndexProgress | CalibrationProgress }
-  | { readonly type: 'changed'; readonly stats: IndexStats }
+  | { readonly type: 'changed'; readonly stats: WireStats }
   | { readonly type: 'log'; readonly level: 'trace' | 'info' | 'warn' | 'error'; readonly message: string };
