@@ -40,12 +40,17 @@ export function forEachTerm(text: string, each: (term: string) => void): void {
   forEachTermSpan(text, (lower, start, end) => each(lower.slice(start, end)));
 }
 
-/** FNV-1a over the UTF-16 code units of text[start, end): the hash the index's dictionary uses. */
+/**
+ * FNV-1a over the UTF-16 code units of text[start, end), cut to 30 bits: the hash the index's dictionary uses.
+ * 30 bits keep it a small integer in V8 (a larger one is boxed as a heap number wherever it is passed or stored).
+ */
 export function hashTerm(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h & HASH_MASK;
 }
+
+const HASH_MASK = 0x3fffffff;
 
 const STOP_HASHES = new Set([...STOP_WORDS].map((w) => hashTerm(w, 0, w.length)));
 
@@ -77,7 +82,7 @@ export function forEachTermSpan(text: string, each: (lower: string, start: numbe
     }
     const length = i - start;
     if (length >= MIN_TERM && length <= MAX_TERM) {
-      h >>>= 0;
+      h &= HASH_MASK;
       if (!STOP_HASHES.has(h) || !STOP_WORDS.has(lower.slice(start, i))) each(lower, start, i, h);
     }
   }

@@ -50,10 +50,10 @@ for (const word of new Set([...FUNCTION_WORDS, ...FIRST_PERSON])) {
 export function computeStyleFeatures(text: string): StyleFeatures {
   const len = text.length;
   const counts = new Array<number>(FUNCTION_WORDS.length).fill(0);
-  let words = 0;
-  let letters = 0;
-  let firstPerson = 0;
-  let contractions = 0;
+  // Word tallies live in a scratch array that a top-level function updates: a closure over mutable locals made
+  // every one of them a heap slot, and the whole scan three times slower.
+  const tally = WORD_TALLY;
+  tally.fill(0);
   let commas = 0;
   let semicolonsColons = 0;
   let dashes = 0;
@@ -67,44 +67,14 @@ export function computeStyleFeatures(text: string): StyleFeatures {
   let wordStart = -1;
   let wordSimple = true; // only ASCII lower-case letters and digits: lower-casing changes nothing
   let wordApostrophe = false;
-  const endWord = (end: number) => {
-    words++;
-    const length = end - wordStart;
-    if (wordSimple && !wordApostrophe) {
-      letters += length;
-      if (length <= LONGEST_LISTED) {
-        // Already lower case: find it in place, without making a string of it.
-        const bucket = LISTED[listedKey(length, text.charCodeAt(wordStart), text.charCodeAt(end - 1))];
-        if (bucket) {
-          for (const e of bucket) {
-            if (e.word.length !== length || !text.startsWith(e.word, wordStart)) continue;
-            if (e.functionWord >= 0) counts[e.functionWord]++;
-            if (e.firstPerson) firstPerson++;
-            break;
-          }
-        }
-      }
-    } else {
-      const w = text.slice(wordStart, end).toLowerCase();
-      letters += w.length;
-      countWord(w);
-      if (wordApostrophe && CONTRACTION.test(w)) contractions++;
-    }
-    wordStart = -1;
-  };
-  const countWord = (w: string) => {
-    const i = FUNCTION_WORD_INDEX.get(w);
-    if (i !== undefined) counts[i]++;
-    if (FIRST_PERSON.has(w)) firstPerson++;
-  };
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
     // Sentence ends: a run of . ! ? followed by white space or the end (text.split(/[.!?]+(?:\s|$)/u)).
     if (c === 46 || c === 33 || c === 63) {
-      if (wordStart >= 0) endWord(i);
+      if (wordStart >= 0) (wordEnded(text, wordStart, i, wordSimple, wordApostrophe, counts), (wordStart = -1));
       let j = i;
-      for (let d = c; d === 46 || d === 33 || d === 63; d = text.charCodeAt(++j)) {
+      for (let d = c; d === 46 || d === 33 || d === 63; d = ++j < len ? text.charCodeAt(j) : 0) {
         if (d === 33) exclamations++;
         else if (d === 63) questions++;
       }
@@ -143,12 +113,16 @@ export function computeStyleFeatures(text: string): StyleFeatures {
       if (c === 39) wordApostrophe = true;
       // The rest of a run of lower-case ASCII letters and digits changes nothing but the position.
       let k = i + step;
-      for (let d = text.charCodeAt(k); d < 128 && ASCII_CLASS[d] === 1 && d !== 39; d = text.charCodeAt(++k));
+      while (k < len) {
+        const d = text.charCodeAt(k);
+        if (d >= 128 || ASCII_CLASS[d] !== 1 || d === 39) break;
+        k++;
+      }
       sentenceHasText = true;
       i = k;
       continue;
     } else if (wordStart >= 0) {
-      endWord(i);
+      (wordEnded(text, wordStart, i, wordSimple, wordApostrophe, counts), (wordStart = -1));
     }
     if (!sentenceHasText && !isSpace(c)) sentenceHasText = true;
     switch (c) {
@@ -157,24 +131,28 @@ export function computeStyleFeatures(text: string): StyleFeatures {
       case 40: parentheses++; break;
       case 0x2014: case 0x2013: dashes++; break;
       case 45: // "--"
-        if (text.charCodeAt(i + 1) === 45) {
+        if (i + 1 < len && text.charCodeAt(i + 1) === 45) {
           dashes++;
           step = 2;
         }
         break;
       case 32: // " - "
-        if (text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 32) {
+        if (i + 2 < len && text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 32) {
           dashes++;
           step = 3;
-          if (wordStart >= 0) endWord(i);
+          if (wordStart >= 0) (wordEnded(text, wordStart, i, wordSimple, wordApostrophe, counts), (wordStart = -1));
           sentenceHasText = true;
         }
         break;
     }
     i += step;
   }
-  if (wordStart >= 0) endWord(len);
+  if (wordStart >= 0) wordEnded(text, wordStart, len, wordSimple, wordApostrophe, counts);
   if (sentenceHasText) sentences++;
+  const words = tally[WORDS];
+  const letters = tally[LETTERS];
+  const firstPerson = tally[FIRST_PERSON_WORDS];
+  const contractions = tally[CONTRACTIONS];
   const n = Math.max(words, 1);
   const per100 = (count: number) => (count * 100) / n;
   return {
@@ -191,6 +169,39 @@ export function computeStyleFeatures(text: string): StyleFeatures {
     contractions: contractions / n,
     capitals: letters ? upper / letters : 0,
   };
+}
+
+const WORDS = 0;
+const LETTERS = 1;
+const FIRST_PERSON_WORDS = 2;
+const CONTRACTIONS = 3;
+const WORD_TALLY = new Float64Array(4);
+
+/** Counts the word text[start, end) into WORD_TALLY and the function-word counts. */
+function wordEnded(text: string, start: number, end: number, simple: boolean, apostrophe: boolean, counts: number[]): void {
+  const tally = WORD_TALLY;
+  tally[WORDS]++;
+  const length = end - start;
+  if (simple && !apostrophe) {
+    tally[LETTERS] += length;
+    if (length > LONGEST_LISTED) return;
+    // Already lower case: find it in place, without making a string of it.
+    const bucket = LISTED[listedKey(length, text.charCodeAt(start), text.charCodeAt(end - 1))];
+    if (!bucket) return;
+    for (const e of bucket) {
+      if (e.word.length !== length || !text.startsWith(e.word, start)) continue;
+      if (e.functionWord >= 0) counts[e.functionWord]++;
+      if (e.firstPerson) tally[FIRST_PERSON_WORDS]++;
+      return;
+    }
+    return;
+  }
+  const w = text.slice(start, end).toLowerCase();
+  tally[LETTERS] += w.length;
+  const i = FUNCTION_WORD_INDEX.get(w);
+  if (i !== undefined) counts[i]++;
+  if (FIRST_PERSON.has(w)) tally[FIRST_PERSON_WORDS]++;
+  if (apostrophe && CONTRACTION.test(w)) tally[CONTRACTIONS]++;
 }
 
 const UPPER = 2;
