@@ -60,8 +60,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Clicked, not Enter: the first row may be another command that matches the words too.
+  await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first().click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 

@@ -65,8 +65,12 @@ describe('completions around a suggestion', () => {
 
   after(async () => {
     // The next suite starts from a quiet workbench: the notes saved and closed.
+    // Closing only once nothing is dirty: a save prompt would be a modal over every later suite.
     const { page } = session();
     await runCommand(page, 'File: Save All Files');
+    const dirty = page.locator('.editor-group-container .tab.dirty');
+    const saved = await waitFor(() => dirty.count(), (n) => n === 0, 10_000, 'every note saved').then(() => true, (err: Error) => (console.log(`      not closing the notes: ${err.message}`), false));
+    if (!saved) return;
     await runCommand(page, 'View: Close All Editors');
     await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
   });
