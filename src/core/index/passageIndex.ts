@@ -1,6 +1,6 @@
 import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
 import { FUNCTION_WORDS, type StyleFeatures } from '../style/features';
-import { forEachTerm, forEachTermSpan, hashTerm } from './terms';
+import { forEachTerm, hashTerm, termSpans } from './terms';
 
 /** A passage as the index keeps it: everything but the features, which live in compact pools. */
 export type StoredPassage = Omit<Passage, 'features'>;
@@ -366,14 +366,17 @@ export class PassageIndex implements PassageStore {
     const slot = this.records.length;
     const touched = this.touched;
     touched.length = 0;
-    let length = 0;
-    forEachTermSpan(record.text, (lower, start, end, hash) => {
-      length++;
+    const { lower, count, spans } = termSpans(record.text);
+    for (let k = 0; k < count * 3; k += 3) {
+      const start = spans[k];
+      const end = spans[k + 1];
+      const hash = spans[k + 2];
       let id = this.findTerm(lower, start, end, hash);
       if (id < 0) id = this.addTerm(lower.slice(start, end), hash);
       if (id >= this.tf.length) this.tf = growInt32(this.tf, id + 1);
       if (this.tf[id]++ === 0) touched.push(id);
-    });
+    }
+    const length = count;
     const tf = this.tf;
     for (const id of touched) {
       this.mutableList(id).push(slot * TF_SPAN + Math.min(tf[id], TF_SPAN - 1));

@@ -52,15 +52,40 @@ export function hashTerm(text: string, start: number, end: number): number {
 
 const HASH_MASK = 0x3fffffff;
 
-const STOP_HASHES = new Set([...STOP_WORDS].map((w) => hashTerm(w, 0, w.length)));
+/** The stop words in a small open-addressing table (entries: index + 1 into STOP_LIST), checked in place. */
+const STOP_LIST = [...STOP_WORDS];
+const STOP_TABLE = new Int32Array(1024);
+for (let k = 0; k < STOP_LIST.length; k++) {
+  let h = hashTerm(STOP_LIST[k], 0, STOP_LIST[k].length) & 1023;
+  while (STOP_TABLE[h]) h = (h + 1) & 1023;
+  STOP_TABLE[h] = k + 1;
+}
+
+function isStopWord(text: string, start: number, end: number, hash: number): boolean {
+  for (let h = hash & 1023; STOP_TABLE[h]; h = (h + 1) & 1023) {
+    const word = STOP_LIST[STOP_TABLE[h] - 1];
+    if (word.length === end - start && text.startsWith(word, start)) return true;
+  }
+  return false;
+}
 
 /**
- * The terms of `forEachTerm` as spans of the lower-cased text, with their `hashTerm` hash, so that a dictionary
- * can find a known term without making a string of it.
+ * The terms of one text as spans of its lower-cased form: `spans` holds (start, end, hashTerm) triples. One object
+ * is reused by every call (valid until the next), so a caller loops over plain integers: no callback, no strings.
  */
-export function forEachTermSpan(text: string, each: (lower: string, start: number, end: number, hash: number) => void): void {
+export interface TermSpans {
+  lower: string;
+  count: number;
+  spans: Int32Array;
+}
+
+const SPANS: TermSpans = { lower: '', count: 0, spans: new Int32Array(3 * 1024) };
+
+export function termSpans(text: string): TermSpans {
   const lower = text.toLowerCase();
   const n = lower.length;
+  let spans = SPANS.spans;
+  let count = 0;
   let i = 0;
   while (i < n) {
     let c = lower.charCodeAt(i);
@@ -81,9 +106,30 @@ export function forEachTermSpan(text: string, each: (lower: string, start: numbe
       if (!step) break;
     }
     const length = i - start;
-    if (length >= MIN_TERM && length <= MAX_TERM) {
-      h &= HASH_MASK;
-      if (!STOP_HASHES.has(h) || !STOP_WORDS.has(lower.slice(start, i))) each(lower, start, i, h);
+    if (length < MIN_TERM || length > MAX_TERM) continue;
+    h &= HASH_MASK;
+    if (isStopWord(lower, start, i, h)) continue;
+    if (count * 3 + 3 > spans.length) {
+      const grown = new Int32Array(spans.length * 2);
+      grown.set(spans);
+      SPANS.spans = spans = grown;
     }
+    spans[count * 3] = start;
+    spans[count * 3 + 1] = i;
+    spans[count * 3 + 2] = h;
+    count++;
   }
+  SPANS.lower = lower;
+  SPANS.count = count;
+  return SPANS;
+}
+
+/**
+ * The terms of `forEachTerm` as spans of the lower-cased text, with their `hashTerm` hash, so that a dictionary
+ * can find a known term without making a string of it.
+ */
+export function forEachTermSpan(text: string, each: (lower: string, start: number, end: number, hash: number) => void): void {
+  const { lower, count, spans } = termSpans(text);
+  const copy = spans.slice(0, count * 3); // `each` may scan another text
+  for (let k = 0; k < count; k++) each(lower, copy[k * 3], copy[k * 3 + 1], copy[k * 3 + 2]);
 }
