@@ -109,7 +109,7 @@ export class Engine {
     await this.sequence.evaluateWithoutGeneratingNewTokens(prompt.slice(0, -1));
     metrics.promptEvalNs = Number(process.hrtime.bigint() - mark);
     mark = process.hrtime.bigint();
-    const decoder = new PieceDecoder(this.model);
+    const decoder = new PieceDecoder(this.model, prompt);
     try {
       if (maxTokens <= 0) {
         metrics.doneReason = 'length';
@@ -159,9 +159,12 @@ export class Engine {
 /** Turns tokens into text pieces incrementally, holding back half a UTF-8 character until it is complete. */
 class PieceDecoder {
   private pending: Token[] = [];
-  private emitted: Token[] = [];
+  private emitted: Token[];
 
-  constructor(private readonly model: LlamaModel) {}
+  /** The prompt's last tokens start the context, so the first piece keeps its leading space (" was", not "was"). */
+  constructor(private readonly model: LlamaModel, prompt: readonly Token[]) {
+    this.emitted = prompt.slice(-DECODE_CONTEXT);
+  }
 
   push(token: Token): string {
     this.pending.push(token);

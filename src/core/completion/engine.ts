@@ -110,7 +110,8 @@ export class CompletionEngine implements Disposable {
   /** Called by the item's command and the editor's show/hide events. */
   recordOutcome(id: string, outcome: Outcome): void {
     if (!this.outcomes.record(id, outcome)) this.deps.log.trace(`completion: outcome ${outcome} for ${id} not counted`);
-    if (outcome !== 'shown') this.typing.forget();
+    // Only the suggestion this outcome is about: rejecting an old one must not forget the one now shown.
+    if (outcome !== 'shown') this.typing.forget((shown) => shown.id === id);
   }
 
   /** Loads the model (an empty prompt makes Ollama load it) so the first suggestion does not pay a cold start. */

@@ -21,8 +21,9 @@ export class TypingThrough<T> {
     this.shown = { documentId, anchor: before.slice(-ANCHOR_CHARS), beforeLength: before.length, suggestion, payload };
   }
 
-  forget(): void {
-    this.shown = undefined;
+  /** Forgets the remembered suggestion; with `which`, only if it is that one (a newer one may be on screen). */
+  forget(which?: (payload: T) => boolean): void {
+    if (!which || (this.shown && which(this.shown.payload))) this.shown = undefined;
   }
 
   /** The rest of the remembered suggestion if `before` is the old text plus a prefix of it, else undefined. */

@@ -97,6 +97,17 @@ describe('completion engine', () => {
     assert.equal(host.requestCount, 2, 'typing something else asks again');
   });
 
+  it('keeps typing through the suggestion on screen when an older one is recorded as rejected', async () => {
+    const host = new FakeHost([' the boats were out.']);
+    const { engine } = engineWith(host);
+    const older = await engine.complete(request('Elsewhere. '), never);
+    const shown = await engine.complete(request(), never);
+    engine.recordOutcome(older!.id, 'rejected');
+    assert.equal(engine.recall(request(TEXT + 'the'))?.id, shown?.id, 'the suggestion on screen is still remembered');
+    engine.recordOutcome(shown!.id, 'rejected');
+    assert.equal(engine.recall(request(TEXT + 'the')), undefined, 'rejecting it forgets it');
+  });
+
   it('recalls typed-through and cached suggestions synchronously, without a request', async () => {
     const host = new FakeHost([' the boats were out.']);
     const { engine } = engineWith(host);
