@@ -3,6 +3,12 @@
  *
  * Builds, saves, restores and queries Ownvoice's index (in its worker, as the editor runs it) and, in the same run,
  * a baseline of Orama used the default way: one document per passage, the whole query, JSON save/load.
+ *
+ * The main thread plays the extension host: it streams the corpus once to count it and keep the query sample, and
+ * never holds the corpus while Ownvoice's worker builds and restores (only the baseline, afterwards, loads it all).
+ * The worker is bundled from the current sources with esbuild, as dist/indexWorker.js is by `npm run build`.
+ * Two floors are printed first, because this machine is shared: the longest main-thread stall with nothing running,
+ * and with a worker that only burns CPU, so a stall figure can be read against what the machine alone causes.
  */
 import { existsSync, promises as fs } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -57,7 +63,7 @@ async function main(): Promise<void> {
   const idle = watchStalls();
   await new Promise((resolve) => setTimeout(resolve, 2000));
   console.log(`main-thread stall with nothing running (machine noise floor): ${idle.stop().toFixed(0)} ms`);
-  console.log(`main-thread stall while a no-op worker burns both cores' share for 3 s (contention floor): ${(await busyWorkerStall(3000)).toFixed(0)} ms`);
+  console.log(`main-thread stall while a no-op worker burns a core for 3 s (contention floor): ${(await busyWorkerStall(3000)).toFixed(0)} ms`);
   // The extension host never holds the corpus: read it as a stream, keep only its size and the query sample, so
   // the main thread's heap (and its garbage collections) are what an editor's would be while the worker indexes.
   const { summary, queries } = await sampleQueries(input, queryCount);
