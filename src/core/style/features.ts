@@ -72,7 +72,10 @@ export function computeStyleFeatures(text: string): StyleFeatures {
     const c = text.charCodeAt(i);
     // Sentence ends: a run of . ! ? followed by white space or the end (text.split(/[.!?]+(?:\s|$)/u)).
     if (c === 46 || c === 33 || c === 63) {
-      if (wordStart >= 0) (wordEnded(text, wordStart, i, wordSimple, wordApostrophe, counts), (wordStart = -1));
+      if (wordStart >= 0) {
+        wordEnded(text, wordStart, i, wordSimple, wordApostrophe, counts);
+        wordStart = -1;
+      }
       let j = i;
       for (let d = c; d === 46 || d === 33 || d === 63; d = ++j < len ? text.charCodeAt(j) : 0) {
         if (d === 33) exclamations++;
@@ -122,7 +125,8 @@ export function computeStyleFeatures(text: string): StyleFeatures {
       i = k;
       continue;
     } else if (wordStart >= 0) {
-      (wordEnded(text, wordStart, i, wordSimple, wordApostrophe, counts), (wordStart = -1));
+      wordEnded(text, wordStart, i, wordSimple, wordApostrophe, counts);
+      wordStart = -1;
     }
     if (!sentenceHasText && !isSpace(c)) sentenceHasText = true;
     switch (c) {
@@ -139,8 +143,7 @@ export function computeStyleFeatures(text: string): StyleFeatures {
       case 32: // " - "
         if (i + 2 < len && text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 32) {
           dashes++;
-          step = 3;
-          if (wordStart >= 0) (wordEnded(text, wordStart, i, wordSimple, wordApostrophe, counts), (wordStart = -1));
+          step = 3; // the space has already ended any word
           sentenceHasText = true;
         }
         break;
