@@ -45,7 +45,7 @@ for (const word of new Set([...FUNCTION_WORDS, ...FIRST_PERSON])) {
 
 /**
  * One pass over the text instead of nine regex scans and a word array; the result is exactly what
- * `computeStyleFeaturesByRegex` (the definition, kept below and compared in the unit tests) returns.
+ * the regex definition in test/unit/passages/featuresDefinition.ts returns (the unit tests compare them).
  */
 export function computeStyleFeatures(text: string): StyleFeatures {
   const len = text.length;
@@ -240,41 +240,4 @@ function classAt(text: string, i: number): number {
 /** JavaScript's \s (what String.prototype.trim removes). */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-}
-
-const WORD = /[\p{L}\p{N}']+/gu;
-
-/** The definition of the features, by regexes: slower, kept as the reference the fast version must match. */
-export function computeStyleFeaturesByRegex(text: string): StyleFeatures {
-  const words = text.match(WORD) ?? [];
-  const n = Math.max(words.length, 1);
-  const counts = new Array<number>(FUNCTION_WORDS.length).fill(0);
-  let letters = 0;
-  let firstPerson = 0;
-  let contractions = 0;
-  for (const raw of words) {
-    const w = raw.toLowerCase();
-    letters += w.length;
-    const i = FUNCTION_WORD_INDEX.get(w);
-    if (i !== undefined) counts[i]++;
-    if (w === 'i' || w === 'me' || w === 'my' || w === 'mine' || w === 'myself') firstPerson++;
-    if (/\p{L}'\p{L}/u.test(w)) contractions++;
-  }
-  const sentences = Math.max(text.split(/[.!?]+(?:\s|$)/u).filter((s) => s.trim()).length, 1);
-  const per100 = (re: RegExp) => ((text.match(re)?.length ?? 0) * 100) / n;
-  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
-  return {
-    functionWords: counts.map((c) => c / n),
-    meanSentenceWords: words.length / sentences,
-    meanWordLength: letters / n,
-    commas: per100(/,/g),
-    semicolonsColons: per100(/[;:]/g),
-    dashes: per100(/—|–|--| - /g),
-    questions: per100(/\?/g),
-    exclamations: per100(/!/g),
-    parentheses: per100(/\(/g),
-    firstPerson: firstPerson / n,
-    contractions: contractions / n,
-    capitals: letters ? upper / letters : 0,
-  };
 }

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { readCorpusFile } from '../../../src/core/documents/corpusFile';
-import { computeStyleFeatures, computeStyleFeaturesByRegex } from '../../../src/core/style/features';
+import { computeStyleFeatures } from '../../../src/core/style/features';
+import { computeStyleFeaturesByRegex } from './featuresDefinition';
 
 // The passages' features are computed by a one-pass scanner for speed; the retriever's trained weights depend on
 // them, so they must stay exactly what the regex definition gives, to the last bit.
