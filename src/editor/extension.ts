@@ -1,15 +1,16 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CompletionEngine, OutcomeRecord, TypingPause, type EngineActivity, type Exemplar, type ExemplarSource } from '../core/completion';
+import { CompletionEngine, OutcomeRecord, TypingPause, type EngineActivity } from '../core/completion';
 import type { OutcomeCounts } from '../core/completion/outcomes';
 import type { WritingIndex } from '../core/index/writingIndex';
 import { HostMonitor, type HostStatus } from '../core/model/hostMonitor';
-import type { ExplainedExemplar, StorageInfo, SuggestionExplanation } from '../shared/sidebarProtocol';
+import type { StorageInfo, SuggestionExplanation } from '../shared/sidebarProtocol';
 import { readPreferences } from './sidebar/preferenceSettings';
 import { completionsEnabled, pauseMs, readCompletionSettings } from './completion/completionSettings';
 import { ACCEPTED_COMMAND, InlineProvider } from './completion/inlineProvider';
 import { Calibration } from './exemplars/calibration';
+import { SuggestionExplanations } from './exemplars/suggestionExplanations';
 import { WritingExemplars } from './exemplars/writingExemplars';
 import { registerIndexCommands } from './index/indexCommands';
 import { IndexSupport } from './index/indexSupport';
@@ -39,8 +40,18 @@ export interface OwnvoiceApi {
   outcomeCounts(): OutcomeCounts;
 }
 
-/** The composition root: builds each part once, wires them by constructor, and hands every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
+  try {
+    return compose(context);
+  } catch (error) {
+    // VS Code does not tell the user when an extension fails to activate; say it, then let VS Code log it.
+    void vscode.window.showErrorMessage(`Ownvoice could not start: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+}
+
+/** The composition root: builds each part once, wires them by constructor, and hands every disposable to VS Code. */
+function compose(context: vscode.ExtensionContext): OwnvoiceApi {
   const channel = vscode.window.createOutputChannel('Ownvoice', { log: true });
   const log = createLog(channel);
   let target = readModelTarget(log);
@@ -58,16 +69,8 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
   const statusBar = new StatusBar();
   let activity: EngineActivity = { state: 'idle' };
   const showStatus = () => statusBar.show({ host: monitor.status, activity, ...languageState() });
-  let lastRewrite: SuggestionExplanation | undefined;
-  // Rewrites use the same retriever; this records what it chose, for "why this suggestion".
-  const rewriteExemplars: ExemplarSource = async (context, signal) => {
-    const found = await exemplars.source(context, signal);
-    const model = readPreferences((key) => vscode.workspace.getConfiguration('ownvoice').get(key)).rewriteModel || target.model;
-    lastRewrite = { kind: 'rewrite', model, at: Date.now(), exemplars: found.exemplars.map(explainExemplar) };
-    sidebar.refresh('suggestion');
-    return found;
-  };
-  const lastSuggestion = () => latest(explainLast(outcomes, exemplars), lastRewrite);
+  const explanations = new SuggestionExplanations(outcomes, exemplars, () => readPreferences(setting).rewriteModel || target.model);
+  const lastSuggestion = () => explanations.last();
   const sidebar = new SidebarView(
     context.extensionUri,
     {
@@ -105,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
     vscode.commands.registerCommand('ownvoice.showLog', () => channel.show()),
     vscode.commands.registerCommand(STATUS_MENU_COMMAND, () => showStatusMenu(monitor.status, guidance, () => monitor.checkNow())),
     vscode.commands.registerCommand('ownvoice.clearEverything', () => clearEverything(context, writing, outcomes, log)),
-    registerRewriteSupport(context, { target: () => target, log, exemplars: rewriteExemplars, onModelProblem: () => void monitor.checkNow() }),
+    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow() }),
     monitor.onDidChange((status) => {
       log.info(`Host status: ${status.state} (${status.host})`);
       showStatus();
@@ -119,7 +122,8 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
     }),
     // A failed request may mean Ollama just stopped: look now rather than at the next poll.
     engine.onModelProblem(() => void monitor.checkNow()),
-    outcomes.onDidChange(() => sidebar.refresh('suggestion')),
+    explanations,
+    explanations.onDidChange(() => sidebar.refresh('suggestion')),
     writing.onDidChange(() => {
       sidebar.refresh('index');
       sidebar.refresh('storage');
@@ -153,33 +157,16 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
 export function deactivate(): void {}
 
 /** Whether suggestions are on, and on for the active editor's language. */
+function setting(key: string): unknown {
+  return vscode.workspace.getConfiguration('ownvoice').get(key);
+}
+
 function languageState(): { enabled: boolean; language?: string } {
   const language = vscode.window.activeTextEditor?.document.languageId;
   const languages = vscode.workspace.getConfiguration('ownvoice').get<string[]>('languages', PROSE_LANGUAGES);
   if (!completionsEnabled()) return { enabled: false };
   if (language && PROSE_LANGUAGES.includes(language) && !languages.includes(language)) return { enabled: false, language };
   return { enabled: true };
-}
-
-/** The most recent suggestion and the passages behind it, with their text, for "why this suggestion". */
-function explainLast(outcomes: OutcomeRecord, exemplars: WritingExemplars): SuggestionExplanation | undefined {
-  const last = outcomes.snapshot().recent.at(-1);
-  if (!last) return undefined;
-  return {
-    kind: 'completion',
-    model: last.model,
-    at: last.offeredAt,
-    exemplars: last.exemplars.map((e) => ({ ...e, text: exemplars.passage(e.passageId)?.text ?? '' })),
-  };
-}
-
-function explainExemplar({ passage, score, reasons }: Exemplar): ExplainedExemplar {
-  return { passageId: passage.id, docId: passage.docId, line: passage.line, headingPath: passage.headingPath, text: passage.text, score, reasons };
-}
-
-function latest(a: SuggestionExplanation | undefined, b: SuggestionExplanation | undefined): SuggestionExplanation | undefined {
-  if (!a || !b) return a ?? b;
-  return a.at >= b.at ? a : b;
 }
 
 /** Where the index lives and how much room it takes, for the sidebar's privacy section. */
