@@ -21,6 +21,8 @@ export interface SelectionOptions {
   readonly excludeDocIds?: ReadonlySet<string>;
   readonly preferDocIds?: ReadonlySet<string>;
   readonly weights?: ScorerWeights;
+  /** The vector of the writing before the cursor, or undefined when it cannot be had; enables dense candidates. */
+  readonly embedQuery?: (text: string) => Promise<readonly number[] | undefined>;
 }
 
 export interface ChosenExemplar {
@@ -42,6 +44,8 @@ export interface ExemplarSelection {
 export const DEFAULT_WORD_BUDGET = 600;
 /** How many lexical candidates are rescored: enough to find the writer's voice, few enough for ~ms scoring. */
 const CANDIDATES = 120;
+/** Dense candidates merged into the lexical ones: passages alike in meaning that share no rare word. */
+const DENSE_CANDIDATES = 40;
 /** Two exemplars sharing more than this share of their vocabulary are near-duplicates; only the better is shown. */
 const NEAR_DUPLICATE = 0.6;
 
@@ -64,10 +68,11 @@ export interface Candidate {
   readonly signals: number[];
 }
 
-/** Lexical candidates for the text at the cursor, each with the signals the scorer weighs; shared with calibration. */
-export async function findCandidates(store: PassageStore, context: WritingAtCursor, options: Pick<SelectionOptions, 'excludeDocIds' | 'preferDocIds' | 'fixedCount'> = {}): Promise<Candidate[]> {
+/** Lexical (and, given `embedQuery`, dense) candidates for the text at the cursor, each with the signals the scorer weighs; shared with calibration. */
+export async function findCandidates(store: PassageStore, context: WritingAtCursor, options: Pick<SelectionOptions, 'excludeDocIds' | 'preferDocIds' | 'fixedCount' | 'embedQuery'> = {}): Promise<Candidate[]> {
   const writing = analyseWriting(context, options.preferDocIds);
-  const found = await fetchCandidates(store, writing, context, options.fixedCount ?? 1, options.excludeDocIds);
+  const lexical = await fetchCandidates(store, writing, context, options.fixedCount ?? 1, options.excludeDocIds);
+  const found = await withDenseCandidates(store, lexical, context, options);
   const pool = poolOf(found);
   return found.map((c) => ({ passage: c.passage, signals: candidateSignals(writing, c.passage, c.score, pool) }));
 }
@@ -75,9 +80,7 @@ export async function findCandidates(store: PassageStore, context: WritingAtCurs
 async function fetchCandidates(store: PassageStore, writing: WritingContext, context: WritingAtCursor, minimum: number, excludeDocIds?: ReadonlySet<string>): Promise<ScoredPassage[]> {
   const query = writing.terms.length ? queryString(writing.terms) : context.before.split(/\s+/).slice(-60).join(' ');
   if (!query.trim()) return [];
-  const writingNow = wordsOfText(context);
-  const usable = (found: readonly ScoredPassage[]) =>
-    found.filter((c) => !excludeDocIds?.has(c.passage.docId) && !(c.passage.docId === context.docId && isPassageBeingWritten(c.passage, writingNow)));
+  const usable = usableFor(context, excludeDocIds);
   const limit = CANDIDATES + (excludeDocIds?.size ? CANDIDATES : 0);
   const found = usable(await store.lexicalSearch(query, limit));
   if (found.length >= minimum) return found.slice(0, CANDIDATES);
@@ -86,6 +89,27 @@ async function fetchCandidates(store: PassageStore, writing: WritingContext, con
   const wider = usable(await store.lexicalSearch(context.before.split(/\s+/).slice(-60).join(' '), limit)).filter((c) => !seen.has(c.passage.id));
   const floor = Math.min(...found.map((c) => c.score), Infinity);
   return [...found, ...wider.map((c) => ({ passage: c.passage, score: Math.min(c.score, floor) * 0.5 }))].slice(0, CANDIDATES);
+}
+
+/**
+ * Adds the passages nearest in meaning that the lexical search missed. They get the score the lexical fallback
+ * gives (half the weakest lexical score), so the scorer's signals keep the meaning its weights were fitted to.
+ */
+async function withDenseCandidates(store: PassageStore, lexical: ScoredPassage[], context: WritingAtCursor, options: Pick<SelectionOptions, 'excludeDocIds' | 'embedQuery'>): Promise<ScoredPassage[]> {
+  if (!store.vectorSearch || !options.embedQuery) return lexical;
+  const vector = await options.embedQuery(context.before);
+  if (!vector) return lexical;
+  const limit = DENSE_CANDIDATES + (options.excludeDocIds?.size ? DENSE_CANDIDATES : 0) + 1; // room for those filtered out
+  const dense = usableFor(context, options.excludeDocIds)(await store.vectorSearch(vector, limit, new Set(lexical.map((c) => c.passage.id))));
+  const floor = lexical.length ? Math.min(...lexical.map((c) => c.score)) : 0;
+  return [...lexical, ...dense.slice(0, DENSE_CANDIDATES).map((c) => ({ passage: c.passage, score: floor * 0.5 }))];
+}
+
+/** Drops candidates from excluded documents and the passage being written. */
+function usableFor(context: WritingAtCursor, excludeDocIds?: ReadonlySet<string>): (found: readonly ScoredPassage[]) => ScoredPassage[] {
+  const writingNow = wordsOfText(context);
+  return (found) =>
+    found.filter((c) => !excludeDocIds?.has(c.passage.docId) && !(c.passage.docId === context.docId && isPassageBeingWritten(c.passage, writingNow)));
 }
 
 /** The passage under the cursor is in the index too; it must not be offered as an example of itself. */

@@ -3,6 +3,7 @@ import { reduceToProse } from '../documents/reduce';
 import { DEFAULT_MAX_FILE_BYTES, readDocument, type ReadDocument } from '../documents/reader';
 import type { FileSource, SkipReason } from '../documents/source';
 import { DEFAULT_CHUNKING, cutIntoPassages, type ChunkOptions } from '../passages/chunker';
+import type { EmbedRunOptions, EmbeddingStats, PassageEmbedder } from './embedding';
 import { PassageIndex } from './passageIndex';
 import { IndexFileError, encodeIndex, readIndexFile, removeStaleTemporaries, writeIndexFile } from './persistence';
 
@@ -35,6 +36,8 @@ export interface IndexStats {
   /** ms since epoch of the last change to the index (0 when never). */
   readonly lastUpdatedAt: number;
   readonly skipped: readonly SkippedFile[];
+  /** Present when an embedding model is chosen. */
+  readonly embedding?: EmbeddingStats;
 }
 
 export interface IndexerOptions {
@@ -44,6 +47,8 @@ export interface IndexerOptions {
   readonly chunking?: ChunkOptions;
   /** Files read between two yields to the event loop, so searches and cancellations get through. */
   readonly batchSize?: number;
+  /** Gives passages vectors after indexing; undefined: word matching only. */
+  readonly embedder?: PassageEmbedder;
   readonly log: Log;
 }
 
@@ -174,6 +179,13 @@ export class Indexer {
     this.touch();
   }
 
+  /** Gives the passages that have none a vector (see PassageEmbedder); nothing to do without an embedding model. */
+  async embed(options: EmbedRunOptions = {}): Promise<number> {
+    const embedder = this.options.embedder;
+    if (!embedder) return 0;
+    return embedder.run(() => this.index, () => (this.dirty = true), options);
+  }
+
   /** Writes the index file if anything changed since the last save. */
   async save(run: RunOptions = {}): Promise<void> {
     const file = this.options.storagePath;
@@ -202,6 +214,7 @@ export class Indexer {
       persistedBytes: this.persistedBytes,
       lastUpdatedAt: this.lastUpdatedAt,
       skipped: this.skippedFiles(),
+      ...(this.options.embedder && { embedding: this.options.embedder.stats(this.index) }),
     };
   }
 

@@ -57,6 +57,13 @@ export class PassageIndex implements PassageStore {
   /** The other style features, SC per slot. */
   scalarFeatures: Float64Array = new Float64Array(0);
   readonly docs = new Map<string, DocumentEntry>();
+  /** The embedding model whose vectors the index holds ('' for none) and their dimension (0 before the first). */
+  vectorModel = '';
+  dimension = 0;
+  /** Unit vectors, `dimension` floats per slot; a slot's vector is there only where `hasVector[slot]` is 1. */
+  vectors: Float32Array = new Float32Array(0);
+  hasVector: Uint8Array = new Uint8Array(0);
+  private liveVectors = 0;
   private readonly byId = new Map<string, number>();
   private liveCount = 0;
   private totalLength = 0;
@@ -85,6 +92,11 @@ export class PassageIndex implements PassageStore {
   /** UTF-8 bytes of the live passages' text. */
   get textBytes(): number {
     return this.liveTextBytes;
+  }
+
+  /** Live passages that have a vector of the current model. */
+  get embeddedCount(): number {
+    return this.liveVectors;
   }
 
   /** Distinct terms the dictionary holds (some may have only tombstones left). */
@@ -122,6 +134,7 @@ export class PassageIndex implements PassageStore {
       this.byId.delete(record.id);
       this.liveTextBytes -= textBytesOf(record);
       this.records[slot] = undefined;
+      if (this.hasVector[slot]) this.liveVectors--;
       this.totalLength -= this.lengths[slot];
       this.liveCount--;
     }
@@ -164,15 +177,96 @@ export class PassageIndex implements PassageStore {
     return results;
   }
 
+  /** Starts over with another model: its vectors cannot be compared with the old ones, so all are dropped. */
+  useVectorModel(model: string): boolean {
+    if (model === this.vectorModel) return false;
+    this.restoreVectors(model, 0, new Float32Array(0), new Uint8Array(0));
+    return true;
+  }
+
+  /** Adopts restored vectors (the loader) or clears them (dimension 0). */
+  restoreVectors(model: string, dimension: number, vectors: Float32Array, hasVector: Uint8Array): void {
+    this.vectorModel = model;
+    this.dimension = dimension;
+    this.vectors = vectors;
+    this.hasVector = hasVector;
+    this.liveVectors = 0;
+    for (let slot = 0; slot < hasVector.length; slot++) if (hasVector[slot] && this.records[slot]) this.liveVectors++;
+  }
+
+  /** Up to `limit` live passages that have no vector yet, in slot order. */
+  withoutVectors(limit: number): StoredPassage[] {
+    const found: StoredPassage[] = [];
+    for (let slot = 0; slot < this.records.length && found.length < limit; slot++) {
+      const record = this.records[slot];
+      if (record && !this.hasVector[slot]) found.push(record);
+    }
+    return found;
+  }
+
+  /**
+   * Stores a passage's vector, normalised; false when the passage has gone meanwhile. The first vector sets the
+   * dimension; the caller refuses others of another length.
+   */
+  putVector(id: string, vector: readonly number[]): boolean {
+    const slot = this.byId.get(id);
+    if (slot === undefined) return false;
+    if (!this.dimension) this.dimension = vector.length;
+    const dim = this.dimension;
+    if (this.vectors.length < (slot + 1) * dim) this.vectors = growFloat32(this.vectors, (slot + 1) * dim);
+    if (this.hasVector.length < slot + 1) this.hasVector = growUint8(this.hasVector, slot + 1);
+    let norm = 0;
+    for (let i = 0; i < dim; i++) norm += vector[i] * vector[i];
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let i = 0; i < dim; i++) this.vectors[slot * dim + i] = vector[i] * scale;
+    if (!this.hasVector[slot]) this.liveVectors++;
+    this.hasVector[slot] = 1;
+    return true;
+  }
+
+  async vectorSearch(vector: readonly number[], limit: number, exclude?: ReadonlySet<string>): Promise<ScoredPassage[]> {
+    return this.searchVectors(vector, limit, exclude);
+  }
+
+  /** Cosine similarity by brute force over the unit vectors; synchronous, for the worker's own use. */
+  searchVectors(vector: readonly number[], limit: number, exclude?: ReadonlySet<string>): ScoredPassage[] {
+    const dim = this.dimension;
+    if (!dim || vector.length !== dim || limit <= 0 || !this.liveVectors) return [];
+    const query = Float32Array.from(vector);
+    let norm = 0;
+    for (let i = 0; i < dim; i++) norm += query[i] * query[i];
+    if (!(norm > 0)) return [];
+    if (this.scores.length < this.records.length) this.scores = new Float64Array(Math.ceil(this.records.length * 1.25) + 64);
+    const scores = this.scores;
+    const { vectors, hasVector, records } = this;
+    const slots: number[] = [];
+    const end = Math.min(hasVector.length, records.length);
+    for (let slot = 0; slot < end; slot++) {
+      if (!hasVector[slot] || !records[slot]) continue;
+      let dot = 0;
+      for (let i = 0, at = slot * dim; i < dim; i++, at++) dot += vectors[at] * query[i];
+      scores[slot] = dot;
+      slots.push(slot);
+    }
+    const scale = 1 / Math.sqrt(norm);
+    const best = topSlots(slots, scores, limit, (slot) => !exclude?.has(records[slot]!.id));
+    const results = best.map((slot) => ({ passage: this.passageAt(slot)!, score: scores[slot] * scale }));
+    for (const slot of slots) scores[slot] = 0;
+    return results;
+  }
+
   /** Rebuilds postings and tables without tombstones; slots are renumbered. */
   compact(): void {
     const live = this.records.flatMap((r, slot) => (r ? [slot] : []));
     const remap = new Map(live.map((slot, i) => [slot, i]));
-    const old = { fw: this.functionWords, sc: this.scalarFeatures, records: this.records };
+    const old = { fw: this.functionWords, sc: this.scalarFeatures, records: this.records, vectors: this.vectors, hasVector: this.hasVector };
     this.records = [];
     this.lengths = [];
     this.functionWords = new Float32Array(live.length * FW);
     this.scalarFeatures = new Float64Array(live.length * SC);
+    const dim = this.dimension;
+    this.vectors = new Float32Array(live.length * dim);
+    this.hasVector = new Uint8Array(live.length);
     this.resetTerms();
     this.byId.clear();
     this.liveCount = 0;
@@ -182,8 +276,13 @@ export class PassageIndex implements PassageStore {
       const i = this.records.length;
       this.functionWords.set(old.fw.subarray(slot * FW, slot * FW + FW), i * FW);
       this.scalarFeatures.set(old.sc.subarray(slot * SC, slot * SC + SC), i * SC);
+      if (old.hasVector[slot]) {
+        this.vectors.set(old.vectors.subarray(slot * dim, slot * dim + dim), i * dim);
+        this.hasVector[i] = 1;
+      }
       this.indexRecord(old.records[slot]!);
     }
+    this.liveVectors = live.reduce((n, _, i) => n + this.hasVector[i], 0);
     for (const [docId, entry] of this.docs) this.docs.set(docId, { ...entry, slots: entry.slots.map((s) => remap.get(s)!) });
   }
 
@@ -428,6 +527,12 @@ function growInt32(array: Int32Array, minLength: number): Int32Array {
 
 function growFloat32(array: Float32Array, minLength: number): Float32Array {
   const next = new Float32Array(Math.max(minLength, array.length * 2, 1024));
+  next.set(array);
+  return next;
+}
+
+function growUint8(array: Uint8Array, minLength: number): Uint8Array {
+  const next = new Uint8Array(Math.max(minLength, array.length * 2, 1024));
   next.set(array);
   return next;
 }

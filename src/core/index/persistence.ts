@@ -7,14 +7,15 @@ import type { SkippedFile } from './indexer';
 /**
  * The index file: a 32-byte header (magic, format version, section count, payload length, CRC-32 of the payload)
  * and a payload of length-prefixed sections, each padded to 8 bytes: JSON metadata, the passage table, ids, texts,
- * features, the terms, where each term's postings start, and the postings as delta varints.
+ * features, the terms, where each term's postings start, the postings as delta varints, the embedding vectors
+ * (float32, `dimension` per passage) and which passages have one.
  * Restoring decodes almost nothing: the file's buffer stays as it is, typed arrays are views on it, a passage's
  * text is decoded when it is asked for, and a term's postings when a search or an insert needs them.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = Buffer.from('OWNVOIDX', 'latin1');
 const HEADER_BYTES = 32;
-const SECTIONS = 9;
+const SECTIONS = 11;
 /** Per passage in the table: docIndex, position, line, wordCount, headingIndex, length, textStart, textBytes. */
 const TABLE_FIELDS = 8;
 
@@ -31,6 +32,8 @@ interface Meta {
   docs: [docId: string, contentHash: string, size: number, modifiedAt: number, format: string][];
   headingPaths: string[][];
   skipped: SkippedFile[];
+  /** The model the vectors come from ('' for none) and their dimension. */
+  embedding: { model: string; dimension: number };
 }
 
 export interface SavedState {
@@ -67,7 +70,9 @@ export function encodeIndex(index: PassageIndex, skipped: readonly SkippedFile[]
   slots.forEach((slot, i) => (newSlot[slot] = i));
   const docIndex = new Map<string, number>();
   const headingIndex = new Map<string, number>();
-  const meta: Meta = { savedAt: Date.now(), docs: [], headingPaths: [], skipped: [...skipped] };
+  const meta: Meta = {
+    savedAt: Date.now(), docs: [], headingPaths: [], skipped: [...skipped], embedding: { model: index.vectorModel, dimension: index.dimension },
+  };
   for (const d of index.docs.values()) {
     docIndex.set(d.docId, meta.docs.length);
     meta.docs.push([d.docId, d.contentHash, d.size, d.modifiedAt, d.format]);
@@ -113,6 +118,7 @@ export function encodeIndex(index: PassageIndex, skipped: readonly SkippedFile[]
     sc.set(index.scalarFeatures.subarray(slot * SCALAR_FEATURES.length, (slot + 1) * SCALAR_FEATURES.length), i * SCALAR_FEATURES.length);
   });
   const { terms, postingStarts, postings } = encodePostings(index, newSlot);
+  const { vectors, hasVector } = encodeVectors(index, slots);
   return frame([
     Buffer.from(JSON.stringify(meta), 'utf8'),
     bytesOf(table),
@@ -123,6 +129,8 @@ export function encodeIndex(index: PassageIndex, skipped: readonly SkippedFile[]
     Buffer.from(terms, 'utf8'),
     bytesOf(postingStarts),
     postings,
+    bytesOf(vectors),
+    hasVector,
   ]);
 }
 
@@ -161,6 +169,10 @@ export function decodeIndex(file: Uint8Array): SavedState {
     throw new IndexFileError('corrupt', 'terms and postings disagree');
   }
   index.restoreTerms({ text: termText, starts, bytes: sections[8], postingStarts });
+  const vectors = typedView(sections[9], Float32Array);
+  const { model, dimension } = meta.embedding;
+  if (sections[10].length !== count || vectors.length !== count * dimension) throw new IndexFileError('corrupt', 'vectors and passage table disagree');
+  index.restoreVectors(model, dimension, vectors, sections[10]);
   return { index, skipped: meta.skipped, savedAt: meta.savedAt };
 }
 
@@ -282,6 +294,19 @@ function termStarts(text: string): Uint32Array {
   }
   starts[count] = at;
   return starts;
+}
+
+/** The live passages' vectors in their new order; a passage without one has zeros and a 0 flag. */
+function encodeVectors(index: PassageIndex, slots: readonly number[]): { vectors: Float32Array; hasVector: Buffer } {
+  const dim = index.dimension;
+  const vectors = new Float32Array(slots.length * dim);
+  const hasVector = Buffer.alloc(slots.length);
+  slots.forEach((slot, i) => {
+    if (!index.hasVector[slot]) return;
+    vectors.set(index.vectors.subarray(slot * dim, slot * dim + dim), i * dim);
+    hasVector[i] = 1;
+  });
+  return { vectors, hasVector };
 }
 
 /** Each term ('\n'-terminated) and its postings: df, then (slot delta, tf) pairs as LEB128 varints. */

@@ -67,6 +67,16 @@ export class ModelHost {
     }
   }
 
+  /**
+   * One vector per input, in order (Ollama returns them L2-normalised). Aborting `signal` closes the request, so a
+   * cancelled batch does not hold the model's slot.
+   */
+  async embed(model: string, inputs: readonly string[], signal?: AbortSignal): Promise<number[][]> {
+    if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
+    const answer = await this.call(model, () => this.streamingClient(signal).embed({ model, input: [...inputs] }));
+    return answer.embeddings;
+  }
+
   /** Streams the progress of downloading `model`; aborting `signal` stops the download. */
   async *pull(model: string, signal?: AbortSignal): AsyncGenerator<PullProgress> {
     if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
