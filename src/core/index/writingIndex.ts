@@ -72,6 +72,20 @@ export class WritingIndex implements PassageStore, Disposable {
     return results;
   }
 
+  async vectorSearch(vector: readonly number[], limit: number, exclude?: ReadonlySet<string>): Promise<ScoredPassage[]> {
+    const results = await this.call<'vectorSearch'>({ type: 'vectorSearch', vector: [...vector], limit, exclude: exclude && [...exclude] });
+    for (const r of results) this.remember(r.passage);
+    return results;
+  }
+
+  /**
+   * Embeds the passages that have no vector yet (the worker also does this by itself after each change); resolves
+   * when the pass ends. Aborting stops the pass and keeps what was embedded.
+   */
+  embed(signal?: AbortSignal): Promise<IndexStats> {
+    return this.call<'embed'>({ type: 'embed' }, signal) as Promise<unknown> as Promise<IndexStats>;
+  }
+
   /** Reads what changed since the saved index (or everything, the first time). */
   sync(signal?: AbortSignal): Promise<IndexStats> {
     return this.call<'sync'>({ type: 'sync' }, signal) as Promise<unknown> as Promise<IndexStats>;
@@ -175,6 +189,7 @@ export class WritingIndex implements PassageStore, Disposable {
       case 'rebuild':
       case 'applyChanges':
       case 'stats':
+      case 'embed':
         return this.unwire(value as WireStats);
       default:
         return value;

@@ -54,6 +54,7 @@ export function renderStats(stats: IndexStats, storage: string): string {
     `- Words: ${n(stats.words)}`,
     `- Index file: ${(stats.persistedBytes / 1e6).toFixed(1)} MB in ${storage}`,
     `- Last update: ${stats.lastUpdatedAt ? new Date(stats.lastUpdatedAt).toLocaleString() : 'never'}`,
+    `- Embedding: ${describeEmbedding(stats.embedding)}`,
     '',
     `## Skipped files (${n(stats.skipped.length)})`,
     '',
@@ -61,6 +62,12 @@ export function renderStats(stats: IndexStats, storage: string): string {
   if (!stats.skipped.length) lines.push('None.');
   for (const file of stats.skipped) lines.push(`- \`${file.path}\`: ${SKIP_REASON_TEXT[file.reason]}`);
   return lines.join('\n') + '\n';
+}
+
+function describeEmbedding(embedding: IndexStats['embedding']): string {
+  if (!embedding) return 'off (word matching only; set `ownvoice.embedding.model` to add an Ollama embedding model)';
+  const done = `${embedding.model}, ${embedding.embedded.toLocaleString('en')} of ${embedding.total.toLocaleString('en')} passages`;
+  return embedding.problem ? `${done}; stopped: ${embedding.problem}` : done;
 }
 
 async function addWritingFolder(): Promise<void> {

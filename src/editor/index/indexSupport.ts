@@ -5,7 +5,7 @@ import { SKIP_REASON_TEXT } from '../../core/documents/source';
 import type { IndexProgress, IndexStats } from '../../core/index/indexer';
 import { WritingIndex } from '../../core/index/writingIndex';
 import type { IndexSummary } from '../../shared/sidebarProtocol';
-import { affectsIndexSources, indexSourceRules, maxFileBytes } from './indexSettings';
+import { affectsIndexSources, embeddingTarget, indexSourceRules, maxFileBytes } from './indexSettings';
 import { describeProgress, IndexStatusItem } from './indexStatusItem';
 import { FileChangeQueue } from './fileChangeQueue';
 
@@ -92,10 +92,12 @@ export class IndexSupport implements vscode.Disposable {
     const storagePath = path.join(this.storageFolder.fsPath, 'index', 'passages.ovx');
     const workerScript = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'indexWorker.js').fsPath;
     try {
-      const { index, restored } = await WritingIndex.open(workerScript, { source: { kind: 'folders', rules }, storagePath, maxFileBytes: maxFileBytes() }, this.log);
+      const embedding = embeddingTarget();
+      const options = { source: { kind: 'folders', rules }, storagePath, maxFileBytes: maxFileBytes(), embedding } as const;
+      const { index, restored } = await WritingIndex.open(workerScript, options, this.log);
       if (this.disposed) return void index.dispose();
       this.adopt(index, rules.folders);
-      this.log.info(`Index ${restored ? 'restored' : 'created'} at ${storagePath}: ${index.size} passages; folders ${rules.folders.join(', ') || '(none)'}`);
+      this.log.info(`Index ${restored ? 'restored' : 'created'} at ${storagePath}: ${index.size} passages; folders ${rules.folders.join(', ') || '(none)'}; embedding ${embedding ? `${embedding.model} at ${embedding.host}` : 'off'}`);
       void this.catchUp(restored, rules.folders.length > 0);
       return index;
     } catch (error) {

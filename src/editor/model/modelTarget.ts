@@ -3,7 +3,7 @@ import type { Log } from '../../core/common/log';
 import { invalidHostReason } from '../../core/model/hostAddress';
 import { ModelHost } from '../../core/model/modelHost';
 
-const DEFAULT_HOST = 'http://127.0.0.1:11434';
+export const DEFAULT_HOST = 'http://127.0.0.1:11434';
 
 /** The model host and model the settings name. */
 export interface ModelTarget {

@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Log } from '../../../src/core/common/log';
+import { type Log, silentLog } from '../../../src/core/common/log';
 import { type EmbedFunction, PassageEmbedder } from '../../../src/core/index/embedding';
 import { Indexer } from '../../../src/core/index/indexer';
 import { decodeIndex, encodeIndex } from '../../../src/core/index/persistence';
+import { WritingIndex } from '../../../src/core/index/writingIndex';
 import { ModelHost } from '../../../src/core/model/modelHost';
 import { selectExemplars } from '../../../src/core/exemplars/select';
 import { FakeSource } from '../documents/reader.test';
@@ -121,5 +122,61 @@ describe('index: embedding passages through the stand-in', function () {
     });
     assert.equal(selection.exemplars.length, 3);
     assert.ok(selection.exemplars.some((e) => e.passage.text.includes('violin')));
+  });
+});
+
+describe('index worker: vectors', function () {
+  this.timeout(60_000);
+  const standin = useStandin();
+  const WORKER = path.join(__dirname, '../../../src/core/index/worker/indexWorker.js');
+  let dir: string;
+  let folder: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ownvoice-worker-embed-'));
+    folder = path.join(dir, 'writing');
+    await fs.mkdir(folder, { recursive: true });
+    await Promise.all(TOPICS.map((topic, d) => fs.writeFile(path.join(folder, `${d}.md`), `# ${topic}\n\n${prose(topic, 12)}`)));
+  });
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  const open = (model: string) =>
+    WritingIndex.open(WORKER, { source: { kind: 'folders', rules: { folders: [folder] } }, storagePath: path.join(dir, 'index.ovx'), embedding: { host: standin().url, model } }, silentLog);
+
+  it('embeds after indexing, searches and selects with the vectors, and keeps them across a restart', async () => {
+    const { index } = await open(MODEL);
+    try {
+      const synced = await index.sync();
+      const stats = await index.embed();
+      assert.deepEqual(stats.embedding, { model: MODEL, embedded: synced.passages, total: synced.passages });
+      const [target] = await index.lexicalSearch('violin practice', 1);
+      const [query] = await new ModelHost(standin().url).embed(MODEL, [target.passage.text]);
+      assert.equal((await index.vectorSearch(query, 3))[0].passage.id, target.passage.id);
+      const selection = await index.selectExemplars({ before: `${prose('garden tomatoes', 2)} Then the` }, { fixedCount: 2 });
+      assert.equal(selection.exemplars.length, 2);
+    } finally {
+      index.dispose();
+    }
+    const { index: again, restored } = await open(MODEL);
+    try {
+      assert.equal(restored, true);
+      const stats = await again.stats();
+      assert.equal(stats.embedding?.embedded, stats.passages);
+    } finally {
+      again.dispose();
+    }
+  });
+
+  it('names a missing model in the statistics and keeps word matching', async () => {
+    const { index } = await open('no-such-embed:1b');
+    try {
+      await index.sync();
+      const stats = await index.embed();
+      assert.match(stats.embedding?.problem ?? '', /not available/);
+      assert.equal(stats.embedding?.embedded, 0);
+      assert.ok((await index.lexicalSearch('violin', 3)).length > 0);
+      assert.ok((await index.selectExemplars({ before: prose('violin practice', 2) }, { fixedCount: 1 })).exemplars.length === 1);
+    } finally {
+      index.dispose();
+    }
   });
 });

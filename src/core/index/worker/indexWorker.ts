@@ -12,7 +12,9 @@ import type { FileSource } from '../../documents/source';
 import { calibrate } from '../../exemplars/calibrate';
 import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../exemplars/scorer';
 import { selectExemplars } from '../../exemplars/select';
+import { ModelHost } from '../../model/modelHost';
 import type { Passage } from '../../passages/passage';
+import { PassageEmbedder } from '../embedding';
 import { Indexer, type RunOptions } from '../indexer';
 import type { IndexStats } from '../indexer';
 import type { WireStats, WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './protocol';
@@ -33,6 +35,12 @@ let options: WorkerOptions | undefined;
 /** The scorer in use: the shipped defaults until the writer calibrates. */
 let weights: ScorerWeights = DEFAULT_WEIGHTS;
 const running = new Map<number, AbortController>();
+/** Gives passages vectors when the user chose an embedding model. */
+let embedder: PassageEmbedder | undefined;
+/** The embedding pass under way; `again` asks for another once it ends (the index changed meanwhile). */
+let embedding: { done: Promise<void>; controller: AbortController; again: boolean } | undefined;
+/** How long selection waits for the vector of the text being written before it settles for word matching. */
+const QUERY_EMBED_TIMEOUT_MS = 1500;
 /** Long operations (sync, rebuild, changes) run one after another; searches interleave between their batches. */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -56,6 +64,10 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
       return open(request.id, request.options);
     case 'search':
       return opened().index.search(request.query, request.limit, request.exclude ? new Set(request.exclude) : undefined);
+    case 'vectorSearch':
+      return opened().index.searchVectors(request.vector, request.limit, request.exclude ? new Set(request.exclude) : undefined);
+    case 'embed':
+      return embedNow(request.id);
     case 'get':
       return request.ids.map((id) => opened().index.get(id) ?? null);
     case 'stats':
@@ -74,6 +86,7 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
         excludeDocIds: request.options.excludeDocIds && new Set(request.options.excludeDocIds),
         preferDocIds: request.options.preferDocIds && new Set(request.options.preferDocIds),
         weights,
+        embedQuery: queryEmbedding(),
       });
     case 'calibrate':
       return calibrateToWriting(request.id, request.maxCuts);
@@ -86,9 +99,66 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
 async function open(id: number, opts: WorkerOptions): Promise<{ restored: boolean; stats: IndexStats }> {
   options = opts;
   const source: FileSource = opts.source.kind === 'folders' ? new NodeFileSource(opts.source.rules) : emptySource;
-  indexer = new Indexer(source, { storagePath: opts.storagePath, maxFileBytes: opts.maxFileBytes, log });
+  embedder = opts.embedding && embedderFor(opts.embedding.host, opts.embedding.model);
+  indexer = new Indexer(source, { storagePath: opts.storagePath, maxFileBytes: opts.maxFileBytes, log, embedder });
   const restored = await indexer.restore({ onProgress: (progress) => post({ type: 'progress', id, progress }) });
   return { restored, stats: indexer.stats() };
+}
+
+function embedderFor(host: string, model: string): PassageEmbedder {
+  const modelHost = new ModelHost(host);
+  return new PassageEmbedder(model, (inputs, signal) => modelHost.embed(model, inputs, signal), log);
+}
+
+/** Starts an embedding pass unless one is under way (which then goes round once more); resolves when it ends. */
+function embedInBackground(): Promise<void> {
+  if (!embedder) return Promise.resolve();
+  if (embedding) {
+    embedding.again = true;
+    return embedding.done;
+  }
+  const state = { controller: new AbortController(), again: true, done: Promise.resolve() };
+  state.done = (async () => {
+    while (state.again && !state.controller.signal.aborted) {
+      state.again = false;
+      await opened().embed({ signal: state.controller.signal, onCheckpoint: saveInTurn });
+      await saveInTurn();
+    }
+  })()
+    .catch((err: unknown) => log.error(err instanceof Error ? err : String(err)))
+    .finally(() => (embedding = undefined));
+  embedding = state;
+  return state.done;
+}
+
+/** The 'embed' request: joins or starts the pass, which a cancel of this request stops. */
+async function embedNow(id: number): Promise<IndexStats> {
+  const pass = embedInBackground();
+  if (embedding) running.set(id, embedding.controller);
+  try {
+    await pass;
+  } finally {
+    running.delete(id);
+  }
+  return opened().stats();
+}
+
+/** Saves between queued changes, never in the middle of one, and tells the host. */
+function saveInTurn(): Promise<void> {
+  const saved = queue.then(async () => {
+    await opened().save();
+    post({ type: 'changed', stats: wire(opened().stats()) });
+  });
+  queue = saved.catch(() => undefined);
+  return saved;
+}
+
+/** The query embedder for selection, when the index holds vectors of the chosen model. */
+function queryEmbedding(): ((text: string) => Promise<number[] | undefined>) | undefined {
+  const index = opened().index;
+  if (!embedder || index.vectorModel !== embedder.model || !index.embeddedCount) return undefined;
+  const current = embedder;
+  return (text) => current.embedQuery(text, index.dimension, QUERY_EMBED_TIMEOUT_MS);
 }
 
 /** Runs a change to the index alone, then saves it and tells the host; cancellation keeps what was done so far. */
@@ -107,6 +177,8 @@ function exclusive(id: number, work: (run: RunOptions) => Promise<void>): Promis
     return opened().stats();
   });
   queue = result.catch(() => undefined);
+  const startEmbedding = () => void embedInBackground(); // vectors follow the words, in the background
+  void result.then(startEmbedding, startEmbedding);
   return result;
 }
 
@@ -165,6 +237,7 @@ function wireResult(type: WorkerRequest['type'], value: unknown): unknown {
     case 'rebuild':
     case 'applyChanges':
     case 'stats':
+    case 'embed':
       return wire(value as IndexStats);
     default:
       return value;

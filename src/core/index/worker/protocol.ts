@@ -3,6 +3,7 @@ import type { ExemplarSelection, WritingAtCursor } from '../../exemplars/select'
 import type { ScorerWeights } from '../../exemplars/scorer';
 import type { Passage, ScoredPassage } from '../../passages/passage';
 import type { SkipReason } from '../../documents/source';
+import type { EmbeddingTarget } from '../embedding';
 import type { FileChanges, IndexProgress, IndexStats } from '../indexer';
 
 /**
@@ -30,6 +31,8 @@ export interface WorkerOptions {
   /** The index file in the extension's storage; undefined keeps the index in memory. */
   readonly storagePath?: string;
   readonly maxFileBytes?: number;
+  /** The embedding model the user chose; undefined: word matching only. */
+  readonly embedding?: EmbeddingTarget;
 }
 
 /** Host → worker. Every request carries an id its reply repeats. */
@@ -39,6 +42,8 @@ export type WorkerRequest =
   | { readonly type: 'rebuild'; readonly id: number }
   | { readonly type: 'applyChanges'; readonly id: number; readonly changes: FileChanges }
   | { readonly type: 'search'; readonly id: number; readonly query: string; readonly limit: number; readonly exclude?: readonly string[] }
+  | { readonly type: 'vectorSearch'; readonly id: number; readonly vector: readonly number[]; readonly limit: number; readonly exclude?: readonly string[] }
+  | { readonly type: 'embed'; readonly id: number }
   | { readonly type: 'get'; readonly id: number; readonly ids: readonly string[] }
   | { readonly type: 'stats'; readonly id: number }
   | { readonly type: 'memory'; readonly id: number }
@@ -54,6 +59,9 @@ export interface WorkerResults {
   rebuild: WireStats;
   applyChanges: WireStats;
   search: ScoredPassage[];
+  vectorSearch: ScoredPassage[];
+  /** Statistics once every passage has a vector, or the pass stopped (cancelled, or a problem it names). */
+  embed: WireStats;
   get: (Passage | null)[];
   stats: WireStats;
   /** The worker's heap after a full collection, bytes (benchmarks). */
