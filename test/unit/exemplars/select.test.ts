@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { MemoryPassageStore } from '../../../src/core/exemplars/memoryStore';
 import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../../src/core/exemplars/scorer';
-import { selectExemplars } from '../../../src/core/exemplars/select';
+import { findCandidates, selectExemplars } from '../../../src/core/exemplars/select';
+import type { ScoredPassage } from '../../../src/core/passages/passage';
 import { passage, prose } from './passages';
 
 const GARDEN = ['tomatoes', 'compost', 'seedlings', 'greenhouse', 'watering', 'mulch', 'harvest', 'basil', 'the', 'and', 'we'];
@@ -93,5 +94,29 @@ describe('selectExemplars', () => {
     const carStore = new MemoryPassageStore([passage('c1', 'cars/car-1.md', cars(1)), passage('c2', 'cars/car-2.md', cars(2))]);
     const offSubject = await selectExemplars(carStore, { before }, { weights: keepAll });
     assert.ok(onSubject.predictedBenefit > offSubject.predictedBenefit, `${onSubject.predictedBenefit} vs ${offSubject.predictedBenefit}`);
+  });
+});
+
+describe('selectExemplars with vectors', () => {
+  /** The garden store, plus a vector search that finds only a passage sharing no word with the writing. */
+  function denseStore(): MemoryPassageStore & { vectorSearch: () => Promise<ScoredPassage[]> } {
+    const store = gardenStore() as MemoryPassageStore & { vectorSearch: () => Promise<ScoredPassage[]> };
+    const kin = passage('v1', 'notes/allotment.md', prose(['allotment', 'trowel', 'spade', 'weeds', 'rows', 'the', 'and', 'we'], 200));
+    store.vectorSearch = async () => [{ passage: kin, score: 0.9 }];
+    return store;
+  }
+
+  it('merges dense candidates with the lexical fallback score, and keeps lexical ones as they were', async () => {
+    const lexical = await findCandidates(gardenStore(), { before });
+    const merged = await findCandidates(denseStore(), { before }, { embedQuery: async () => [1, 0] });
+    assert.deepEqual(merged.slice(0, lexical.length).map((c) => c.passage.id), lexical.map((c) => c.passage.id));
+    assert.deepEqual(merged.slice(lexical.length).map((c) => c.passage.id), ['v1']);
+    const selection = await selectExemplars(denseStore(), { before }, { fixedCount: 7, embedQuery: async () => [1, 0] });
+    assert.ok(selection.exemplars.some((e) => e.passage.id === 'v1'));
+  });
+
+  it('falls back to word matching when the writing cannot be embedded', async () => {
+    const merged = await findCandidates(denseStore(), { before }, { embedQuery: async () => undefined });
+    assert.ok(!merged.some((c) => c.passage.id === 'v1'));
   });
 });
