@@ -13,6 +13,9 @@ export class Review implements vscode.Disposable {
   readonly versions: string[];
   private readonly tracking: vscode.Disposable;
   private abort = new AbortController();
+  private readonly ended = new vscode.EventEmitter<void>();
+  /** Fires once, when the review is over (accepted, picked, rejected or replaced). */
+  readonly onDidEnd = this.ended.event;
 
   constructor(
     readonly document: vscode.TextDocument,
@@ -76,6 +79,8 @@ export class Review implements vscode.Disposable {
     this.abort.abort();
     this.tracking.dispose();
     this.uris.forEach((uri) => this.preview.forget(uri));
+    this.ended.fire();
+    this.ended.dispose();
   }
 
   private previewUri(side: string, name: string): vscode.Uri {

@@ -52,6 +52,8 @@ interface Running {
 export class RewriteController implements vscode.Disposable {
   private current: Running | undefined;
   private readonly closedTabs: vscode.Disposable;
+  /** Closes the "rewrite is ready" notification. */
+  private closeAnnouncement: (() => void) | undefined;
 
   constructor(
     private readonly deps: RewriteDeps,
@@ -183,17 +185,30 @@ export class RewriteController implements vscode.Disposable {
     }
   }
 
+  /**
+   * A notification that lasts as long as the review: it closes itself once the writer accepts, picks or rejects
+   * (a message with buttons would linger, asking about a rewrite already applied). Its Cancel rejects.
+   */
   private announceReady(review: Review): void {
-    const actions = review.mode === 'single' ? ['Accept', 'Try Again', 'Reject'] : ['Use Version 1', 'Use Version 2', 'Reject'];
-    const message = review.mode === 'single' ? 'Ownvoice: the rewrite is ready. Compare it with the original, then accept or reject it.' : 'Ownvoice: two versions are ready. Which one sounds like you?';
-    void vscode.window.showInformationMessage(message, ...actions).then((action) => {
-      if (!action || this.current?.review !== review) return;
-      const commands: Record<string, string> = {
-        Accept: 'ownvoice.rewrite.accept', 'Try Again': 'ownvoice.rewrite.tryAgain', Reject: 'ownvoice.rewrite.reject',
-        'Use Version 1': 'ownvoice.rewrite.pickFirst', 'Use Version 2': 'ownvoice.rewrite.pickSecond',
-      };
-      void vscode.commands.executeCommand(commands[action]);
-    });
+    this.closeAnnouncement?.(); // after Try Again, one notification, not two
+    if (this.current?.review !== review) return;
+    const message =
+      review.mode === 'single'
+        ? 'Ownvoice: the rewrite is ready. Compare it with the original, then Accept (Ctrl+Alt+Enter), Try Again or Reject in the diff\'s title bar.'
+        : 'Ownvoice: two versions are ready. Which one sounds like you? Use Version 1 or 2 in the diff\'s title bar.';
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: message, cancellable: true }, (_progress, token) =>
+      new Promise<void>((resolve) => {
+        const cancel = token.onCancellationRequested(() => this.current?.review === review && void this.reject());
+        const close = () => {
+          cancel.dispose();
+          ended.dispose();
+          if (this.closeAnnouncement === close) this.closeAnnouncement = undefined;
+          resolve();
+        };
+        const ended = review.onDidEnd(close);
+        this.closeAnnouncement = close;
+      }),
+    );
   }
 
   /** Replaces the selected text as one undo step, unless the writer changed it meanwhile. */
