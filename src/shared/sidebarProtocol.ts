@@ -1,3 +1,4 @@
+import type { UsedExemplar } from '../core/completion/types';
 import type { HostStatus } from '../core/model/hostMonitor';
 
 /** How much text one suggestion offers before it stops. */
@@ -49,17 +50,10 @@ export interface IndexSummary {
   readonly progress?: { readonly done: number; readonly total: number; readonly phase: string };
 }
 
-export interface ExplainedExemplar {
-  readonly passageId: string;
-  /** Path of the source document. */
-  readonly docId: string;
-  /** 1-based line of the passage in its document. */
-  readonly line: number;
-  readonly headingPath: readonly string[];
+/** An exemplar as "why this suggestion" shows it: what the completion pipeline records, plus the passage's text. */
+export interface ExplainedExemplar extends UsedExemplar {
   /** The passage as the writer wrote it: shown as text, never as markup. */
   readonly text: string;
-  readonly score: number;
-  readonly reasons: readonly string[];
 }
 
 export interface SuggestionExplanation {

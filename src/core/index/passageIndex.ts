@@ -213,8 +213,8 @@ export class PassageIndex implements PassageStore {
     if (slot === undefined) return false;
     if (!this.dimension) this.dimension = vector.length;
     const dim = this.dimension;
-    if (this.vectors.length < (slot + 1) * dim) this.vectors = growFloat32(this.vectors, (slot + 1) * dim);
-    if (this.hasVector.length < slot + 1) this.hasVector = growUint8(this.hasVector, slot + 1);
+    if (this.vectors.length < (slot + 1) * dim) this.vectors = grown(this.vectors, (slot + 1) * dim);
+    if (this.hasVector.length < slot + 1) this.hasVector = grown(this.hasVector, slot + 1);
     let norm = 0;
     for (let i = 0; i < dim; i++) norm += vector[i] * vector[i];
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -470,7 +470,7 @@ export class PassageIndex implements PassageStore {
       const hash = spans[k + 2];
       let id = this.findTerm(lower, start, end, hash);
       if (id < 0) id = this.addTerm(lower.slice(start, end), hash);
-      if (id >= this.tf.length) this.tf = growInt32(this.tf, id + 1);
+      if (id >= this.tf.length) this.tf = grown(this.tf, id + 1, 0);
       if (this.tf[id]++ === 0) touched.push(id);
     }
     const length = count;
@@ -484,8 +484,8 @@ export class PassageIndex implements PassageStore {
 
   private storeFeatures(slot: number, f: StyleFeatures): void {
     if (this.functionWords.length < (slot + 1) * FW) {
-      this.functionWords = growFloat32(this.functionWords, (slot + 1) * FW);
-      this.scalarFeatures = growFloat64(this.scalarFeatures, (slot + 1) * SC);
+      this.functionWords = grown(this.functionWords, (slot + 1) * FW);
+      this.scalarFeatures = grown(this.scalarFeatures, (slot + 1) * SC);
     }
     this.functionWords.set(f.functionWords, slot * FW);
     SCALAR_FEATURES.forEach((key, i) => (this.scalarFeatures[slot * SC + i] = f[key]));
@@ -517,27 +517,12 @@ function textBytesOf(record: StoredPassage): number {
   return known ?? Buffer.byteLength(record.text, 'utf8');
 }
 
-function growInt32(array: Int32Array, minLength: number): Int32Array {
-  const next = new Int32Array(Math.max(minLength, array.length * 2));
-  next.set(array);
-  return next;
-}
+type TypedArray = Int32Array | Float32Array | Float64Array | Uint8Array;
 
-function growFloat32(array: Float32Array, minLength: number): Float32Array {
-  const next = new Float32Array(Math.max(minLength, array.length * 2, 1024));
-  next.set(array);
-  return next;
-}
-
-function growUint8(array: Uint8Array, minLength: number): Uint8Array {
-  const next = new Uint8Array(Math.max(minLength, array.length * 2, 1024));
-  next.set(array);
-  return next;
-}
-
-function growFloat64(array: Float64Array, minLength: number): Float64Array {
-  const next = new Float64Array(Math.max(minLength, array.length * 2, 1024));
-  next.set(array);
+/** A copy at least `minLength` long, doubling so that appends stay amortised O(1). */
+function grown<A extends TypedArray>(array: A, minLength: number, floor = 1024): A {
+  const next = new (array.constructor as new (length: number) => A)(Math.max(minLength, array.length * 2, floor));
+  (next as Float64Array).set(array);
   return next;
 }
 
