@@ -95,6 +95,8 @@ describe('sidebar: preferences, model, why this suggestion', () => {
       assert.ok(texts.some((t) => t.includes('<img src=x onerror=') && t.includes('<script>')), `passages: ${texts.join(' | ')}`);
       assert.equal(await sidebar.locator('.exemplars img, .exemplars script').count(), 0);
       assert.equal(await sidebar.locator('body').getAttribute('data-pwned'), null);
+      // The section sits below the preferences: bring it into view so the screenshot shows what a writer reads.
+      await sidebar.locator('[data-testid^="exemplar-text-"]').first().scrollIntoViewIfNeeded();
       await session().screenshot('why-this-suggestion');
     });
 
