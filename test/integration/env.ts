@@ -14,6 +14,7 @@ export interface OwnvoiceApi {
     | {
         lexicalSearch(query: string, limit: number): Promise<{ passage: { docId: string } }[]>;
         stats(): Promise<{ documents: number; skipped: readonly { path: string; reason: string }[] }>;
+        terminate(): Promise<void>;
         selectExemplars(
           context: { before: string; docId?: string; format?: string },
           options?: { fixedCount?: number },

@@ -55,6 +55,17 @@ describe('index of the workspace', function () {
     assert.equal(stats.skipped.find((f) => f.path.endsWith('scan.txt'))?.reason, 'binary');
   });
 
+  it('opens the index again when its worker crashes, and keeps answering', async () => {
+    const api = await activateOwnvoice();
+    const before = await api.writingIndex();
+    assert.ok(before);
+    const documents = (await before.stats()).documents;
+    await before.terminate();
+    const after = await eventually(() => api.writingIndex(), (index) => index !== undefined && index !== before, 15000);
+    assert.ok(after && after !== before, 'no new index after the crash');
+    assert.equal((await after.stats()).documents, documents, 'the saved index came back whole');
+  });
+
   it('registers the index commands', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['ownvoice.rebuildIndex', 'ownvoice.showIndexStats', 'ownvoice.addWritingFolder']) assert.ok(commands.includes(id), id);

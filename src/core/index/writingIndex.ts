@@ -31,6 +31,10 @@ export class WritingIndex implements PassageStore, Disposable {
   private nextId = 1;
   private passages = 0;
   private exited: Error | undefined;
+  private disposed = false;
+  private readonly stopEmitter = new Emitter<Error>();
+  /** The worker stopped without being disposed (a crash, or `terminate`): the host may open the index again. */
+  readonly onDidStop = this.stopEmitter.event;
   /** The skipped files as of the last statistics that carried them (they travel only when they change). */
   private skipped: { revision: number; files: readonly SkippedFile[] } = { revision: -1, files: [] };
 
@@ -131,7 +135,9 @@ export class WritingIndex implements PassageStore, Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     void this.worker.terminate();
+    this.stopEmitter.dispose();
     this.progressEmitter.dispose();
     this.changeEmitter.dispose();
     this.calibrationEmitter.dispose();
@@ -218,6 +224,7 @@ export class WritingIndex implements PassageStore, Disposable {
     this.exited = err;
     for (const waiting of this.pending.values()) waiting.reject(err);
     this.pending.clear();
+    if (!this.disposed) this.stopEmitter.fire(err);
   }
 }
 

@@ -9,6 +9,9 @@ import { affectsIndexSources, embeddingTarget, indexSourceRules, maxFileBytes } 
 import { describeProgress, IndexStatusItem } from './indexStatusItem';
 import { FileChangeQueue } from './fileChangeQueue';
 
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 10 * 60 * 1000;
+
 /**
  * The user's writing, kept indexed: opens the index worker, catches up with the files, follows the file system,
  * and reopens when the folders or rules change. All heavy work happens in the worker thread.
@@ -29,6 +32,8 @@ export class IndexSupport implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private sessionDisposables: vscode.Disposable[] = [];
   private disposed = false;
+  /** When the worker was restarted after a crash, within the last RESTART_WINDOW_MS. */
+  private restarts: number[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: Log) {
     this.queue = new FileChangeQueue((changes) => void this.run((index) => index.applyChanges(changes)));
@@ -115,6 +120,7 @@ export class IndexSupport implements vscode.Disposable {
       index,
       index.onProgress((p) => this.showProgress(p)),
       index.onDidChange((stats) => this.showStats(stats)),
+      index.onDidStop((error) => void this.recover(error)),
       ...folders.map((folder) => this.queue.watch(folder)),
     ];
     this.opened.fire(index);
@@ -161,6 +167,24 @@ export class IndexSupport implements vscode.Disposable {
   private showStats(stats: IndexStats): void {
     this.stats = stats;
     this.changed.fire();
+  }
+
+  /** A crashed worker is opened again from the saved file (written atomically, so whole), a few times at most. */
+  private async recover(error: Error): Promise<void> {
+    const now = Date.now();
+    this.restarts = this.restarts.filter((at) => now - at < RESTART_WINDOW_MS);
+    if (this.restarts.length >= MAX_RESTARTS) {
+      this.closeSession();
+      this.opening = undefined; // the next rebuild or settings change starts a fresh worker
+      this.log.error(`The index worker keeps stopping (${error.message}); not restarting it. Run "Ownvoice: Rebuild the Index of My Writing" to try again.`);
+      void vscode.window.showErrorMessage('Ownvoice: the index of your writing keeps stopping. Suggestions go on without your passages.', 'Show Log').then(
+        (choice) => choice && vscode.commands.executeCommand('ownvoice.showLog'),
+      );
+      return;
+    }
+    this.restarts.push(now);
+    this.log.warn(`The index worker stopped (${error.message}); opening the index again.`);
+    await this.reopen();
   }
 
   private reopen(): Promise<void> {

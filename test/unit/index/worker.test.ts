@@ -84,6 +84,21 @@ describe('index worker', function () {
     }
   });
 
+  it('tells the host when the worker stops unasked, and not when it is disposed', async () => {
+    const crashed = await open();
+    const stopped = new Promise<Error>((resolve) => crashed.index.onDidStop(resolve));
+    await crashed.index.terminate();
+    assert.match((await stopped).message, /index worker stopped/);
+    await assert.rejects(crashed.index.stats(), /index worker stopped/);
+
+    const closed = await open();
+    let told = false;
+    closed.index.onDidStop(() => (told = true));
+    closed.index.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(told, false);
+  });
+
   it('indexes a folder off the main thread, follows edits and deletes, reports progress and skips', async () => {
     const { index, restored } = await open();
     try {
