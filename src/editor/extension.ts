@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CompletionEngine, OutcomeRecord, TypingPause, type EngineActivity } from '../core/completion';
+import { CompletionEngine, DEFAULT_LANGUAGES, OutcomeRecord, TypingPause, type EngineActivity } from '../core/completion';
 import type { OutcomeCounts } from '../core/completion/outcomes';
 import type { WritingIndex } from '../core/index/writingIndex';
 import { HostMonitor, type HostStatus } from '../core/model/hostMonitor';
@@ -24,7 +24,7 @@ import { StatusBar, STATUS_MENU_COMMAND } from './status/statusBar';
 import { showStatusMenu } from './status/statusMenu';
 
 /** Where ghost text is offered at all; `ownvoice.languages` narrows it further, per request. */
-const PROSE_LANGUAGES = ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc', 'org'];
+const PROSE_LANGUAGES = DEFAULT_LANGUAGES;
 const OUTCOMES_KEY = 'ownvoice.outcomes';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
@@ -163,7 +163,7 @@ function setting(key: string): unknown {
 
 function languageState(): { enabled: boolean; language?: string } {
   const language = vscode.window.activeTextEditor?.document.languageId;
-  const languages = vscode.workspace.getConfiguration('ownvoice').get<string[]>('languages', PROSE_LANGUAGES);
+  const languages = vscode.workspace.getConfiguration('ownvoice').get<string[]>('languages', [...PROSE_LANGUAGES]);
   if (!completionsEnabled()) return { enabled: false };
   if (language && PROSE_LANGUAGES.includes(language) && !languages.includes(language)) return { enabled: false, language };
   return { enabled: true };

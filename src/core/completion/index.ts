@@ -5,6 +5,7 @@ export { OutcomeRecord, parseSnapshot, type Outcome, type OutcomeSnapshot, type 
 export { triggerRefusal, type TriggerRefusal } from './trigger';
 export {
   DEFAULT_LANGUAGES,
+  languageName,
   DEFAULT_SETTINGS,
   type CompletionRequest,
   type CompletionResult,

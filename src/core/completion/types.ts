@@ -32,6 +32,15 @@ export interface CompletionSettings {
 
 export const DEFAULT_LANGUAGES: readonly string[] = ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc', 'org'];
 
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  markdown: 'Markdown', plaintext: 'plain text', latex: 'LaTeX', restructuredtext: 'reStructuredText', asciidoc: 'AsciiDoc', org: 'Org',
+};
+
+/** What a writer calls the language of a document, for prompts and menus. */
+export function languageName(languageId: string): string {
+  return LANGUAGE_NAMES[languageId] ?? languageId;
+}
+
 export const DEFAULT_SETTINGS: CompletionSettings = {
   model: 'llama3.2:3b',
   languages: DEFAULT_LANGUAGES,

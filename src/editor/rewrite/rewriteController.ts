@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { languageName } from '../../core/completion';
 import type { Log } from '../../core/common/log';
 import { DEFAULT_SETTINGS, type ExemplarSource } from '../../core/completion/types';
 import { describeProblem, ModelError } from '../../core/model/errors';
@@ -34,9 +35,6 @@ export type RewriteOutcome =
   | { readonly status: 'noSelection' | 'dismissed' | 'cancelled' | 'rejected' | 'noReview' }
   | { readonly status: 'invalidTemplate' | 'refused' | 'failed'; readonly message: string };
 
-const FORMAT_NAMES: Record<string, string> = {
-  markdown: 'Markdown', plaintext: 'plain text', latex: 'LaTeX', restructuredtext: 'reStructuredText', asciidoc: 'AsciiDoc', org: 'Org',
-};
 /** Alternatives need visible differences: at least this temperature, whatever the preset says. */
 const ALTERNATIVES_TEMPERATURE = 0.8;
 
@@ -137,7 +135,7 @@ export class RewriteController implements vscode.Disposable {
         end: document.offsetAt(editor.selection.end),
         docId: document.uri.toString(),
         format: document.languageId,
-        formatName: FORMAT_NAMES[document.languageId] ?? document.languageId,
+        formatName: languageName(document.languageId),
       },
       instruction,
       preferences: { register: preferences.register, notes: preferences.notes },

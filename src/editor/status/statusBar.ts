@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { languageName } from '../../core/completion';
 import type { EngineActivity } from '../../core/completion/engine';
 import type { HostStatus } from '../../core/model/hostMonitor';
 import { describeHostStatus } from '../../shared/sidebarProtocol';
@@ -45,7 +46,7 @@ export class StatusBar implements vscode.Disposable {
     let short = SHORT[host.state];
     let icon = ICONS[host.state];
     if (!problem && activity.state === 'loading') [icon, short] = ['$(loading~spin)', `loading ${activity.model}`];
-    else if (!problem && !view.enabled) [icon, short] = ['$(circle-slash)', view.language ? `off for ${view.language}` : 'suggestions off'];
+    else if (!problem && !view.enabled) [icon, short] = ['$(circle-slash)', view.language ? `off for ${languageName(view.language)}` : 'suggestions off'];
     const showWords = problem || short !== SHORT.ready;
     this.item.text = showWords ? `${icon} Ownvoice: ${short}` : `${icon} Ownvoice`;
     this.item.tooltip = new vscode.MarkdownString(`**Ownvoice** — ${sentence}\n\nClick for options.`);

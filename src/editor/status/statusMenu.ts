@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { languageName } from '../../core/completion';
 import type { HostStatus } from '../../core/model/hostMonitor';
 import type { ModelGuidance } from '../model/modelGuidance';
 
@@ -21,7 +22,7 @@ export async function showStatusMenu(status: HostStatus, guidance: ModelGuidance
   if (language) {
     const on = languages.includes(language);
     items.push({
-      label: on ? `$(circle-slash) Turn Off for ${language}` : `$(pencil) Turn On for ${language}`,
+      label: on ? `$(circle-slash) Turn Off for ${languageName(language)}` : `$(pencil) Turn On for ${languageName(language)}`,
       run: () => section.update('languages', on ? languages.filter((l) => l !== language) : [...languages, language], vscode.ConfigurationTarget.Global),
     });
   }
