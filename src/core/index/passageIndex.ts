@@ -5,6 +5,13 @@ import { forEachTerm, hashTerm, termSpans } from './terms';
 /** A passage as the index keeps it: everything but the features, which live in compact pools. */
 export type StoredPassage = Omit<Passage, 'features'>;
 
+/** Vectors as the index holds and saves them: int8 rows, a scale per row, and which rows hold a vector. */
+export interface QuantisedVectors {
+  readonly rows: Int8Array;
+  readonly scales: Float32Array;
+  readonly hasVector: Uint8Array;
+}
+
 /** What the index remembers of a document, to know when it changed. */
 export interface DocumentEntry {
   readonly docId: string;
@@ -60,8 +67,12 @@ export class PassageIndex implements PassageStore {
   /** The embedding model whose vectors the index holds ('' for none) and their dimension (0 before the first). */
   vectorModel = '';
   dimension = 0;
-  /** Unit vectors, `dimension` floats per slot; a slot's vector is there only where `hasVector[slot]` is 1. */
-  vectors: Float32Array = new Float32Array(0);
+  /**
+   * Unit vectors quantised to int8, `dimension` per slot: vector ≈ vectorScales[slot] · row, a quarter of float32's
+   * memory and file. A slot's vector is there only where `hasVector[slot]` is 1.
+   */
+  vectors: Int8Array = new Int8Array(0);
+  vectorScales: Float32Array = new Float32Array(0);
   hasVector: Uint8Array = new Uint8Array(0);
   private liveVectors = 0;
   private readonly byId = new Map<string, number>();
@@ -180,15 +191,16 @@ export class PassageIndex implements PassageStore {
   /** Starts over with another model: its vectors cannot be compared with the old ones, so all are dropped. */
   useVectorModel(model: string): boolean {
     if (model === this.vectorModel) return false;
-    this.restoreVectors(model, 0, new Float32Array(0), new Uint8Array(0));
+    this.restoreVectors(model, 0, { rows: new Int8Array(0), scales: new Float32Array(0), hasVector: new Uint8Array(0) });
     return true;
   }
 
   /** Adopts restored vectors (the loader) or clears them (dimension 0). */
-  restoreVectors(model: string, dimension: number, vectors: Float32Array, hasVector: Uint8Array): void {
+  restoreVectors(model: string, dimension: number, { rows, scales, hasVector }: QuantisedVectors): void {
     this.vectorModel = model;
     this.dimension = dimension;
-    this.vectors = vectors;
+    this.vectors = rows;
+    this.vectorScales = scales;
     this.hasVector = hasVector;
     this.liveVectors = 0;
     for (let slot = 0; slot < hasVector.length; slot++) if (hasVector[slot] && this.records[slot]) this.liveVectors++;
@@ -205,8 +217,8 @@ export class PassageIndex implements PassageStore {
   }
 
   /**
-   * Stores a passage's vector, normalised; false when the passage has gone meanwhile. The first vector sets the
-   * dimension; the caller refuses others of another length.
+   * Stores a passage's vector, normalised and quantised; false when the passage has gone meanwhile. The first
+   * vector sets the dimension; the caller refuses others of another length.
    */
   putVector(id: string, vector: readonly number[]): boolean {
     const slot = this.byId.get(id);
@@ -214,11 +226,9 @@ export class PassageIndex implements PassageStore {
     if (!this.dimension) this.dimension = vector.length;
     const dim = this.dimension;
     if (this.vectors.length < (slot + 1) * dim) this.vectors = grown(this.vectors, (slot + 1) * dim);
+    if (this.vectorScales.length < slot + 1) this.vectorScales = grown(this.vectorScales, slot + 1);
     if (this.hasVector.length < slot + 1) this.hasVector = grown(this.hasVector, slot + 1);
-    let norm = 0;
-    for (let i = 0; i < dim; i++) norm += vector[i] * vector[i];
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let i = 0; i < dim; i++) this.vectors[slot * dim + i] = vector[i] * scale;
+    this.vectorScales[slot] = quantise(vector, this.vectors.subarray(slot * dim, slot * dim + dim));
     if (!this.hasVector[slot]) this.liveVectors++;
     this.hasVector[slot] = 1;
     return true;
@@ -228,22 +238,27 @@ export class PassageIndex implements PassageStore {
     return this.searchVectors(vector, limit, exclude);
   }
 
-  /** Cosine similarity by brute force over the unit vectors; synchronous, for the worker's own use. */
+  /**
+   * Cosine similarity by brute force over the quantised unit vectors; synchronous, for the worker's own use. The
+   * query stays in floats: float · int8 measured faster in V8 than int8 · int8 (41 against 44 ms for 100k×768).
+   */
   searchVectors(vector: readonly number[], limit: number, exclude?: ReadonlySet<string>): ScoredPassage[] {
     const dim = this.dimension;
     if (!dim || vector.length !== dim || limit <= 0 || !this.liveVectors) return [];
-    const query = Float32Array.from(vector);
+    const query = Float64Array.from(vector);
     let norm = 0;
     for (let i = 0; i < dim; i++) norm += query[i] * query[i];
     if (!(norm > 0)) return [];
     if (this.scores.length < this.records.length) this.scores = new Float64Array(Math.ceil(this.records.length * 1.25) + 64);
     const scores = this.scores;
-    const { vectors, hasVector, records } = this;
+    const { vectors, vectorScales, hasVector, records } = this;
     const slots: number[] = [];
     const end = Math.min(hasVector.length, records.length);
+    const words = dim % 4 || vectors.byteOffset % 4 ? undefined : new Int32Array(vectors.buffer, vectors.byteOffset, vectors.length >> 2);
     for (let slot = 0; slot < end; slot++) {
       if (!hasVector[slot] || !records[slot]) continue;
-      scores[slot] = dot(vectors, slot * dim, query);
+      const sum = words ? dotWords(words, (slot * dim) >> 2, query) : dot(vectors, slot * dim, query);
+      scores[slot] = sum * vectorScales[slot];
       slots.push(slot);
     }
     const scale = 1 / Math.sqrt(norm);
@@ -257,13 +272,17 @@ export class PassageIndex implements PassageStore {
   compact(): void {
     const live = this.records.flatMap((r, slot) => (r ? [slot] : []));
     const remap = new Map(live.map((slot, i) => [slot, i]));
-    const old = { fw: this.functionWords, sc: this.scalarFeatures, records: this.records, vectors: this.vectors, hasVector: this.hasVector };
+    const old = {
+      fw: this.functionWords, sc: this.scalarFeatures, records: this.records, vectors: this.vectors, vectorScales: this.vectorScales,
+      hasVector: this.hasVector,
+    };
     this.records = [];
     this.lengths = [];
     this.functionWords = new Float32Array(live.length * FW);
     this.scalarFeatures = new Float64Array(live.length * SC);
     const dim = this.dimension;
-    this.vectors = new Float32Array(live.length * dim);
+    this.vectors = new Int8Array(live.length * dim);
+    this.vectorScales = new Float32Array(live.length);
     this.hasVector = new Uint8Array(live.length);
     this.resetTerms();
     this.byId.clear();
@@ -276,6 +295,7 @@ export class PassageIndex implements PassageStore {
       this.scalarFeatures.set(old.sc.subarray(slot * SC, slot * SC + SC), i * SC);
       if (old.hasVector[slot]) {
         this.vectors.set(old.vectors.subarray(slot * dim, slot * dim + dim), i * dim);
+        this.vectorScales[i] = old.vectorScales[slot];
         this.hasVector[i] = 1;
       }
       this.indexRecord(old.records[slot]!);
@@ -517,7 +537,7 @@ function textBytesOf(record: StoredPassage): number {
   return known ?? Buffer.byteLength(record.text, 'utf8');
 }
 
-type TypedArray = Int32Array | Float32Array | Float64Array | Uint8Array;
+type TypedArray = Int32Array | Float32Array | Float64Array | Uint8Array | Int8Array;
 
 /** A copy at least `minLength` long, doubling so that appends stay amortised O(1). */
 function grown<A extends TypedArray>(array: A, minLength: number, floor = 1024): A {
@@ -526,8 +546,47 @@ function grown<A extends TypedArray>(array: A, minLength: number, floor = 1024):
   return next;
 }
 
-/** The dot product of `query` with the vector at `base`; four sums at once, as V8 will not vectorise (≈1.6× faster). */
-function dot(vectors: Float32Array, base: number, query: Float32Array): number {
+/**
+ * Quantises `vector` into `row` (q = round(127·v/max|v|)) and returns the scale that makes scale·q a unit vector:
+ * ≈ max|v|/127, but a stored vector stays unit length, so a score stays a true cosine (≤ 1) of what is stored.
+ */
+function quantise(vector: ArrayLike<number>, row: Int8Array): number {
+  let max = 0;
+  for (let i = 0; i < row.length; i++) max = Math.max(max, Math.abs(vector[i]));
+  if (!(max > 0)) {
+    row.fill(0);
+    return 0;
+  }
+  let norm = 0;
+  for (let i = 0; i < row.length; i++) {
+    row[i] = Math.round((vector[i] * 127) / max);
+    norm += row[i] * row[i];
+  }
+  return 1 / Math.sqrt(norm);
+}
+
+/**
+ * The dot product of `query` with the row whose four bytes a word starts at `base4`: one bounds-checked load per four
+ * values (≈1.35× faster than byte loads). Little-endian, as every platform VS Code runs on: the first byte is lowest.
+ */
+function dotWords(words: Int32Array, base4: number, query: Float64Array): number {
+  const n = query.length >> 2;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  for (let k = 0, i = 0; k < n; k++, i += 4) {
+    const x = words[base4 + k];
+    a += ((x << 24) >> 24) * query[i];
+    b += ((x << 16) >> 24) * query[i + 1];
+    c += ((x << 8) >> 24) * query[i + 2];
+    d += (x >> 24) * query[i + 3];
+  }
+  return a + b + c + d;
+}
+
+/** The dot product of `query` with the row at `base`; four sums at once, as V8 will not vectorise (≈1.6× faster). */
+function dot(vectors: Int8Array, base: number, query: Float64Array): number {
   const dim = query.length;
   let a = 0;
   let b = 0;

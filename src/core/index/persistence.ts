@@ -1,21 +1,21 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { FUNCTION_WORD_COUNT, PassageIndex, SCALAR_FEATURES, TF_SPAN, type StoredPassage } from './passageIndex';
+import { FUNCTION_WORD_COUNT, PassageIndex, SCALAR_FEATURES, TF_SPAN, type QuantisedVectors, type StoredPassage } from './passageIndex';
 import type { SkippedFile } from './indexer';
 
 /**
  * The index file: a 32-byte header (magic, format version, section count, payload length, CRC-32 of the payload)
  * and a payload of length-prefixed sections, each padded to 8 bytes: JSON metadata, the passage table, ids, texts,
  * features, the terms, where each term's postings start, the postings as delta varints, the embedding vectors
- * (float32, `dimension` per passage) and which passages have one.
+ * (int8, `dimension` per passage), their scales (float32, one per passage) and which passages have one.
  * Restoring decodes almost nothing: the file's buffer stays as it is, typed arrays are views on it, a passage's
  * text is decoded when it is asked for, and a term's postings when a search or an insert needs them.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 const MAGIC = Buffer.from('OWNVOIDX', 'latin1');
 const HEADER_BYTES = 32;
-const SECTIONS = 11;
+const SECTIONS = 12;
 /** Per passage in the table: docIndex, position, line, wordCount, headingIndex, length, textStart, textBytes. */
 const TABLE_FIELDS = 8;
 
@@ -118,7 +118,7 @@ export function encodeIndex(index: PassageIndex, skipped: readonly SkippedFile[]
     sc.set(index.scalarFeatures.subarray(slot * SCALAR_FEATURES.length, (slot + 1) * SCALAR_FEATURES.length), i * SCALAR_FEATURES.length);
   });
   const { terms, postingStarts, postings } = encodePostings(index, newSlot);
-  const { vectors, hasVector } = encodeVectors(index, slots);
+  const { rows, scales, hasVector } = encodeVectors(index, slots);
   return frame([
     Buffer.from(JSON.stringify(meta), 'utf8'),
     bytesOf(table),
@@ -129,7 +129,8 @@ export function encodeIndex(index: PassageIndex, skipped: readonly SkippedFile[]
     Buffer.from(terms, 'utf8'),
     bytesOf(postingStarts),
     postings,
-    bytesOf(vectors),
+    bytesOf(rows),
+    bytesOf(scales),
     hasVector,
   ]);
 }
@@ -169,10 +170,13 @@ export function decodeIndex(file: Uint8Array): SavedState {
     throw new IndexFileError('corrupt', 'terms and postings disagree');
   }
   index.restoreTerms({ text: termText, starts, bytes: sections[8], postingStarts });
-  const vectors = typedView(sections[9], Float32Array);
+  const rows = typedView(sections[9], Int8Array);
+  const scales = typedView(sections[10], Float32Array);
   const { model, dimension } = meta.embedding;
-  if (sections[10].length !== count || vectors.length !== count * dimension) throw new IndexFileError('corrupt', 'vectors and passage table disagree');
-  index.restoreVectors(model, dimension, vectors, sections[10]);
+  if (sections[11].length !== count || scales.length !== count || rows.length !== count * dimension) {
+    throw new IndexFileError('corrupt', 'vectors and passage table disagree');
+  }
+  index.restoreVectors(model, dimension, { rows, scales, hasVector: sections[11] });
   return { index, skipped: meta.skipped, savedAt: meta.savedAt };
 }
 
@@ -265,12 +269,12 @@ function unframe(file: Uint8Array): Buffer[] {
   return sections;
 }
 
-function bytesOf(array: Uint32Array | Float32Array | Float64Array): Buffer {
+function bytesOf(array: Int8Array | Uint32Array | Float32Array | Float64Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
 /** A typed array over a section: a view when the section is aligned (the usual case), else a copy. */
-function typedView<T extends Uint32Array | Float32Array | Float64Array>(
+function typedView<T extends Int8Array | Uint32Array | Float32Array | Float64Array>(
   section: Buffer,
   Type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
 ): T {
@@ -296,17 +300,19 @@ function termStarts(text: string): Uint32Array {
   return starts;
 }
 
-/** The live passages' vectors in their new order; a passage without one has zeros and a 0 flag. */
-function encodeVectors(index: PassageIndex, slots: readonly number[]): { vectors: Float32Array; hasVector: Buffer } {
+/** The live passages' quantised vectors in their new order; a passage without one has zeros and a 0 flag. */
+function encodeVectors(index: PassageIndex, slots: readonly number[]): QuantisedVectors & { hasVector: Buffer } {
   const dim = index.dimension;
-  const vectors = new Float32Array(slots.length * dim);
+  const rows = new Int8Array(slots.length * dim);
+  const scales = new Float32Array(slots.length);
   const hasVector = Buffer.alloc(slots.length);
   slots.forEach((slot, i) => {
     if (!index.hasVector[slot]) return;
-    vectors.set(index.vectors.subarray(slot * dim, slot * dim + dim), i * dim);
+    rows.set(index.vectors.subarray(slot * dim, slot * dim + dim), i * dim);
+    scales[i] = index.vectorScales[slot];
     hasVector[i] = 1;
   });
-  return { vectors, hasVector };
+  return { rows, scales, hasVector };
 }
 
 /** Each term ('\n'-terminated) and its postings: df, then (slot delta, tf) pairs as LEB128 varints. */
