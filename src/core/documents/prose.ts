@@ -34,6 +34,29 @@ export class BlockCollector {
   }
 }
 
+/** The lines of the paragraph being read by a line-based reducer, joined and reduced when the paragraph ends. */
+export class ParagraphLines {
+  private lines: string[] = [];
+  private firstLine = 0;
+
+  constructor(private readonly out: BlockCollector, private readonly reduceInline: (text: string) => string) {}
+
+  get isEmpty(): boolean {
+    return this.lines.length === 0;
+  }
+
+  /** `line` is the 1-based source line of `text`; the paragraph starts at its first one. */
+  add(text: string, line: number): void {
+    if (this.isEmpty) this.firstLine = line;
+    this.lines.push(text);
+  }
+
+  end(): void {
+    if (!this.isEmpty) this.out.paragraph(this.reduceInline(this.lines.join(' ')), this.firstLine);
+    this.lines = [];
+  }
+}
+
 /** Splits lines into runs separated by blank lines; `line` is 1-based. */
 export function paragraphsOf(lines: readonly string[], firstLine = 1): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];

@@ -1,4 +1,4 @@
-import { BlockCollector, ProseBlock } from '../prose';
+import { BlockCollector, ParagraphLines, ProseBlock } from '../prose';
 
 /** Delimited blocks whose content is not prose: listing, literal, passthrough, comment, tables. */
 const NON_PROSE_DELIMITER = /^(?:-{4,}|\.{4,}|\+{4,}|\/{4,}|\|={3,}|,={3,}|:={3,}|`{3}.*)$/;
@@ -11,13 +11,8 @@ const PROSE_DELIMITER = /^(?:_{4,}|={4,}|\*{4,}|-{2})$/;
 export function asciidocToProse(source: string): ProseBlock[] {
   const lines = source.split(/\r?\n/);
   const out = new BlockCollector();
-  let para: string[] = [];
-  let paraLine = 0;
+  const para = new ParagraphLines(out, reduceInline);
   let closing: string | undefined;
-  const flush = () => {
-    if (para.length) out.paragraph(reduceInline(para.join(' ')), paraLine);
-    para = [];
-  };
   lines.forEach((line, i) => {
     const trimmed = line.trim();
     if (closing !== undefined) {
@@ -25,13 +20,13 @@ export function asciidocToProse(source: string): ProseBlock[] {
       return;
     }
     if (NON_PROSE_DELIMITER.test(trimmed)) {
-      flush();
+      para.end();
       closing = trimmed.startsWith('```') ? '```' : trimmed;
       return;
     }
     const heading = /^(={1,6}|#{1,6})\s+(\S.*)$/.exec(line);
     if (heading) {
-      flush();
+      para.end();
       out.heading(heading[1].length, reduceInline(heading[2]), i + 1);
       return;
     }
@@ -45,15 +40,14 @@ export function asciidocToProse(source: string): ProseBlock[] {
       /^(?:include|image|video|audio|toc)::/.test(trimmed) ||
       /^'{3,}$|^<{3,}$/.test(trimmed)
     ) {
-      flush();
+      para.end();
       return;
     }
     const item = /^\s*(?:\*+|-|\.+|\d+\.)\s+(?:\[[ x*]\]\s+)?/.exec(line);
-    if (item) flush();
-    if (!para.length) paraLine = i + 1;
-    para.push(item ? line.slice(item[0].length) : trimmed.replace(/\s\+$/, ''));
+    if (item) para.end();
+    para.add(item ? line.slice(item[0].length) : trimmed.replace(/\s\+$/, ''), i + 1);
   });
-  flush();
+  para.end();
   return out.blocks;
 }
 

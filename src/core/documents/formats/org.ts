@@ -1,4 +1,4 @@
-import { BlockCollector, ProseBlock } from '../prose';
+import { BlockCollector, ParagraphLines, ProseBlock } from '../prose';
 
 const PROSE_BLOCKS = /^(?:quote|verse|center)$/i;
 
@@ -9,13 +9,8 @@ const PROSE_BLOCKS = /^(?:quote|verse|center)$/i;
 export function orgToProse(source: string): ProseBlock[] {
   const lines = source.split(/\r?\n/);
   const out = new BlockCollector();
-  let para: string[] = [];
-  let paraLine = 0;
+  const para = new ParagraphLines(out, reduceInline);
   let skipUntil: RegExp | undefined;
-  const flush = () => {
-    if (para.length) out.paragraph(reduceInline(para.join(' ')), paraLine);
-    para = [];
-  };
   lines.forEach((line, i) => {
     const trimmed = line.trim();
     if (skipUntil) {
@@ -24,31 +19,30 @@ export function orgToProse(source: string): ProseBlock[] {
     }
     const heading = /^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING|CANCELLED|CANCELED)\s+)?(?:\[#[A-Z]\]\s+)?(.*?)(?:\s+:[\w@#%:]+:)?\s*$/.exec(line);
     if (heading) {
-      flush();
+      para.end();
       out.heading(heading[1].length, reduceInline(heading[2]), i + 1);
       return;
     }
     const block = /^#\+begin_(\w+)/i.exec(trimmed);
     if (block) {
-      flush();
+      para.end();
       if (!PROSE_BLOCKS.test(block[1])) skipUntil = new RegExp(`^#\\+end_${block[1]}\\b`, 'i');
       return;
     }
     if (/^:[\w-]+:\s*$/.test(trimmed) && trimmed.toUpperCase() !== ':END:') {
-      flush();
+      para.end();
       skipUntil = /^:END:\s*$/i;
       return;
     }
     if (trimmed === '' || /^#\+/.test(trimmed) || /^#(?:\s|$)/.test(trimmed) || /^\|/.test(trimmed) || /^-{5,}$/.test(trimmed)) {
-      flush();
+      para.end();
       return;
     }
     const item = /^\s*(?:[-+]|\d+[.)])\s+(?:\[[ X-]\]\s+)?/.exec(line);
-    if (item) flush();
-    if (!para.length) paraLine = i + 1;
-    para.push(item ? line.slice(item[0].length) : trimmed);
+    if (item) para.end();
+    para.add(item ? line.slice(item[0].length) : trimmed, i + 1);
   });
-  flush();
+  para.end();
   return out.blocks;
 }
 

@@ -1,4 +1,4 @@
-import { BlockCollector, ProseBlock } from '../prose';
+import { BlockCollector, ParagraphLines, ProseBlock } from '../prose';
 
 const ADORNMENT = /^([=\-~^"'`#*+:.<>_!$%&(),/;?@[\\\]{|}])\1{2,}\s*$/;
 /** Directives whose body is prose worth keeping; every other directive's body (code, maths, tables, toctree) goes. */
@@ -12,13 +12,8 @@ export function rstToProse(source: string): ProseBlock[] {
   const lines = source.split(/\r?\n/);
   const out = new BlockCollector();
   const styles: string[] = [];
-  let para: string[] = [];
-  let paraLine = 0;
+  const para = new ParagraphLines(out, reduceInline);
   let i = 0;
-  const flush = () => {
-    if (para.length) out.paragraph(reduceInline(para.join(' ')), paraLine);
-    para = [];
-  };
   const skipIndented = (from: number, baseIndent: number): number => {
     let j = from;
     while (j < lines.length && (lines[j].trim() === '' || indentOf(lines[j]) > baseIndent)) j++;
@@ -30,7 +25,7 @@ export function rstToProse(source: string): ProseBlock[] {
     const trimmed = line.trim();
     const title = titleAt(lines, i);
     if (title) {
-      flush();
+      para.end();
       const style = title.overline ? `o${title.char}` : title.char;
       if (!styles.includes(style)) styles.push(style);
       out.heading(styles.indexOf(style) + 1, reduceInline(title.text), title.line);
@@ -38,13 +33,13 @@ export function rstToProse(source: string): ProseBlock[] {
       continue;
     }
     if (trimmed === '') {
-      flush();
+      para.end();
       i++;
       continue;
     }
     const directive = /^(\s*)\.\.\s+(?:\|[^|]+\|\s+)?([\w:-]+)::/.exec(line);
     if (directive) {
-      flush();
+      para.end();
       const indent = directive[1].length;
       if (PROSE_DIRECTIVES.test(directive[2])) {
         // Keep the body as ordinary paragraphs: drop its options, then unindent by walking on.
@@ -55,35 +50,34 @@ export function rstToProse(source: string): ProseBlock[] {
       i = skipIndented(i + 1, indent);
       continue;
     }
-    if (/^\s*\.\.(?:\s|$)/.test(line) || /^\s*:[\w -]+:(?:\s|$)/.test(line) && !para.length) {
-      flush(); // comment, target, substitution definition or field list
+    if (/^\s*\.\.(?:\s|$)/.test(line) || /^\s*:[\w -]+:(?:\s|$)/.test(line) && para.isEmpty) {
+      para.end(); // comment, target, substitution definition or field list
       i = skipIndented(i + 1, indentOf(line));
       continue;
     }
     if (/^\s*\+[-=+]+\+\s*$/.test(line) || (/^\s*=+(?:\s+=+)+\s*$/.test(line))) {
-      flush(); // grid or simple table: runs to the next blank line after the table's last border
+      para.end(); // grid or simple table: runs to the next blank line after the table's last border
       i = skipTable(lines, i);
       continue;
     }
-    if (ADORNMENT.test(trimmed) && (trimmed[0] === '-' || trimmed[0] === '=' ) && para.length === 0 && next.trim() === '') {
+    if (ADORNMENT.test(trimmed) && (trimmed[0] === '-' || trimmed[0] === '=' ) && para.isEmpty && next.trim() === '') {
       i++; // a transition
       continue;
     }
     const item = /^\s*(?:[-*+•]|\d+[.)]|#\.|\(?[a-zA-Z0-9]\))\s+/.exec(line);
-    if (item) flush();
-    if (!para.length) paraLine = i + 1;
+    if (item) para.end();
     const content = item ? line.slice(item[0].length) : trimmed;
     if (/::\s*$/.test(content)) {
       // "Paragraph::" introduces a literal block: keep "Paragraph:", drop the block.
-      para.push(content.replace(/\s*::\s*$/, content.trim() === '::' ? '' : ':'));
-      flush();
+      para.add(content.replace(/\s*::\s*$/, content.trim() === '::' ? '' : ':'), i + 1);
+      para.end();
       i = skipIndented(i + 1, indentOf(line));
       continue;
     }
-    para.push(content);
+    para.add(content, i + 1);
     i++;
   }
-  flush();
+  para.end();
   return out.blocks;
 }
 

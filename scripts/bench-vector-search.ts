@@ -1,10 +1,10 @@
 /**
- * Not a unit test (mocha runs *.test.js only): p50 of PassageIndex.searchVectors over N unit vectors of DIM floats,
+ * p50 of PassageIndex.searchVectors over N unit vectors of DIM floats,
  * the bytes a vector costs per passage in the index file, and recall@10 against exact float cosine.
- *   npx tsc -p tsconfig.test.json && node --max-old-space-size=4096 out/test/unit/index/vectorSearch.bench.js [N] [DIM]
+ *   npm run bench:vectors -- [N] [DIM]
  */
-import { encodeIndex } from '../../../src/core/index/persistence';
-import { PassageIndex } from '../../../src/core/index/passageIndex';
+import { encodeIndex } from '../src/core/index/persistence';
+import { PassageIndex } from '../src/core/index/passageIndex';
 
 const N = Number(process.argv[2] ?? 100_000);
 const DIM = Number(process.argv[3] ?? 768);
