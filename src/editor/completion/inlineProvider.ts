@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CompletionEngine } from '../../core/completion/engine';
 import type { TypingPause } from '../../core/completion/debounce';
 import type { CompletionRequest } from '../../core/completion/types';
+import { abortSignalOf } from '../cancellation';
 
 export const ACCEPTED_COMMAND = 'ownvoice.completion.accepted';
 
@@ -66,11 +67,4 @@ function requestAt(document: vscode.TextDocument, position: vscode.Position, exp
     hasSelection: selections.some((s) => !s.isEmpty),
     explicit,
   };
-}
-
-function abortSignalOf(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) controller.abort();
-  else token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../../core/common/log';
 import { parseWeights, serializeWeights, type ScorerWeights } from '../../core/exemplars/scorer';
 import type { WritingIndex } from '../../core/index/writingIndex';
+import { abortSignalOf } from '../cancellation';
 import type { IndexSupport } from '../index/indexSupport';
 
 /**
@@ -33,11 +34,9 @@ export class Calibration implements vscode.Disposable {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Ownvoice: calibrating to your writing', cancellable: true },
       async (progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
         try {
           const weights = await index.calibrate({
-            signal: controller.signal,
+            signal: abortSignalOf(token),
             onProgress: (p) => progress.report({ message: `${p.done} of ${p.total} passages of yours measured` }),
           });
           await fs.mkdir(this.storage.fsPath, { recursive: true });

@@ -5,6 +5,7 @@ import { SKIP_REASON_TEXT } from '../../core/documents/source';
 import type { IndexProgress, IndexStats } from '../../core/index/indexer';
 import { WritingIndex } from '../../core/index/writingIndex';
 import type { IndexSummary } from '../../shared/sidebarProtocol';
+import { abortSignalOf } from '../cancellation';
 import { affectsIndexSources, embeddingTarget, indexSourceRules, maxFileBytes } from './indexSettings';
 import { describeProgress, IndexStatusItem } from './indexStatusItem';
 import { FileChangeQueue } from './fileChangeQueue';
@@ -68,7 +69,7 @@ export class IndexSupport implements vscode.Disposable {
     if (!index) return;
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Ownvoice: rebuilding the index of your writing', cancellable: true },
-      (report, token) => this.run((i) => i.rebuild(abortOn(token)), report),
+      (report, token) => this.run((i) => i.rebuild(abortSignalOf(token)), report),
     );
   }
 
@@ -133,7 +134,7 @@ export class IndexSupport implements vscode.Disposable {
     }
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Ownvoice: indexing your writing', cancellable: true },
-      (report, token) => this.run((i) => i.sync(abortOn(token)), report),
+      (report, token) => this.run((i) => i.sync(abortSignalOf(token)), report),
     );
   }
 
@@ -143,9 +144,8 @@ export class IndexSupport implements vscode.Disposable {
     if (!index) return undefined;
     const forward = report && index.onProgress((p) => report.report({ message: describeProgress(p) }));
     try {
-      const result = await work(index);
-      if (isStats(result)) this.showStats(result);
-      return result;
+      // The statistics arrive through the index's change event, which every operation fires.
+      return await work(index);
     } catch (error) {
       if ((error as Error).name === 'AbortError') this.log.info('Indexing cancelled; what was read so far is kept.');
       else this.log.error(`Indexing failed: ${String(error)}`);
@@ -214,14 +214,4 @@ export class IndexSupport implements vscode.Disposable {
     this.closeSession();
     this.disposables.splice(0).forEach((d) => d.dispose());
   }
-}
-
-function abortOn(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
-}
-
-function isStats(value: unknown): value is IndexStats {
-  return typeof value === 'object' && value !== null && 'passages' in value && 'skipped' in value;
 }

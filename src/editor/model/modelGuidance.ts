@@ -3,6 +3,7 @@ import type { HostStatus } from '../../core/model/hostMonitor';
 import type { ModelHost } from '../../core/model/modelHost';
 import { describeProblem, classifyError } from '../../core/model/errors';
 import type { Log } from '../../core/common/log';
+import { abortSignalOf } from '../cancellation';
 
 export const START_OLLAMA_HELP = [
   'Ownvoice asks a local Ollama server for suggestions, and none answers at the configured address.',
@@ -49,11 +50,10 @@ export class ModelGuidance {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Pulling ${model}`, cancellable: true },
       async (progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
+        const signal = abortSignalOf(token);
         let lastPercent = 0;
         try {
-          for await (const step of host.pull(model, controller.signal)) {
+          for await (const step of host.pull(model, signal)) {
             const percent = step.total ? Math.floor(((step.completed ?? 0) / step.total) * 100) : lastPercent;
             progress.report({ message: step.total ? `${step.status} ${percent}%` : step.status, increment: Math.max(percent - lastPercent, 0) });
             lastPercent = percent;
