@@ -48,6 +48,7 @@ export class PassageIndex implements PassageStore {
   private db: AnyOrama;
   private removedSinceCompaction = 0;
   private embedded = 0;
+  private mainLanguage: string | undefined;
 
   constructor(db: AnyOrama = createPassageOrama()) {
     this.db = db;
@@ -92,6 +93,16 @@ export class PassageIndex implements PassageStore {
     return this.embedded;
   }
 
+  /** The language most passages are in: the one a query is read in when its caller does not say. */
+  get language(): string {
+    if (this.mainLanguage) return this.mainLanguage;
+    const counts = new Map<string, number>();
+    for (const d of this.docs.values()) counts.set(d.language, (counts.get(d.language) ?? 0) + d.passages);
+    let best = 'english';
+    for (const [language, n] of counts) if (n > (counts.get(best) ?? 0)) best = language;
+    return (this.mainLanguage = best);
+  }
+
   get(id: string): Passage | undefined {
     const doc = getByID(this.db, id) as PassageDocument | undefined;
     return doc && passageOf(doc);
@@ -111,6 +122,7 @@ export class PassageIndex implements PassageStore {
     const words = passages.reduce((n, p) => n + p.wordCount, 0);
     const textBytes = passages.reduce((n, p) => n + Buffer.byteLength(p.text, 'utf8'), 0);
     this.docs.set(entry.docId, { ...entry, language, passages: passages.length, words, textBytes });
+    this.mainLanguage = undefined;
   }
 
   removeDocument(docId: string): boolean {
@@ -121,6 +133,7 @@ export class PassageIndex implements PassageStore {
     const ids = found.map((h) => h.id);
     for (let i = 0; i < ids.length; i += BATCH) removeMultiple(this.db, ids.slice(i, i + BATCH), BATCH, entry.language);
     this.docs.delete(docId);
+    this.mainLanguage = undefined;
     this.removedSinceCompaction += ids.length;
     return true;
   }
@@ -134,7 +147,7 @@ export class PassageIndex implements PassageStore {
     if (limit <= 0 || !query.trim()) return [];
     const results = this.searchResults(
       { term: query, properties: ['text'], relevance: RELEVANCE, limit: limit + (exclude?.size ?? 0), where: whereOf(scope) },
-      scope.language,
+      scope.language ?? this.language,
     );
     return scored(results, limit, exclude);
   }

@@ -68,12 +68,16 @@ export function languageCode(name: string | undefined): number {
   return (name && CODES.get(name)) || ENGLISH;
 }
 
-const KANA = /[\u3040-\u30ff]/gu;
-const HAN = /[\u4e00-\u9fff]/gu;
-const CYRILLIC = /[\u0400-\u04ff]/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Characters of a document looked at: enough evidence, little time. */
-const SAMPLE = 4000;
+const SAMPLE = 2000;
+/** Latin-script languages told apart by their stop words. */
+const BY_STOP_WORDS = LANGUAGES.map((l, code) => ({ l, code })).filter(({ l }) => !l.segment && l.name !== 'russian');
+/** Each stop word and the languages (bit per entry of BY_STOP_WORDS) whose list has it. */
+const STOP_WORD_LANGUAGES = new Map<string, number>();
+BY_STOP_WORDS.forEach(({ l }, bit) => {
+  for (const w of l.stopWords) STOP_WORD_LANGUAGES.set(w, (STOP_WORD_LANGUAGES.get(w) ?? 0) | (1 << bit));
+});
 
 /**
  * The language a text is written in, from its script (kana: Japanese; Han without kana: Mandarin; Cyrillic:
@@ -82,14 +86,27 @@ const SAMPLE = 4000;
  */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE);
-  const kana = sample.match(KANA)?.length ?? 0;
-  const han = sample.match(HAN)?.length ?? 0;
+  let kana = 0;
+  let han = 0;
+  let cyrillic = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x400) continue;
+    if (c >= 0x3040 && c <= 0x30ff) kana++;
+    else if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else if (c <= 0x4ff) cyrillic++;
+  }
   if (kana + han > sample.length / 10) return kana > han / 20 ? 'japanese' : 'mandarin';
-  if ((sample.match(CYRILLIC)?.length ?? 0) > sample.length / 4) return 'russian';
-  const words = sample.toLowerCase().match(WORD) ?? [];
-  if (words.length < 3) return 'english';
-  let best = ENGLISH;
-  const hits = LANGUAGES.map((l) => (l.segment || l.name === 'russian' ? 0 : words.reduce((n, w) => n + (l.stopWords.has(w) ? 1 : 0), 0)));
+  if (cyrillic > sample.length / 4) return 'russian';
+  const hits = new Array<number>(BY_STOP_WORDS.length).fill(0);
+  let words = 0;
+  for (const w of sample.toLowerCase().match(WORD) ?? []) {
+    words++;
+    const bits = STOP_WORD_LANGUAGES.get(w);
+    if (bits) for (let b = 0; b < hits.length; b++) if (bits & (1 << b)) hits[b]++;
+  }
+  if (words < 3) return 'english';
+  let best = 0; // English
   hits.forEach((n, i) => void (n > hits[best] * 1.25 && (best = i)));
-  return LANGUAGES[best].name;
+  return BY_STOP_WORDS[best].l.name;
 }

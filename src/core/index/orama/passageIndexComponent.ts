@@ -67,7 +67,7 @@ export function createPassageIndex(options: PassageIndexOptions = {}): IIndex<Pa
       }
       for (const prop of vectorProperties) {
         vectors[prop] = new VectorRows();
-        types[prop] = 'vector[0]' as SearchableType;
+        types[prop] = 'vector[0]' as SearchableType; // the dimension is the first vector's; Orama checks only that it is an array
       }
       return storeOf(defaults.create(orama, idStore, others), postings, vectors, types, Object.keys(types), salientTerms);
     },
@@ -108,11 +108,7 @@ export function createPassageIndex(options: PassageIndexOptions = {}): IIndex<Pa
     },
 
     getSearchableProperties: (index) => index.searchableProperties,
-    getSearchablePropertiesWithTypes(index) {
-      const types = { ...index.searchablePropertiesWithTypes };
-      for (const [prop, rows] of Object.entries(index.vectors)) types[prop] = `vector[${rows.size}]` as SearchableType;
-      return types;
-    },
+    getSearchablePropertiesWithTypes: (index) => index.searchablePropertiesWithTypes,
 
     save<R>(index: PassageIndexStore): R {
       const saved: SavedStore = {
@@ -172,36 +168,61 @@ function searchPostings(
 ): TokenScore[] {
   const terms = termsFor(term, language, tokenizer);
   const acc = index.accumulator;
-  let wanted = 0;
-  let unknown = false;
+  const distinct = new Set<string>();
+  for (let k = 0; k < terms.count * 3; k += 3) distinct.add(terms.text.slice(terms.spans[k], terms.spans[k + 1]));
+  let known = 0;
+  /** Slots that hold every chosen term in one property (Orama's "full match"), counted only when a threshold asks. */
+  const full = threshold < 1 ? new Set<number>() : undefined;
   for (const prop of properties) {
     const postings = index.postings[prop];
     if (!postings) continue;
     const weight = boost[prop] ?? 1;
     if (weight <= 0) throw new Error(`boost of "${prop}" must be above 0`);
-    const known = postings.knownTerms(terms);
-    const distinct = new Set<string>();
-    for (let k = 0; k < terms.count * 3; k += 3) distinct.add(terms.text.slice(terms.spans[k], terms.spans[k + 1]));
-    if (known.length < distinct.size) unknown = true;
-    const chosen = known.sort((a, b) => a.df - b.df).slice(0, index.salientTerms);
-    wanted = Math.max(wanted, chosen.length);
+    const found = postings.knownTerms(terms);
+    known = Math.max(known, found.length);
+    const chosen = found.sort((a, b) => a.df - b.df).slice(0, index.salientTerms);
     growAccumulator(acc, postings.capacity);
-    for (const t of chosen) postings.score(t, postings.size, relevance, weight, acc, where);
+    const counts = full && new Map<number, number>();
+    for (const t of chosen) {
+      postings.score(t, postings.size, relevance, weight, acc, where);
+      if (counts) for (const slot of postings.slotsOf(t, where)) counts.set(slot, (counts.get(slot) ?? 0) + 1);
+    }
+    if (counts) for (const [slot, n] of counts) if (n === Math.min(distinct.size, index.salientTerms)) full!.add(slot);
   }
-  const results: TokenScore[] = acc.touched.map((slot) => [slot, acc.scores[slot]]);
-  const full = threshold < 1 ? new Set(acc.touched.filter((slot) => acc.matched[slot] >= wanted)) : undefined;
+  const unknown = known < Math.min(distinct.size, index.salientTerms);
+  const results = bestFirst(acc);
   for (const slot of acc.touched) {
     acc.scores[slot] = 0;
     acc.matched[slot] = 0;
   }
   acc.touched.length = 0;
-  results.sort((a, b) => b[1] - a[1]);
   if (!full) return results;
   // Orama's threshold: 0 keeps passages with every term, between 0 and 1 that share of the others too
   if (threshold === 0 && unknown) return [];
   const all = results.filter(([slot]) => full.has(slot));
   const rest = results.filter(([slot]) => !full.has(slot));
   return threshold === 0 || !all.length ? (threshold === 0 ? all : results) : [...all, ...rest.slice(0, Math.ceil(rest.length * threshold))];
+}
+
+/**
+ * The touched slots as Orama's [id, score] pairs, best first. Orama sorts them again; given them in order, its sort
+ * is one pass. Ordering here sorts (score, slot) packed in one float64 natively, not pairs with a comparator:
+ * scores to 2^-18 (ties within that are put right by Orama's sort), slots below 2^25, scores below 2^10.
+ */
+function bestFirst(acc: Accumulator): TokenScore[] {
+  const n = acc.touched.length;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const slot = acc.touched[i];
+    packed[i] = Math.round(Math.max(0, 1024 - acc.scores[slot]) * 2 ** 18) * 2 ** 25 + slot;
+  }
+  packed.sort();
+  const out = new Array<TokenScore>(n);
+  for (let i = 0; i < n; i++) {
+    const slot = packed[i] % 2 ** 25;
+    out[i] = [slot, acc.scores[slot]];
+  }
+  return out;
 }
 
 function growAccumulator(acc: Accumulator, slots: number): void {

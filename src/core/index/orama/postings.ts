@@ -155,6 +155,16 @@ export class Postings {
     else this.forEachFrozenPosting(term.id, add);
   }
 
+  /** The live slots holding a term (among `keep`). */
+  slotsOf(term: { id: number }, keep?: Set<number>): number[] {
+    const out: number[] = [];
+    const add = (slot: number) => void (this.live[slot] && (!keep || keep.has(slot)) && out.push(slot));
+    const list = this.lists[term.id];
+    if (list) for (const packed of list) add(Math.floor(packed / TF_SPAN));
+    else this.forEachFrozenPosting(term.id, add);
+    return out;
+  }
+
   /** Typed arrays of the live postings (removed passages dropped), for Orama's save(). */
   save(): SavedPostings {
     const terms: string[] = [];
