@@ -155,9 +155,14 @@ function storeFeatures(store: PassageDocumentsStore, slot: number, f: StyleFeatu
 }
 
 function featuresAt(store: PassageDocumentsStore, slot: number): StyleFeatures {
-  const functionWords = Array.from(store.functionWords.subarray(slot * FW, slot * FW + FW));
-  const scalars = Object.fromEntries(SCALAR_FEATURES.map((key, i) => [key, store.scalars[slot * SC + i]]));
-  return { functionWords, ...scalars } as unknown as StyleFeatures;
+  const functionWords = new Array<number>(FW);
+  for (let i = 0; i < FW; i++) functionWords[i] = store.functionWords[slot * FW + i];
+  const s = store.scalars;
+  const at = slot * SC; // in SCALAR_FEATURES order
+  return {
+    functionWords, meanSentenceWords: s[at], meanWordLength: s[at + 1], commas: s[at + 2], semicolonsColons: s[at + 3], dashes: s[at + 4],
+    questions: s[at + 5], exclamations: s[at + 6], parentheses: s[at + 7], firstPerson: s[at + 8], contractions: s[at + 9], capitals: s[at + 10],
+  };
 }
 
 function save(store: PassageDocumentsStore): SavedPassageDocuments {

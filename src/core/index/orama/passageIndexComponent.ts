@@ -16,6 +16,11 @@ export interface PassageIndexOptions {
    * more and rank no better. Infinity: every term, as Orama's default index does.
    */
   readonly salientTerms?: number;
+  /**
+   * A vector search returns at most this many nearest (Infinity: all above the similarity, as Orama's own index):
+   * building and sorting 50,000 pairs would cost many times the search itself.
+   */
+  readonly vectorCandidates?: number;
 }
 
 /** The component's data in Orama (`orama.data.index`). */
@@ -52,6 +57,7 @@ interface SavedStore {
 export function createPassageIndex(options: PassageIndexOptions = {}): IIndex<PassageIndexStore> {
   const salientTerms = options.salientTerms ?? Infinity;
   const vectorProperties = options.vectorProperties ?? [];
+  const candidates = options.vectorCandidates ?? Infinity;
   const defaultImplementation = defaults.createIndex();
   const component: IIndex<PassageIndexStore> = {
     create(orama: AnyOrama, idStore: IdStore, schema: AnySchema): PassageIndexStore {
@@ -61,12 +67,12 @@ export function createPassageIndex(options: PassageIndexOptions = {}): IIndex<Pa
       const vectors: Record<string, VectorRows> = {};
       for (const [prop, type] of Object.entries(flatten(schema))) {
         if (type === 'string') postings[prop] = new Postings();
-        else if (/^vector\[\d+\]$/.test(type)) vectors[prop] = new VectorRows();
+        else if (/^vector\[\d+\]$/.test(type)) vectors[prop] = new VectorRows(candidates);
         else others[prop] = type as SearchableType;
         types[prop] = type as SearchableType;
       }
       for (const prop of vectorProperties) {
-        vectors[prop] = new VectorRows();
+        vectors[prop] = new VectorRows(candidates);
         types[prop] = 'vector[0]' as SearchableType; // the dimension is the first vector's; Orama checks only that it is an array
       }
       return storeOf(defaults.create(orama, idStore, others), postings, vectors, types, Object.keys(types), salientTerms);
@@ -125,7 +131,7 @@ export function createPassageIndex(options: PassageIndexOptions = {}): IIndex<Pa
     load(idStore: IdStore, raw: unknown): PassageIndexStore {
       const saved = raw as SavedStore;
       const postings = Object.fromEntries(Object.entries(saved.postings).map(([prop, p]) => [prop, Postings.load(p)]));
-      const vectors = Object.fromEntries(Object.entries(saved.vectors).map(([prop, v]) => [prop, VectorRows.load(v)]));
+      const vectors = Object.fromEntries(Object.entries(saved.vectors).map(([prop, v]) => [prop, VectorRows.load(v, candidates)]));
       return storeOf(defaults.load(idStore, saved.others), postings, vectors, saved.types, saved.order, saved.salientTerms ?? Infinity);
     },
   };

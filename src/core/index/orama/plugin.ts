@@ -5,6 +5,8 @@ import { createPassageTokenizer } from './tokenizer';
 
 /** A query is reduced to this many of its rarest terms: 40 common words cost 300× more and rank no better. */
 export const SALIENT_TERMS = 10;
+/** The nearest passages a vector search gives at most: exemplar selection asks for a few dozen. */
+export const VECTOR_CANDIDATES = 1000;
 
 /** What Orama indexes of a passage: its text (BM25), and exact values for `where` (document, language, vector or not). */
 export const PASSAGE_SCHEMA = { text: 'string', docId: 'enum', language: 'enum', embedded: 'boolean' } as const;
@@ -17,7 +19,7 @@ export function createPassageOrama(): AnyOrama {
     schema: PASSAGE_SCHEMA,
     sort: { enabled: false },
     components: {
-      index: createPassageIndex({ vectorProperties: [VECTOR_PROPERTY], salientTerms: SALIENT_TERMS }),
+      index: createPassageIndex({ vectorProperties: [VECTOR_PROPERTY], salientTerms: SALIENT_TERMS, vectorCandidates: VECTOR_CANDIDATES }),
       documentsStore: createPassageDocuments(),
       tokenizer: createPassageTokenizer(),
     },

@@ -1,5 +1,10 @@
 import { grown } from './arrays';
 import { dotRows } from './dot';
+import { simdDots, wasmMemory, type Dots, type WasmMemory } from './simd';
+
+/** Where the rows start in WebAssembly memory: the query (quantised to int8) sits below them. */
+const ROWS_AT = 65536;
+const PAGE = 65536;
 
 /** One vector property's rows as save() gives them. */
 export interface SavedVectors {
@@ -17,7 +22,13 @@ export interface SavedVectors {
  */
 export class VectorRows {
   size = 0;
+  /** At most this many nearest are returned by `find` (Infinity: all above the similarity, as Orama's own index). */
+  constructor(readonly candidates = Infinity) {}
+
   private rows: Int8Array = new Int8Array(0);
+  /** Rows live in WebAssembly memory when there is SIMD to search them; else in a plain array. */
+  private memory: WasmMemory | undefined;
+  private dots: Dots | undefined;
   private scales: Float32Array = new Float32Array(0);
   private present: Uint8Array = new Uint8Array(0);
   private count = 0;
@@ -35,7 +46,7 @@ export class VectorRows {
     if (!this.size) this.size = vector.length;
     if (vector.length !== this.size) throw new Error(`a vector of ${vector.length} dimensions in an index of ${this.size}`);
     const dim = this.size;
-    this.rows = grown(this.rows, (slot + 1) * dim, 1024 * dim);
+    this.reserve(slot + 1);
     this.scales = grown(this.scales, slot + 1);
     this.present = grown(this.present, slot + 1);
     this.scales[slot] = quantise(vector, this.rows.subarray(slot * dim, slot * dim + dim));
@@ -60,8 +71,10 @@ export class VectorRows {
     if (!(norm > 0)) return [];
     const slots = Math.min(this.present.length, this.rows.length / dim);
     if (this.scores.length < slots) this.scores = new Float32Array(Math.ceil(slots * 1.25));
-    dotRows(this.rows, dim, slots, vector, 1 / Math.sqrt(norm), this.scales, this.scores);
-    return best(this.scores, slots, similarity, (slot) => this.present[slot] === 1 && (!keep || keep.has(slot)));
+    if (this.dots && this.memory) this.simdScores(vector, slots, 1 / Math.sqrt(norm));
+    else dotRows(this.rows, dim, slots, vector, 1 / Math.sqrt(norm), this.scales, this.scores);
+    const accept = (slot: number) => this.present[slot] === 1 && (!keep || keep.has(slot));
+    return this.candidates < slots ? nearest(this.scores, slots, similarity, accept, this.candidates) : best(this.scores, slots, similarity, accept);
   }
 
   save(): SavedVectors {
@@ -71,12 +84,15 @@ export class VectorRows {
     return { dimension: dim, rows: this.rows.slice(0, slots * dim), scales: this.scales.slice(0, slots), present: this.present.slice(0, slots) };
   }
 
-  static load(saved: SavedVectors): VectorRows {
-    const v = new VectorRows();
+  static load(saved: SavedVectors, candidates = Infinity): VectorRows {
+    const v = new VectorRows(candidates);
     const slots = saved.present.length;
     if (saved.scales.length !== slots || saved.rows.length !== slots * saved.dimension) throw new Error('vectors and their table disagree');
     v.size = slots ? saved.dimension : 0;
-    v.rows = saved.rows;
+    if (v.size) {
+      v.reserve(slots);
+      v.rows.set(saved.rows);
+    }
     v.scales = saved.scales;
     v.present = saved.present;
     for (let slot = 0; slot < slots; slot++) v.count += saved.present[slot];
@@ -84,9 +100,52 @@ export class VectorRows {
     return v;
   }
 
+  /**
+   * Room for `slots` rows, doubling. With WebAssembly, the rows are a view on its memory (grown in pages, the view
+   * made again, as growing detaches the old one), with room after them for the kernel's results.
+   */
+  private reserve(slots: number): void {
+    const dim = this.size;
+    if (this.rows.length >= slots * dim) return;
+    const capacity = Math.max(slots, 1024, (this.rows.length / dim) * 2);
+    if (dim % 16 === 0 && !this.memory) {
+      this.memory = wasmMemory(1);
+      this.dots = this.memory && simdDots(this.memory);
+      if (!this.dots) this.memory = undefined;
+    }
+    if (!this.memory) {
+      this.rows = grown(this.rows, capacity * dim);
+      return;
+    }
+    const bytes = ROWS_AT + capacity * dim + capacity * 4;
+    const pages = Math.ceil((bytes - this.memory.buffer.byteLength) / PAGE);
+    const kept = this.rows.slice();
+    if (pages > 0) this.memory.grow(pages);
+    this.rows = new Int8Array(this.memory.buffer, ROWS_AT, capacity * dim);
+    this.rows.set(kept);
+  }
+
+  /** Scores by the SIMD kernel: the query quantised to int8 like the rows, one i32 dot product per row. */
+  private simdScores(vector: ArrayLike<number>, slots: number, inverseNorm: number): void {
+    const dim = this.size;
+    const memory = this.memory!;
+    let max = 0;
+    for (let i = 0; i < dim; i++) max = Math.max(max, Math.abs(vector[i]));
+    const query = new Int8Array(memory.buffer, 0, dim);
+    for (let i = 0; i < dim; i++) query[i] = Math.round((vector[i] * 127) / max);
+    const outAt = ROWS_AT + this.rows.length;
+    this.dots!(ROWS_AT, dim, slots, 0, outAt);
+    const sums = new Int32Array(memory.buffer, outAt, slots);
+    const queryScale = (max / 127) * inverseNorm;
+    const { scales, scores } = this;
+    for (let slot = 0; slot < slots; slot++) scores[slot] = scales[slot] === 0 ? -2 : sums[slot] * scales[slot] * queryScale;
+  }
+
   private clear(): void {
     this.size = 0;
     this.rows = new Int8Array(0);
+    this.memory = undefined;
+    this.dots = undefined;
     this.scales = new Float32Array(0);
     this.present = new Uint8Array(0);
     this.count = 0;
@@ -111,6 +170,34 @@ function best(scores: Float32Array, slots: number, floor: number, keep: (slot: n
     out[i] = [slot, scores[slot]];
   }
   return out;
+}
+
+/** The `k` best slots scoring at least `floor`, best first: a min-heap, so most slots cost one comparison. */
+function nearest(scores: Float32Array, slots: number, floor: number, keep: (slot: number) => boolean, k: number): [number, number][] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => scores[heap[a]] < scores[heap[b]];
+  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
+  for (let slot = 1; slot < slots; slot++) {
+    const s = scores[slot];
+    if (s < floor || (heap.length === k && s <= scores[heap[0]]) || !keep(slot)) continue;
+    if (heap.length < k) {
+      heap.push(slot);
+      for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+      continue;
+    }
+    heap[0] = slot;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(l, m)) m = l;
+      if (r < heap.length && less(r, m)) m = r;
+      if (m === i) break;
+      swap(i, m);
+      i = m;
+    }
+  }
+  return heap.sort((a, b) => scores[b] - scores[a]).map((slot) => [slot, scores[slot]]);
 }
 
 /**
