@@ -133,7 +133,7 @@ export class RewriteController implements vscode.Disposable {
         text: document.getText(),
         start: document.offsetAt(editor.selection.start),
         end: document.offsetAt(editor.selection.end),
-        docId: document.uri.toString(),
+        docId: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString(), // as the index names it
         format: document.languageId,
         formatName: languageName(document.languageId),
       },
