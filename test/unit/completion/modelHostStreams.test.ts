@@ -37,7 +37,8 @@ describe('model host streams (completion needs)', () => {
       setTimeout(() => controller.abort(), 50);
       const pieces = new ModelHost(server.url).generate('m', { prompt: 'x' }, controller.signal);
       await assert.rejects(pieces.next(), (e: unknown) => e instanceof ModelError && e.problem.kind === 'aborted');
-      await new Promise((r) => setTimeout(r, 50));
+      // The close event reaches the server a moment later; poll for it (a loaded machine can take a while).
+      for (let waited = 0; !server.closedWhileQueued() && waited < 3000; waited += 25) await new Promise((r) => setTimeout(r, 25));
       assert.equal(server.closedWhileQueued(), true);
     } finally {
       await server.close();
