@@ -7,7 +7,7 @@ import { DEFAULT_MODELS, type StandinModelSpec, normalizeModelName } from './cat
 import { handleChat, handleGenerate } from './completion';
 import { type StandinContext, buildModelTable } from './context';
 import { type CostSettings, type ProfileName, PROFILES, checkTimeScale, profileNamed } from './cost/profiles';
-import { modelCounter } from './cost/tokens';
+import { LLAMA3_COUNTER, modelCounter } from './cost/tokens';
 import { Engine } from './engine';
 import { HttpError, closeSignal, nowIso, parseJsonObject, readBody, sendError, sendJson, sendText } from './http';
 import { defaultModelPath } from './paths';
@@ -107,6 +107,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     active: new Set(),
     killed: new WeakSet(),
   };
+  if (cost.profile) LLAMA3_COUNTER.count(''); // its vocabulary takes ~0.5 s to load: not in the first request
   const server = new StandinServer(ctx, specs, opts.host ?? '127.0.0.1');
   try {
     await server.listen(opts.port ?? 0);
@@ -153,6 +154,7 @@ class StandinServer implements Standin {
 
   setProfile(profile: ProfileName | null, timeScale?: number): void {
     const next = { profile: profileNamed(profile), timeScale: timeScale === undefined ? this.ctx.cost.timeScale : checkTimeScale(timeScale) };
+    if (next.profile) LLAMA3_COUNTER.count('');
     Object.assign(this.ctx.cost, next);
   }
 

@@ -46,6 +46,13 @@ function piecesOf(tokens: readonly number[], decode: (run: number[], before: num
   return out;
 }
 
+/** SentencePiece drops a leading space it took for its own prefix; the pieces must still join back to the text. */
+function joiningBack(text: string, pieces: Piece[]): Piece[] {
+  const joined = pieces.map((p) => p.text).join('');
+  if (pieces.length && joined !== text && text.endsWith(joined)) pieces[0] = { ...pieces[0], text: text.slice(0, text.length - joined.length) + pieces[0].text };
+  return pieces;
+}
+
 export const LLAMA3_COUNTER: TokenCounter = {
   prompt: (text) => llama3Tokenizer().encode(text, { bos: true, eos: false }),
   pieces(text) {
@@ -61,7 +68,7 @@ export function modelCounter(model: LlamaModel): TokenCounter {
   return {
     prompt: (text) => [...(bos === null ? [] : [bos]), ...model.tokenize(text)],
     // SentencePiece: the tokens before a run tell the detokenizer whether its leading space belongs to it.
-    pieces: (text) => piecesOf(model.tokenize(text), (run, before) => model.detokenize(run as Token[], false, before as Token[])),
+    pieces: (text) => joiningBack(text, piecesOf(model.tokenize(text), (run, before) => model.detokenize(run as Token[], false, before as Token[]))),
     count: (text) => model.tokenize(text).length,
   };
 }
