@@ -25,6 +25,8 @@ let llama3: Llama3Tokenizer | undefined;
 
 // The package's CommonJS bundle carries its vocabulary inline (~0.5 s to load once), so it is loaded on first use.
 function llama3Tokenizer(): Llama3Tokenizer {
+  // A synchronous, lazy load: an import would pay for the vocabulary in every stand-in, profile or not.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   llama3 ??= (require('llama3-tokenizer-js/bundle/commonjs-llama3-tokenizer-with-baked-data.cjs') as { llama3Tokenizer: Llama3Tokenizer }).llama3Tokenizer;
   return llama3;
 }
