@@ -104,9 +104,8 @@ export class Engine {
     const prompt = this.promptTokens(params.prompt, params.numCtx);
     const maxTokens = this.maxNewTokens(params, prompt.length);
     Object.assign(metrics, { promptTokens: prompt.length, doneReason: 'stop', tokens: [...prompt] });
-    await this.sequence.clearHistory();
     let mark = process.hrtime.bigint();
-    await this.sequence.evaluateWithoutGeneratingNewTokens(prompt.slice(0, -1));
+    await this.evaluatePrefix(prompt.slice(0, -1));
     metrics.promptEvalNs = Number(process.hrtime.bigint() - mark);
     mark = process.hrtime.bigint();
     const decoder = new PieceDecoder(this.model, prompt);
@@ -128,6 +127,19 @@ export class Engine {
     } finally {
       metrics.evalNs = Number(process.hrtime.bigint() - mark);
     }
+  }
+
+  /**
+   * Puts `tokens` in the sequence, keeping what it already holds of them (its KV cache, as Ollama's slot does): only
+   * the tokens after the first difference are evaluated, so the tiny model's own time stays below every profile's.
+   */
+  private async evaluatePrefix(tokens: Token[]): Promise<void> {
+    const held = this.sequence.contextTokens;
+    let keep = 0;
+    while (keep < held.length && keep < tokens.length && held[keep] === tokens[keep]) keep++;
+    if (keep === 0) await this.sequence.clearHistory();
+    else if (keep < this.sequence.nextTokenIndex) await this.sequence.eraseContextTokenRanges([{ start: keep, end: this.sequence.nextTokenIndex }]);
+    if (keep < tokens.length) await this.sequence.evaluateWithoutGeneratingNewTokens(tokens.slice(keep));
   }
 
   /** L2-normalised llama.cpp embedding; `dimensions` keeps the first n and renormalises, as Ollama does. */
