@@ -82,9 +82,12 @@ const SETTLE_MS = 25;
 
 export async function startStandin(opts: StandinOptions = {}): Promise<Standin> {
   const modelPath = path.resolve(opts.modelPath ?? defaultModelPath());
+  // The environment supplies a profile to stand-ins started by harnesses that pass none (e.g. the browser tests).
+  const env = process.env;
+  const scale = opts.timeScale ?? (env.OWNVOICE_STANDIN_TIME_SCALE ? Number(env.OWNVOICE_STANDIN_TIME_SCALE) : 1);
+  const cost: CostSettings = { profile: profileNamed(opts.profile === undefined ? env.OWNVOICE_STANDIN_PROFILE : opts.profile), timeScale: checkTimeScale(scale) };
   const engine = await Engine.load(modelPath);
   const specs = opts.models ?? DEFAULT_MODELS;
-  const cost: CostSettings = { profile: profileNamed(opts.profile), timeScale: checkTimeScale(opts.timeScale ?? 1) };
   const ctx: StandinContext = {
     engine,
     modelPath,
