@@ -51,6 +51,8 @@ describe('stand-in: what Ollama costs (cache, reloads, aborts, profiles)', funct
     const grown = await run({ num_ctx: 4096 });
     assert.ok(grown.load_duration >= 60e6, `num_ctx change reloads: load_duration ${grown.load_duration}`);
     assert.equal(cached(grown), 0, 'a reload loses the cache');
+    const ps = await client(standin()).ps();
+    assert.equal((ps.models[0] as unknown as { context_length: number }).context_length, 4096, '/api/ps shows the num_ctx it was loaded with');
     await run({ num_ctx: 4096 });
     await run({ num_ctx: 4096, num_batch: 256 });
     await run({ num_ctx: 4096, num_batch: 256, num_thread: 2 });
