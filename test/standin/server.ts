@@ -227,6 +227,9 @@ class StandinServer implements Standin {
     await this.stopListening();
     for (const socket of this.sockets) socket.destroy();
     this.ctx.loaded.clear();
+    // A killed server processes nothing more: loads and prompt times under way end now.
+    this.ctx.closing.abort();
+    this.ctx.closing = new AbortController();
   }
 
   async start(): Promise<void> {
@@ -238,8 +241,7 @@ class StandinServer implements Standin {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     await this.stop();
-    // Loads and prompt times end now; let aborted generations leave the model before freeing it.
-    this.ctx.closing.abort();
+    // Let aborted generations leave the model before freeing it.
     const never = new AbortController().signal;
     await Promise.all([...this.ctx.slots.values()].map((slot) => slot.run(never, async () => undefined)));
     await this.ctx.engineTurn.run(never, async () => undefined);
