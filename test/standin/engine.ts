@@ -91,12 +91,19 @@ export class Engine {
     return this.context.contextSize;
   }
 
-  /** BOS + the text, as llama.cpp tokenizes a prompt; longer than numCtx keeps BOS and the tail. */
+  /**
+   * BOS + the text, as llama.cpp tokenizes a prompt; longer than numCtx keeps BOS and the tail. The cut moves in
+   * steps of a quarter of the context, so a prompt that grows at its end keeps the same front and the engine's own
+   * KV cache serves it (long prompts exceed the tiny model's 2048 tokens; what Ollama reports is counted apart).
+   */
   promptTokens(text: string, numCtx: number): Token[] {
     const bos = this.model.tokens.bos;
     const tokens = [...(bos === null ? [] : [bos]), ...this.model.tokenize(text)];
     const limit = Math.max(2, Math.min(numCtx, this.contextSize) - 1);
-    return tokens.length <= limit ? tokens : [tokens[0], ...tokens.slice(tokens.length - limit + 1)];
+    if (tokens.length <= limit) return tokens;
+    const step = Math.max(1, Math.floor(limit / 4));
+    const drop = Math.ceil((tokens.length - limit) / step) * step;
+    return [tokens[0], ...tokens.slice(1 + drop)];
   }
 
   /** Yields decoded text pieces; stop early by leaving the loop. Fills `metrics` as it goes. */
