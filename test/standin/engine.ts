@@ -31,6 +31,8 @@ export interface GenerationMetrics {
 export interface GenerateParams {
   prompt: string;
   numCtx: number;
+  /** At most this many prompt tokens are read (the tail); default: as many as num_ctx and the context allow. */
+  window?: number;
   /** Negative: until the context is full. */
   numPredict: number;
   sampling: Sampling;
@@ -96,10 +98,10 @@ export class Engine {
    * steps of a quarter of the context, so a prompt that grows at its end keeps the same front and the engine's own
    * KV cache serves it (long prompts exceed the tiny model's 2048 tokens; what Ollama reports is counted apart).
    */
-  promptTokens(text: string, numCtx: number): Token[] {
+  promptTokens(text: string, numCtx: number, window = Number.POSITIVE_INFINITY): Token[] {
     const bos = this.model.tokens.bos;
     const tokens = [...(bos === null ? [] : [bos]), ...this.model.tokenize(text)];
-    const limit = Math.max(2, Math.min(numCtx, this.contextSize) - 1);
+    const limit = Math.max(2, Math.min(numCtx - 1, this.contextSize - 1, window));
     if (tokens.length <= limit) return tokens;
     const step = Math.max(1, Math.floor(limit / 4));
     const drop = Math.ceil((tokens.length - limit) / step) * step;
@@ -108,7 +110,7 @@ export class Engine {
 
   /** Yields decoded text pieces; stop early by leaving the loop. Fills `metrics` as it goes. */
   async *generate(params: GenerateParams, metrics: GenerationMetrics): AsyncGenerator<string, void, void> {
-    const prompt = this.promptTokens(params.prompt, params.numCtx);
+    const prompt = this.promptTokens(params.prompt, params.numCtx, params.window);
     const maxTokens = this.maxNewTokens(params, prompt.length);
     Object.assign(metrics, { promptTokens: prompt.length, doneReason: 'stop', tokens: [...prompt] });
     let mark = process.hrtime.bigint();

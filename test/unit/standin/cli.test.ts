@@ -46,7 +46,8 @@ async function origin(handler: http.RequestListener): Promise<{ url: string; clo
   return { url: `http://127.0.0.1:${port}/stories260K.gguf`, close: () => server.close() && server.closeAllConnections() };
 }
 
-describe('stand-in: CLI and model download script', () => {
+describe('stand-in: CLI and model download script', function () {
+  this.timeout(20_000); // each test spawns node; on a loaded machine that alone can take seconds
   it('prints its address when ready, serves, and exits cleanly on SIGTERM', async function () {
     if (!existsSync(MODEL_PATH)) {
       console.log(`    skipped: ${MODEL_PATH} is absent`);
