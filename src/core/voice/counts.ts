@@ -158,7 +158,7 @@ function countHeading(counts: VoiceCounts, heading: string): void {
   const rest = words.slice(1).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   if (rest.length === 0) return;
   const capitalised = rest.filter((w) => /^\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w)).length;
-  if (/^\p{Ll}/u.test(words[0]) && capitalised === 0) counts.headings.lowerCase++;
+  if (/^\p{Ll}/u.test(words[0] ?? '') && capitalised === 0) counts.headings.lowerCase++;
   else if (capitalised >= rest.length * 0.75) counts.headings.titleCase++;
   else if (capitalised <= rest.length * 0.25) counts.headings.sentenceCase++;
 }

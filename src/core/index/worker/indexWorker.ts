@@ -13,6 +13,7 @@ import { calibrate } from '../../exemplars/calibrate';
 import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../exemplars/scorer';
 import { selectExemplars } from '../../exemplars/select';
 import { ModelHost } from '../../model/modelHost';
+import { measureVoiceInTurn } from '../../voice/measure';
 import type { Passage } from '../../passages/passage';
 import { PassageEmbedder } from '../embedding';
 import { Indexer, type RunOptions } from '../indexer';
@@ -93,6 +94,8 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
     case 'setWeights':
       weights = request.weights ?? DEFAULT_WEIGHTS;
       return true;
+    case 'measureVoice':
+      return measureVoiceNow(request.id);
   }
 }
 
@@ -197,6 +200,19 @@ async function calibrateToWriting(id: number, maxCuts?: number): Promise<ScorerW
       onProgress: (p) => post({ type: 'progress', id, progress: { phase: 'calibrating', done: p.done, total: p.total } }),
     });
     return weights;
+  } finally {
+    running.delete(id);
+  }
+}
+
+/** Measures the voice profile in every passage, yielding between batches so searches go on meanwhile. */
+async function measureVoiceNow(id: number) {
+  const controller = new AbortController();
+  running.set(id, controller);
+  try {
+    const index = opened().index;
+    const passages = index.records.flatMap((_, slot) => index.passageAt(slot) ?? []) as Passage[];
+    return await measureVoiceInTurn(passages.map((p) => ({ text: p.text, headings: p.headingPath })), controller.signal);
   } finally {
     running.delete(id);
   }

@@ -3,6 +3,7 @@ import type { ExemplarSelection, WritingAtCursor } from '../../exemplars/select'
 import type { ScorerWeights } from '../../exemplars/scorer';
 import type { Passage, ScoredPassage } from '../../passages/passage';
 import type { SkipReason } from '../../documents/source';
+import type { VoiceProfile } from '../../voice/profile';
 import type { EmbeddingTarget } from '../embedding';
 import type { FileChanges, IndexProgress, IndexStats } from '../indexer';
 
@@ -50,6 +51,8 @@ export type WorkerRequest =
   | { readonly type: 'select'; readonly id: number; readonly context: WritingAtCursor; readonly options: ExemplarRequestOptions }
   | { readonly type: 'calibrate'; readonly id: number; readonly maxCuts?: number }
   | { readonly type: 'setWeights'; readonly id: number; readonly weights: ScorerWeights | null }
+  /** The writer's voice profile, measured in every indexed passage. */
+  | { readonly type: 'measureVoice'; readonly id: number }
   | { readonly type: 'cancel'; readonly id: number; readonly target: number };
 
 /** What each request answers with. */
@@ -71,6 +74,7 @@ export interface WorkerResults {
   /** The weights fitted to the writer's own documents, already in use by `select`. */
   calibrate: ScorerWeights;
   setWeights: boolean;
+  measureVoice: VoiceProfile;
 }
 
 /** Selection options as they cross the thread boundary (arrays, not sets). */
