@@ -205,6 +205,9 @@ async function calibrateToWriting(id: number, maxCuts?: number): Promise<ScorerW
   }
 }
 
+/** Passages sent to the writer's model when they ask for a description of their voice. */
+const VOICE_SAMPLE = 6;
+
 /** Measures the voice profile in every passage, yielding between batches so searches go on meanwhile. */
 async function measureVoiceNow(id: number) {
   const controller = new AbortController();
@@ -212,7 +215,10 @@ async function measureVoiceNow(id: number) {
   try {
     const index = opened().index;
     const passages = index.records.flatMap((_, slot) => index.passageAt(slot) ?? []) as Passage[];
-    return await measureVoiceInTurn(passages.map((p) => ({ text: p.text, headings: p.headingPath })), controller.signal);
+    const profile = await measureVoiceInTurn(passages.map((p) => ({ text: p.text, headings: p.headingPath })), controller.signal);
+    const long = passages.filter((p) => p.wordCount >= 40);
+    const stride = Math.max(1, Math.floor(long.length / VOICE_SAMPLE));
+    return { profile, sample: long.filter((_, i) => i % stride === 0).slice(0, VOICE_SAMPLE).map((p) => p.text) };
   } finally {
     running.delete(id);
   }

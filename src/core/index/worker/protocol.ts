@@ -74,7 +74,8 @@ export interface WorkerResults {
   /** The weights fitted to the writer's own documents, already in use by `select`. */
   calibrate: ScorerWeights;
   setWeights: boolean;
-  measureVoice: VoiceProfile;
+  /** The measured profile, and a few passages spread over the index for a description in words. */
+  measureVoice: { profile: VoiceProfile; sample: string[] };
 }
 
 /** Selection options as they cross the thread boundary (arrays, not sets). */
