@@ -77,6 +77,7 @@ export class VoiceSupport implements vscode.Disposable {
 
   /** `Ownvoice: Edit My Voice`: opens the profile file. */
   async edit(): Promise<void> {
+    await this.reload(); // a file broken by hand is set aside now, so the writer opens a readable one
     const file = await this.guard(() => this.store.ensureFile());
     if (file) await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
   }
