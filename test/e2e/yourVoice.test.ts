@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { userSettingsFile } from './completionPage';
 import { session } from './session';
+import { editSettingsJson } from './settingsJson';
 import { showSidebar, waitFor } from './workbenchPage';
 
 const SETTLE_MS = 30_000;
@@ -45,7 +46,7 @@ describe('sidebar: your voice', () => {
         }
         return sidebar.getByTestId('voice-habits').innerText();
       },
-      (t) => /Spelling: British/.test(t),
+      (t) => /Spelling: British/.test(t) && /Quotation marks: curly double/.test(t),
       60_000,
       'measured habits',
     );
@@ -76,11 +77,9 @@ describe('sidebar: your voice', () => {
   });
 });
 
-/** Writes the theme into the user settings.json on disk; the workbench follows the file. */
+/** Sets the theme through settings.json, as the sidebar test does, and waits for the workbench and its webviews. */
 async function setTheme(page: Page, theme: string, className: string): Promise<void> {
-  const file = userSettingsFile(session().workspace);
-  const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+  await editSettingsJson(page, userSettingsFile(session().workspace), { 'workbench.colorTheme': theme });
   await waitFor(async () => (await page.locator('.monaco-workbench').getAttribute('class')) ?? '', (c) => c.split(' ').includes(className), SETTLE_MS, theme);
   // The webview receives the new theme variables a moment after the workbench repaints.
   await page.waitForTimeout(800);
