@@ -105,9 +105,9 @@ export class VoiceSupport implements vscode.Disposable {
   /** A few sentences about the writer's voice, written by their own model from a sample of their passages. */
   async describe(): Promise<void> {
     const target = this.target();
-    if (!target?.model) return void vscode.window.showWarningMessage('Choose a model first: Ownvoice asks your own model to describe your voice.');
+    if (!target?.model) return void vscode.window.showWarningMessage(vscode.l10n.t('Choose a model first: Ownvoice asks your own model to describe your voice.'));
     if (!this.sample.length) await this.measure();
-    if (!this.sample.length) return void vscode.window.showInformationMessage('Ownvoice needs some of your indexed writing to describe your voice.');
+    if (!this.sample.length) return void vscode.window.showInformationMessage(vscode.l10n.t('Ownvoice needs some of your indexed writing to describe your voice.'));
     this.describing = true;
     this.changed.fire();
     try {
@@ -117,7 +117,7 @@ export class VoiceSupport implements vscode.Disposable {
       const description = cleanRewrite(raw);
       if (description) await this.guard(() => this.store.addOwnWords(description));
     } catch (error) {
-      void vscode.window.showWarningMessage(`Your model could not describe your voice: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Your model could not describe your voice: {0}', error instanceof Error ? error.message : String(error)));
     } finally {
       this.describing = false;
       this.use(this.store.profile);
@@ -160,7 +160,7 @@ export class VoiceSupport implements vscode.Disposable {
       return await work();
     } catch (error) {
       this.log.warn(`Voice: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showWarningMessage(`Ownvoice could not update your voice profile: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Ownvoice could not update your voice profile: {0}', error instanceof Error ? error.message : String(error)));
       return undefined;
     }
   }
