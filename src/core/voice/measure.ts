@@ -141,7 +141,9 @@ function contractions(c: VoiceCounts): Fact {
   const { contracted, expanded } = c.contractions;
   if (contracted + expanded < 10) return undefined;
   const share = contracted / (contracted + expanded);
-  const value = share >= 0.6 ? "often (don't, it's)" : share >= 0.25 ? 'sometimes' : 'rarely (do not, it is)';
+  // The example is written with the writer's own apostrophe.
+  const mark = c.apostrophes.curly > c.apostrophes.straight ? '’' : "'";
+  const value = share >= 0.6 ? `often (don${mark}t, it${mark}s)` : share >= 0.25 ? 'sometimes' : 'rarely (do not, it is)';
   return { value, evidence: `${contracted} contracted, ${expanded} written out` };
 }
 

@@ -17,6 +17,7 @@ describe('measuring a voice', () => {
     assert.match(habit(profile, 'dashes') ?? '', /em dash, spaced/);
     assert.match(habit(profile, 'oxfordComma') ?? '', /^yes/);
     assert.match(habit(profile, 'person') ?? '', /\(I\)/);
+    assert.equal(habit(profile, 'contractions'), 'often (don’t, it’s)', 'the example in the writer’s own apostrophe');
     assert.match(habit(profile, 'headings') ?? '', /sentence case/);
     assert.equal(habit(profile, 'exclamations'), 'never');
     assert.match(profile.habits.find((h) => h.key === 'spelling')!.evidence, /colour ×40/);
