@@ -1,5 +1,6 @@
 /** The voice room's public face for the editor and the prompts: what to put in a chat prompt, how to shape a suggestion. */
 import type { VoiceForm } from './form';
+export { describeVoice } from './describe';
 export { formOf, type VoiceForm } from './form';
 export { mergeMeasurement, parseMemo, type VoiceMemo } from './merge';
 export { applyVoiceForm } from './postProcess';

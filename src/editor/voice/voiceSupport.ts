@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Log } from '../../core/common/log';
 import type { ModelHost } from '../../core/model/modelHost';
-import { cleanRewrite } from '../../core/rewrite/voice';
-import { formOf, voiceInstruction, VoiceStore, type PromptVoice, type VoiceProfile } from '../../core/voice';
+import { describeVoice, formOf, voiceInstruction, VoiceStore, type PromptVoice, type VoiceProfile } from '../../core/voice';
 import type { VoiceView } from '../../shared/sidebarProtocol';
 import type { IndexSupport } from '../index/indexSupport';
 
@@ -111,10 +110,7 @@ export class VoiceSupport implements vscode.Disposable {
     this.describing = true;
     this.changed.fire();
     try {
-      let raw = '';
-      const prompt = `${this.sample.map((text) => `<passage>\n${text.trim()}\n</passage>`).join('\n')}\n\nIn three or four sentences, describe how the person who wrote these passages writes: tone, rhythm, word choice, punctuation. Describe the voice, not the topics. Write to someone who will imitate it.`;
-      for await (const piece of target.host.generate(target.model, { prompt, options: { temperature: 0.3, num_predict: 200 } })) raw += piece;
-      const description = cleanRewrite(raw);
+      const description = await describeVoice(target.host, target.model, this.sample);
       if (description) await this.guard(() => this.store.addOwnWords(description));
     } catch (error) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Your model could not describe your voice: {0}', error instanceof Error ? error.message : String(error)));

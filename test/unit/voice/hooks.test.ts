@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CompletionEngine } from '../../../src/core/completion/engine';
 import { rewriteSelection } from '../../../src/core/rewrite/rewriter';
 import type { PromptVoice } from '../../../src/core/voice';
+import { describeVoice } from '../../../src/core/voice/describe';
 import { CHAT_INFO, FakeHost, MemoryLog, settings } from '../completion/fakes';
 
 const VOICE: PromptVoice = { instruction: 'The writer\'s habits, measured in their own writing: spelling: British.', form: { spelling: 'British', quotes: { curly: true, primary: 'double' } } };
@@ -36,5 +37,16 @@ describe('the profile reaches suggestions and rewrites', () => {
     );
     assert.equal(rewritten, 'The “new” colour changed.');
     assert.ok(host.requests[0].prompt.includes(VOICE.instruction));
+  });
+});
+
+describe('a description of the voice in words', () => {
+  it('asks the given host\'s model about the sample, and keeps only the description', async () => {
+    const host = new FakeHost(['Sure! Here is a description:\n\n', 'Dry and short, with long dashes.'], CHAT_INFO);
+    const text = await describeVoice(host, 'chat', ['The harbour was quiet.', 'We walked — slowly.']);
+    assert.equal(text, 'Dry and short, with long dashes.');
+    assert.equal(host.requests.length, 1);
+    assert.match(host.requests[0].prompt, /<passage>\nThe harbour was quiet.\n<\/passage>\n<passage>\nWe walked — slowly.\n<\/passage>/);
+    assert.match(host.requests[0].prompt, /not the topics/);
   });
 });
