@@ -149,6 +149,7 @@ export type FromSidebar =
   | { readonly type: 'openExemplar'; readonly passageId: string }
   | { readonly type: 'documentPreference'; readonly passageId: string; readonly preference: DocumentPreference }
   | { readonly type: 'setHabit'; readonly key: string; readonly on: boolean }
+  | { readonly type: 'removeHabit'; readonly key: string }
   | { readonly type: 'editVoice' }
   | { readonly type: 'measureVoice' }
   | { readonly type: 'describeVoice' };
@@ -201,6 +202,7 @@ const FROM_SIDEBAR_FIELDS: { readonly [T in FromSidebar['type']]: Readonly<Recor
   openExemplar: { passageId: nonEmptyName },
   documentPreference: { passageId: nonEmptyName, preference: oneOf(['never', 'prefer', 'default']) },
   setHabit: { key: nonEmptyName, on: (v) => typeof v === 'boolean' },
+  removeHabit: { key: nonEmptyName },
   editVoice: {},
   measureVoice: {},
   describeVoice: {},

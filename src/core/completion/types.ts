@@ -1,5 +1,5 @@
 import type { Passage } from '../passages/passage';
-import type { PromptVoice } from '../voice';
+import type { PromptVoice } from '../voice/form';
 
 /** How much text one suggestion offers before it stops. */
 export type LengthUnit = 'word' | 'sentence' | 'paragraph';

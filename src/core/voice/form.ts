@@ -5,6 +5,12 @@
 import type { VoiceProfile } from './profile';
 import type { SpellingVariety } from './spelling';
 
+/** The profile as every prompt and suggestion uses it: instruction text for chat prompts, the form for the post-processor. */
+export interface PromptVoice {
+  readonly instruction: string;
+  readonly form: VoiceForm;
+}
+
 export type DashForm = 'emClosed' | 'emSpaced' | 'enSpaced' | 'doubleHyphen' | 'hyphenSpaced';
 
 export interface VoiceForm {

@@ -63,6 +63,16 @@ export class VoiceStore {
     });
   }
 
+  /** Deletes a habit from the file; a measured one stays deleted through later measurements. */
+  removeHabit(key: HabitKey | string): Promise<VoiceProfile> {
+    return this.inTurn(async () => {
+      await this.readFile();
+      if (!this.current.habits.some((h) => h.key === key)) return this.current;
+      await this.write({ ...this.current, habits: this.current.habits.filter((h) => h.key !== key) });
+      return this.current;
+    });
+  }
+
   /** Puts a description the writer's model wrote into "In my own words", after what is there. */
   addOwnWords(text: string): Promise<VoiceProfile> {
     return this.inTurn(async () => {

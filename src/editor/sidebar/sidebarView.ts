@@ -38,6 +38,7 @@ export interface SidebarActions {
   /** The voice profile: switch a habit, open the file, measure again, describe in words. */
   voice?: {
     setHabit(key: string, on: boolean): Promise<void>;
+    removeHabit(key: string): Promise<void>;
     edit(): Promise<void>;
     measure(): Promise<void>;
     describe(): Promise<void>;
@@ -189,6 +190,8 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return this.setDocumentPreference(message.passageId, message.preference);
       case 'setHabit':
         return this.actions.voice?.setHabit(message.key, message.on);
+      case 'removeHabit':
+        return this.actions.voice?.removeHabit(message.key);
       case 'editVoice':
         return this.actions.voice?.edit();
       case 'measureVoice':

@@ -86,6 +86,11 @@ export class VoiceSupport implements vscode.Disposable {
     this.use(this.store.profile);
   }
 
+  async removeHabit(key: string): Promise<void> {
+    await this.guard(() => this.store.removeHabit(key));
+    this.use(this.store.profile);
+  }
+
   /** Measures the profile in the index now (the sidebar's "Measure again"), unless learning is off. */
   async measure(): Promise<void> {
     clearTimeout(this.timer);

@@ -6,6 +6,7 @@ describe('"Your voice" messages', () => {
   it('accepts the sidebar\'s voice messages and nothing malformed', () => {
     assert.deepEqual(parseFromSidebar({ type: 'setHabit', key: 'spelling', on: false }), { type: 'setHabit', key: 'spelling', on: false });
     assert.deepEqual(parseFromSidebar({ type: 'editVoice' }), { type: 'editVoice' });
+    assert.deepEqual(parseFromSidebar({ type: 'removeHabit', key: 'own:Tone' }), { type: 'removeHabit', key: 'own:Tone' });
     assert.equal(parseFromSidebar({ type: 'setHabit', key: 'spelling', on: 'no' }), undefined);
     assert.equal(parseFromSidebar({ type: 'setHabit', key: '', on: true }), undefined);
     assert.equal(parseFromSidebar({ type: 'measureVoice', extra: 1 }), undefined);

@@ -50,3 +50,19 @@ describe('the voice profile on disk', () => {
     assert.deepEqual(store.profile.habits, []);
   });
 });
+
+describe('removing a habit', () => {
+  let folder: string;
+  beforeEach(async () => (folder = await fs.mkdtemp(path.join(os.tmpdir(), 'ownvoice-voice-'))));
+  afterEach(() => fs.rm(folder, { recursive: true, force: true }));
+
+  it('takes it out of the file, and a later measurement does not bring it back', async () => {
+    const store = new VoiceStore(folder, new MemoryLog());
+    const withQuotes: VoiceProfile = { ...MEASURED, habits: [...MEASURED.habits, { key: 'quotes', label: 'Quotation marks', value: 'curly double (“…”)', evidence: '“ ×9', on: true }] };
+    await store.measured(withQuotes);
+    await store.removeHabit('spelling');
+    assert.doesNotMatch(await fs.readFile(store.file, 'utf8'), /Spelling/);
+    const again = await store.measured(withQuotes);
+    assert.deepEqual(again.habits.map((h) => h.key), ['quotes']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { FromSidebar, VoiceHabitView, VoiceView } from '../../../shared/sidebarProtocol';
-import { button, h, replaceKeepingFocus } from '../dom';
+import { button, h, iconButton, replaceKeepingFocus } from '../dom';
 import type { Section } from '../modelSection';
 import type { ViewState } from '../state';
 
@@ -38,7 +38,7 @@ function basisText(voice: VoiceView | undefined): string {
   if (!voice) return 'Your voice profile is not ready yet.';
   const learning = voice.learning ? '' : ' Learning is off: Ownvoice does not measure again.';
   if (!voice.passages) return `Ownvoice has not measured your writing yet.${learning}`;
-  return `Measured in ${voice.passages.toLocaleString()} passages (${voice.words.toLocaleString()} words) of your writing. Untick a habit to switch it off.${learning}`;
+  return `Measured in ${voice.passages.toLocaleString()} passages (${voice.words.toLocaleString()} words) of your writing. Untick a habit to switch it off, or remove it.${learning}`;
 }
 
 function habitItem(habit: VoiceHabitView, post: (message: FromSidebar) => void): HTMLElement {
@@ -48,5 +48,6 @@ function habitItem(habit: VoiceHabitView, post: (message: FromSidebar) => void):
   box.addEventListener('change', () => post({ type: 'setHabit', key: habit.key, on: box.checked }));
   const label = h('label', { attrs: { for: id } }, h('span', { class: 'habit-label', text: `${habit.label}: ` }), h('span', { class: 'habit-value', text: habit.value }));
   const evidence = habit.evidence ? [h('div', { class: 'habit-evidence', text: habit.evidence })] : [];
-  return h('li', { class: habit.on ? 'habit' : 'habit off' }, box, h('div', {}, label, ...evidence));
+  const remove = iconButton('close', `Remove "${habit.label}" from your voice`, () => post({ type: 'removeHabit', key: habit.key }), `remove-habit-${habit.key}`);
+  return h('li', { class: habit.on ? 'habit' : 'habit off' }, box, h('div', { class: 'habit-text' }, label, ...evidence), remove);
 }
