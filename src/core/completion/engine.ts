@@ -9,6 +9,7 @@ import { cursorContext, type CursorContext } from './context';
 import { OutcomeRecord, type Outcome } from './outcomes';
 import { buildPrompt, type ModelPrompt } from './prompt';
 import { unitEnd } from './stopping';
+import { applyVoiceForm } from '../voice/postProcess';
 import { triggerRefusal } from './trigger';
 import { TypingThrough } from './typingThrough';
 import type { CompletionRequest, CompletionResult, CompletionSettings, Exemplar, ExemplarSource, LengthUnit, UsedExemplar } from './types';
@@ -183,7 +184,8 @@ export class CompletionEngine implements Disposable {
       const prompt = buildPrompt({ info, context, exemplars, settings });
       const head = await this.stream(host, settings, prompt, context, combined, timing);
       if (head === undefined) return undefined;
-      return { text: finishCleaning(head, context, prompt.form), form: prompt.form, exemplars: exemplars.map(usedExemplar) };
+      const text = applyVoiceForm(finishCleaning(head, context, prompt.form), settings.preferences.voice?.form, { before: context.before });
+      return { text, form: prompt.form, exemplars: exemplars.map(usedExemplar) };
     } catch (error) {
       this.report(error);
       return undefined;

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { PromptVoice } from '../../core/voice';
 import * as vscode from 'vscode';
 import { languageName } from '../../core/completion';
 import type { Log } from '../../core/common/log';
@@ -26,6 +27,8 @@ export interface RewriteDeps {
   readonly exemplars?: ExemplarSource;
   /** Told when Ollama is down or the model missing, so the status bar catches up at once. */
   readonly onModelProblem?: (error: ModelError) => void;
+  /** The writer's voice profile, for the prompt and the post-processor. */
+  readonly voice?: () => PromptVoice | undefined;
 }
 
 /** What a command ended in; returned to callers such as tests, shown to the writer by the command itself. */
@@ -138,7 +141,7 @@ export class RewriteController implements vscode.Disposable {
         formatName: languageName(document.languageId),
       },
       instruction,
-      preferences: { register: preferences.register, notes: preferences.notes },
+      preferences: { register: preferences.register, notes: preferences.notes, voice: this.deps.voice?.() },
       settings: { keepAlive: DEFAULT_SETTINGS.keepAlive, temperature: DEFAULT_SETTINGS.temperature },
     };
   }

@@ -12,6 +12,7 @@ import {
   type StorageInfo,
   type SuggestionExplanation,
   type ToSidebar,
+  type VoiceView,
 } from '../../shared/sidebarProtocol';
 import type { ModelActions } from './modelActions';
 import { PREFERENCE_SETTINGS, readPreferences, settingTarget, withDocumentPreference, type SettingTarget } from './preferenceSettings';
@@ -24,6 +25,7 @@ export interface SidebarSources {
   indexSummary?(): IndexSummary | undefined;
   lastSuggestion?(): SuggestionExplanation | undefined;
   storage?(): Promise<StorageInfo | undefined>;
+  voice?(): VoiceView | undefined;
 }
 
 /** What the sidebar's buttons do beyond settings; a missing one shows as a disabled button. */
@@ -33,10 +35,18 @@ export interface SidebarActions {
   rebuildIndex?(): Promise<void>;
   calibrate?(): Promise<void>;
   clearEverything?(): Promise<void>;
+  /** The voice profile: switch a habit, open the file, measure again, describe in words. */
+  voice?: {
+    setHabit(key: string, on: boolean): Promise<void>;
+    removeHabit(key: string): Promise<void>;
+    edit(): Promise<void>;
+    measure(): Promise<void>;
+    describe(): Promise<void>;
+  };
 }
 
 /** A part of the sidebar the composition root asks to send again when its data changed. */
-export type SidebarSection = 'host' | 'models' | 'preferences' | 'index' | 'suggestion' | 'storage';
+export type SidebarSection = 'host' | 'models' | 'preferences' | 'index' | 'suggestion' | 'storage' | 'voice';
 
 const SETTINGS_SECTION = 'ownvoice';
 
@@ -109,12 +119,14 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return this.post({ type: 'suggestion', suggestion: this.sources.lastSuggestion?.() });
       case 'storage':
         return void this.sendStorage();
+      case 'voice':
+        return this.post({ type: 'voice', voice: this.sources.voice?.() });
     }
   }
 
   private sendAll(): void {
     this.post({ type: 'capabilities', capabilities: this.capabilities() });
-    for (const section of ['host', 'preferences', 'index', 'suggestion', 'models', 'storage'] as const) this.refresh(section);
+    for (const section of ['host', 'preferences', 'index', 'suggestion', 'models', 'storage', 'voice'] as const) this.refresh(section);
     if (this.lastPull) this.post(this.lastPull);
     if (this.lastTest) this.post(this.lastTest);
   }
@@ -176,6 +188,16 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return this.openExemplar(message.passageId);
       case 'documentPreference':
         return this.setDocumentPreference(message.passageId, message.preference);
+      case 'setHabit':
+        return this.actions.voice?.setHabit(message.key, message.on);
+      case 'removeHabit':
+        return this.actions.voice?.removeHabit(message.key);
+      case 'editVoice':
+        return this.actions.voice?.edit();
+      case 'measureVoice':
+        return this.actions.voice?.measure();
+      case 'describeVoice':
+        return this.actions.voice?.describe();
     }
   }
 

@@ -13,6 +13,7 @@ import { type Calibrated, calibrate } from '../../exemplars/calibrate';
 import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../exemplars/scorer';
 import { selectExemplars } from '../../exemplars/select';
 import { ModelHost } from '../../model/modelHost';
+import { measureVoiceInTurn } from '../../voice/measure';
 import { PassageEmbedder } from '../embedding';
 import { Indexer, type RunOptions } from '../indexer';
 import type { IndexStats } from '../indexer';
@@ -93,6 +94,8 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
     case 'setWeights':
       weights = request.weights ?? DEFAULT_WEIGHTS;
       return true;
+    case 'measureVoice':
+      return measureVoiceNow(request.id);
   }
 }
 
@@ -201,6 +204,24 @@ async function calibrateToWriting(id: number, maxCuts?: number): Promise<Calibra
     });
     if (!result.shortfall) weights = result; // too little writing keeps whatever is in use
     return result;
+  } finally {
+    running.delete(id);
+  }
+}
+
+/** Passages sent to the writer's model when they ask for a description of their voice. */
+const VOICE_SAMPLE = 6;
+
+/** Measures the voice profile in every passage, yielding between batches so searches go on meanwhile. */
+async function measureVoiceNow(id: number) {
+  const controller = new AbortController();
+  running.set(id, controller);
+  try {
+    const passages = opened().index.all();
+    const profile = await measureVoiceInTurn(passages.map((p) => ({ text: p.text, headings: p.headingPath })), controller.signal);
+    const long = passages.filter((p) => p.wordCount >= 40);
+    const stride = Math.max(1, Math.floor(long.length / VOICE_SAMPLE));
+    return { profile, sample: long.filter((_, i) => i % stride === 0).slice(0, VOICE_SAMPLE).map((p) => p.text) };
   } finally {
     running.delete(id);
   }
