@@ -3,7 +3,7 @@ import { BackgroundModel, continuationGain, gainOfTexts, tokenCounts } from './b
 import { MemoryPassageStore } from './memoryStore';
 import { seededRandom, shuffled } from './random';
 import { DEFAULT_WEIGHTS, type ScorerWeights, scoreSignals } from './scorer';
-import { type Candidate, DEFAULT_WORD_BUDGET, findCandidates, pickWithinBudget, predictSetBenefit } from './select';
+import { type Candidate, DEFAULT_WORD_BUDGET, type Scored, findCandidates, pickWithinBudget, predictSetBenefit } from './select';
 import { SIGNAL_NAMES, type SignalName } from './signals';
 import { tokenize } from './text';
 
@@ -56,9 +56,84 @@ export async function calibrate(passages: readonly Passage[], options: Calibrati
   const background = new BackgroundModel(passages.map((p) => p.text));
   const store = options.store ?? new MemoryPassageStore(passages);
   const gathered = await gatherExamples(cuts, store, background, options);
-  const fitted = fitWeights(gathered.flatMap((g) => g.examples), prior, PRIOR_CUTS * averageCandidates(gathered));
   const docs = new Set(cuts.map((c) => c.docId)).size;
-  return { ...tuneSelection(fitted, gathered), origin: `calibrated on ${cuts.length} cuts of ${docs} documents` };
+  // fitted on most cuts, judged on the rest against the prior: a refit that does not help this writer is not used
+  const [train, validation] = splitCuts(gathered, seededRandom((options.seed ?? 1) + 1));
+  const fitted = fitWeights(train.flatMap((g) => g.examples), prior, PRIOR_CUTS * averageCandidates(train));
+  const chosen = chooseOnValidation(prior, fitted, train, validation);
+  if (chosen === prior) return { ...prior, origin: `${prior.origin}; kept after checking ${cuts.length} cuts of ${docs} documents` };
+  return { ...chosen, set: fitSetLine(chosen, gathered), origin: `calibrated on ${cuts.length} cuts of ${docs} documents` };
+}
+
+/** The share of cuts kept aside to judge a refit by. */
+const VALIDATION_SHARE = 0.3;
+/** A refit must realise this much more benefit on the held-out cuts than the prior to replace it. */
+const MARGIN = 1.01;
+const BLENDS = [0.25, 0.5, 0.75, 1];
+
+function splitCuts(gathered: readonly CutExamples[], random: () => number): [CutExamples[], CutExamples[]] {
+  const order = shuffled([...gathered], random);
+  const held = Math.max(1, Math.round(order.length * VALIDATION_SHARE));
+  return [order.slice(held), order.slice(0, held)];
+}
+
+/**
+ * Among the prior and blends of prior and refit (each with the prior's abstention threshold or one tuned on the
+ * training cuts for the full refit), the one that realises most benefit on the held-out cuts; the prior unless another beats it clearly.
+ */
+function chooseOnValidation(prior: ScorerWeights, fitted: ScorerWeights, train: readonly CutExamples[], validation: readonly CutExamples[]): ScorerWeights {
+  const priorScore = realisedBenefit(prior, validation);
+  let best = { weights: prior, score: priorScore };
+  const tuned = tuneThreshold(fitted, train);
+  for (const share of BLENDS) {
+    const blended = blend(prior, fitted, share);
+    for (const candidate of [blended, { ...blended, abstainBelow: tuned }]) {
+      const score = realisedBenefit(candidate, validation);
+      if (score > best.score) best = { weights: candidate, score };
+    }
+  }
+  return best.score > priorScore * MARGIN && best.score > priorScore + 1e-4 ? best.weights : prior;
+}
+
+function blend(prior: ScorerWeights, fitted: ScorerWeights, share: number): ScorerWeights {
+  const mix = (a: number, b: number) => a + share * (b - a);
+  const weights = Object.fromEntries(SIGNAL_NAMES.map((n) => [n, mix(prior.weights[n], fitted.weights[n])])) as Record<SignalName, number>;
+  return { ...prior, bias: mix(prior.bias, fitted.bias), weights, means: fitted.means };
+}
+
+/** Mean realised benefit of the sets these weights choose, over the cuts. */
+function realisedBenefit(weights: ScorerWeights, gathered: readonly CutExamples[]): number {
+  return outcomesOf(weights, gathered, weights.abstainBelow).reduce((s, o) => s + o.gain, 0) / Math.max(gathered.length, 1);
+}
+
+function outcomesOf(weights: ScorerWeights, gathered: readonly CutExamples[], threshold: number): { chosen: Scored[]; gain: number }[] {
+  return gathered.map((g) => {
+    const scored = g.examples.map((e) => ({ ...e, score: scoreSignals(weights, e.signals) })).sort((x, y) => y.score - x.score);
+    const chosen = pickWithinBudget(scored, { wordBudget: DEFAULT_WORD_BUDGET }, { abstainBelow: threshold });
+    return { chosen, gain: gainOfTexts(g.cut.continuation, chosen.map((x) => x.passage.text), g.background) };
+  });
+}
+
+function tuneThreshold(weights: ScorerWeights, gathered: readonly CutExamples[]): number {
+  let best = { threshold: weights.abstainBelow, mean: -Infinity };
+  for (let step = -10; step <= 10; step++) {
+    const t = step / 50;
+    const mean = outcomesOf(weights, gathered, t).reduce((s, o) => s + o.gain, 0) / Math.max(gathered.length, 1);
+    if (mean > best.mean + 1e-6) best = { threshold: t, mean };
+  }
+  return best.threshold;
+}
+
+/** The abstention threshold and set line for weights fitted elsewhere (the training script), on these cuts. */
+export function tuneSelection(weights: ScorerWeights, gathered: readonly CutExamples[]): ScorerWeights {
+  const tuned = { ...weights, abstainBelow: tuneThreshold(weights, gathered) };
+  return { ...tuned, set: fitSetLine(tuned, gathered) };
+}
+
+/** Maps a chosen set's mean score to its realised benefit, so `predictedBenefit` is in the units of what it predicts. */
+function fitSetLine(weights: ScorerWeights, gathered: readonly CutExamples[]): { bias: number; slope: number } {
+  const chosenSets = outcomesOf(weights, gathered, weights.abstainBelow).filter((o) => o.chosen.length);
+  return fitLine(chosenSets.map((o) => predictSetBenefit({ ...weights, set: { bias: 0, slope: 1 } }, o.chosen)), chosenSets.map((o) => o.gain));
 }
 
 /** How many cuts' worth of evidence the prior counts for: a writer with few documents stays near the defaults. */
@@ -194,32 +269,6 @@ function solve(a: number[][], b: number[]): number[] {
     }
   }
   return m.map((row, i) => (Math.abs(row[i]) < 1e-12 ? 0 : row[n] / row[i]));
-}
-
-/**
- * Chooses the abstention threshold that gives the most realised benefit over the cuts, then maps a chosen set's
- * mean score to its realised benefit, so `predictedBenefit` is in the same units as what it predicts.
- */
-export function tuneSelection(weights: ScorerWeights, gathered: readonly CutExamples[]): ScorerWeights {
-  const scoredCuts = gathered.map((g) => ({
-    continuation: g.cut.continuation,
-    background: g.background,
-    scored: g.examples.map((e) => ({ ...e, score: scoreSignals(weights, e.signals) })).sort((x, y) => y.score - x.score),
-  }));
-  const outcomes = (threshold: number) =>
-    scoredCuts.map((c) => {
-      const chosen = pickWithinBudget(c.scored, { wordBudget: DEFAULT_WORD_BUDGET }, { abstainBelow: threshold });
-      return { chosen, gain: gainOfTexts(c.continuation, chosen.map((x) => x.passage.text), c.background) };
-    });
-  let best = { threshold: weights.abstainBelow, mean: -Infinity };
-  for (let step = -20; step <= 20; step++) {
-    const t = step / 100;
-    const mean = outcomes(t).reduce((s, o) => s + o.gain, 0) / Math.max(scoredCuts.length, 1);
-    if (mean > best.mean + 1e-6) best = { threshold: t, mean };
-  }
-  const chosenSets = outcomes(best.threshold).filter((o) => o.chosen.length);
-  const set = fitLine(chosenSets.map((o) => predictSetBenefit({ ...weights, set: { bias: 0, slope: 1 } }, o.chosen)), chosenSets.map((o) => o.gain));
-  return { ...weights, abstainBelow: best.threshold, set };
 }
 
 function fitLine(xs: readonly number[], ys: readonly number[]): { bias: number; slope: number } {
