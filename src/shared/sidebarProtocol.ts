@@ -91,6 +91,31 @@ export type TestResult =
   | { readonly state: 'ok'; readonly model: string; readonly latencyMs: number; readonly text: string }
   | { readonly state: 'failed'; readonly model: string; readonly detail: string };
 
+/** One habit of the writer's voice profile as "Your voice" shows it. */
+export interface VoiceHabitView {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+  /** What it was measured from; empty for a habit the writer added. */
+  readonly evidence: string;
+  readonly on: boolean;
+}
+
+/** The voice profile as "Your voice" shows it; the profile file in the extension's storage is the source. */
+export interface VoiceView {
+  readonly habits: readonly VoiceHabitView[];
+  readonly ownWords: string;
+  /** How much writing the habits were measured in (0 passages: not measured yet). */
+  readonly passages: number;
+  readonly words: number;
+  /** Whether Ownvoice goes on learning (`ownvoice.learning.enabled`). */
+  readonly learning: boolean;
+  /** What went wrong with the profile file, in the writer's words, when something did. */
+  readonly problem?: string;
+  /** A description of the voice is being written by the model. */
+  readonly describing?: boolean;
+}
+
 /** Messages the extension host sends to the sidebar webview. */
 export type ToSidebar =
   | { readonly type: 'hostStatus'; readonly status: HostStatus }
@@ -102,7 +127,8 @@ export type ToSidebar =
   | { readonly type: 'storage'; readonly storage: StorageInfo | undefined }
   | { readonly type: 'capabilities'; readonly capabilities: Capabilities }
   | { readonly type: 'pull'; readonly pull: PullState }
-  | { readonly type: 'test'; readonly test: TestResult };
+  | { readonly type: 'test'; readonly test: TestResult }
+  | { readonly type: 'voice'; readonly voice: VoiceView | undefined };
 
 export type DocumentPreference = 'never' | 'prefer' | 'default';
 
@@ -121,7 +147,11 @@ export type FromSidebar =
   | { readonly type: 'calibrate' }
   | { readonly type: 'clearEverything' }
   | { readonly type: 'openExemplar'; readonly passageId: string }
-  | { readonly type: 'documentPreference'; readonly passageId: string; readonly preference: DocumentPreference };
+  | { readonly type: 'documentPreference'; readonly passageId: string; readonly preference: DocumentPreference }
+  | { readonly type: 'setHabit'; readonly key: string; readonly on: boolean }
+  | { readonly type: 'editVoice' }
+  | { readonly type: 'measureVoice' }
+  | { readonly type: 'describeVoice' };
 
 const MAX_NAME = 300;
 const MAX_NOTES = 4000;
@@ -170,6 +200,10 @@ const FROM_SIDEBAR_FIELDS: { readonly [T in FromSidebar['type']]: Readonly<Recor
   clearEverything: {},
   openExemplar: { passageId: nonEmptyName },
   documentPreference: { passageId: nonEmptyName, preference: oneOf(['never', 'prefer', 'default']) },
+  setHabit: { key: nonEmptyName, on: (v) => typeof v === 'boolean' },
+  editVoice: {},
+  measureVoice: {},
+  describeVoice: {},
 };
 
 /** Accepts only the messages the sidebar is known to send; anything else is `undefined`, to be logged and ignored. */
@@ -185,7 +219,7 @@ export function parseFromSidebar(value: unknown): FromSidebar | undefined {
   return JSON.parse(JSON.stringify(value)) as FromSidebar;
 }
 
-const TO_SIDEBAR_TYPES: ReadonlySet<string> = new Set<ToSidebar['type']>(['hostStatus', 'models', 'preferences', 'index', 'suggestion', 'storage', 'capabilities', 'pull', 'test']);
+const TO_SIDEBAR_TYPES: ReadonlySet<string> = new Set<ToSidebar['type']>(['hostStatus', 'models', 'preferences', 'index', 'suggestion', 'storage', 'capabilities', 'pull', 'test', 'voice']);
 
 /** The webview's guard on what it receives: the host is trusted, but a stray message must not break rendering. */
 export function isToSidebar(value: unknown): value is ToSidebar {

@@ -5,6 +5,7 @@ import { privacySection } from './privacySection';
 import { applyMessage, restoreState, type SavedState, type SectionId } from './state';
 import { voiceSection } from './voiceSection';
 import { whySection } from './whySection';
+import { yourVoiceSection } from './yourVoice/yourVoiceSection';
 import { writingSection } from './writingSection';
 
 interface VsCodeApi {
@@ -20,6 +21,7 @@ let saved = restoreState(vscode.getState());
 
 const SECTIONS: readonly { id: SectionId; title: string; icon: string; build: (post: (m: FromSidebar) => void) => Section }[] = [
   { id: 'model', title: 'Model', icon: 'server-process', build: modelSection },
+  { id: 'yourVoice', title: 'Your voice', icon: 'person', build: yourVoiceSection },
   { id: 'voice', title: 'Voice and preferences', icon: 'mic', build: voiceSection },
   { id: 'writing', title: 'My writing', icon: 'library', build: writingSection },
   { id: 'why', title: 'Why this suggestion', icon: 'lightbulb', build: whySection },

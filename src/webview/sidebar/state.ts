@@ -9,6 +9,7 @@ import type {
   SuggestionExplanation,
   TestResult,
   ToSidebar,
+  VoiceView,
 } from '../../shared/sidebarProtocol';
 
 export interface ViewState {
@@ -21,9 +22,10 @@ export interface ViewState {
   readonly capabilities?: Capabilities;
   readonly pull?: PullState;
   readonly test?: TestResult;
+  readonly voice?: VoiceView;
 }
 
-export type SectionId = 'model' | 'voice' | 'writing' | 'why' | 'privacy';
+export type SectionId = 'model' | 'yourVoice' | 'voice' | 'writing' | 'why' | 'privacy';
 
 export interface SavedState {
   readonly view: ViewState;
@@ -33,7 +35,7 @@ export interface SavedState {
 
 export const INITIAL_STATE: SavedState = {
   view: {},
-  open: { model: true, voice: true, writing: false, why: true, privacy: false },
+  open: { model: true, yourVoice: true, voice: true, writing: false, why: true, privacy: false },
 };
 
 export function applyMessage(state: ViewState, message: ToSidebar): ViewState {
@@ -56,6 +58,8 @@ export function applyMessage(state: ViewState, message: ToSidebar): ViewState {
       return { ...state, pull: message.pull };
     case 'test':
       return { ...state, test: message.test };
+    case 'voice':
+      return { ...state, voice: message.voice };
   }
 }
 

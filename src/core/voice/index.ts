@@ -1,0 +1,7 @@
+/** The voice room's public face for the editor and the prompts: what to put in a chat prompt, how to shape a suggestion. */
+export { formOf, type VoiceForm } from './form';
+export { mergeMeasurement, parseMemo, type VoiceMemo } from './merge';
+export { applyVoiceForm } from './postProcess';
+export { EMPTY_PROFILE, HABIT_LABELS, type Habit, type HabitKey, type VoiceProfile } from './profile';
+export { parseProfile, renderProfile } from './profileFile';
+export { voiceInstruction } from './promptText';
