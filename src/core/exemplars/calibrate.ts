@@ -59,16 +59,24 @@ export async function calibrate(passages: readonly Passage[], options: Calibrati
   const docs = new Set(cuts.map((c) => c.docId)).size;
   // fitted on most cuts, judged on the rest against the prior: a refit that does not help this writer is not used
   const [train, validation] = splitCuts(gathered, seededRandom((options.seed ?? 1) + 1));
-  const fitted = fitWeights(train.flatMap((g) => g.examples), prior, PRIOR_CUTS * averageCandidates(train));
-  const chosen = chooseOnValidation(prior, fitted, train, validation);
+  const fitted = fitWeights(train.flatMap((g) => g.examples), prior, PRIOR_CUTS * averageCandidates(train), VOICE_SIGNALS);
+  const chosen = await chooseOnValidation(prior, fitted, validation);
   if (chosen === prior) return { ...prior, origin: `${prior.origin}; kept after checking ${cuts.length} cuts of ${docs} documents` };
   return { ...chosen, set: fitSetLine(chosen, gathered), origin: `calibrated on ${cuts.length} cuts of ${docs} documents` };
 }
 
+/**
+ * Signals that tell the writer's voice from other writers'. Among one writer's own passages they cannot show what
+ * they are for (every candidate is the writer's), so a refit on them only learns noise: they keep the prior's weights.
+ */
+const VOICE_SIGNALS: readonly SignalName[] = ['functionWords', 'rhythmDistance', 'punctuationDistance', 'registerDistance'];
+
 /** The share of cuts kept aside to judge a refit by. */
 const VALIDATION_SHARE = 0.3;
 /** A refit must realise this much more benefit on the held-out cuts than the prior to replace it. */
-const MARGIN = 1.01;
+const MARGIN = 1.02;
+/** Fewer held-out cuts than this cannot tell a better refit from luck. */
+const MIN_VALIDATION_CUTS = 40;
 const BLENDS = [0.25, 0.5, 0.75, 1];
 
 function splitCuts(gathered: readonly CutExamples[], random: () => number): [CutExamples[], CutExamples[]] {
@@ -78,19 +86,19 @@ function splitCuts(gathered: readonly CutExamples[], random: () => number): [Cut
 }
 
 /**
- * Among the prior and blends of prior and refit (each with the prior's abstention threshold or one tuned on the
- * training cuts for the full refit), the one that realises most benefit on the held-out cuts; the prior unless another beats it clearly.
+ * Among the prior and blends of prior and refit, the one that realises most benefit on the held-out cuts; the prior
+ * unless another beats it clearly, or when too few cuts were held out to tell. The prior's abstention threshold
+ * stays: tuned on one writer's few cuts it abstained where exemplars would have helped.
  */
-function chooseOnValidation(prior: ScorerWeights, fitted: ScorerWeights, train: readonly CutExamples[], validation: readonly CutExamples[]): ScorerWeights {
+async function chooseOnValidation(prior: ScorerWeights, fitted: ScorerWeights, validation: readonly CutExamples[]): Promise<ScorerWeights> {
+  if (validation.length < MIN_VALIDATION_CUTS) return prior;
   const priorScore = realisedBenefit(prior, validation);
   let best = { weights: prior, score: priorScore };
-  const tuned = tuneThreshold(fitted, train);
   for (const share of BLENDS) {
-    const blended = blend(prior, fitted, share);
-    for (const candidate of [blended, { ...blended, abstainBelow: tuned }]) {
-      const score = realisedBenefit(candidate, validation);
-      if (score > best.score) best = { weights: candidate, score };
-    }
+    const candidate = blend(prior, fitted, share);
+    await new Promise((resolve) => setImmediate(resolve));
+    const score = realisedBenefit(candidate, validation);
+    if (score > best.score) best = { weights: candidate, score };
   }
   return best.score > priorScore * MARGIN && best.score > priorScore + 1e-4 ? best.weights : prior;
 }
@@ -189,10 +197,9 @@ export async function gatherExamples(
     options.signal?.throwIfAborted();
     const candidates = await findCandidates(store, { before: cut.prefix, docId: cut.docId, format: cut.format, writtenAt: cut.writtenAt }, { excludeDocIds: new Set([cut.docId]) });
     out.push({ cut, background, examples: candidates.map((c) => ({ ...c, gain: passageGain(cut.continuation, c.passage, background) })) });
-    if (i % 20 === 19) {
-      options.onProgress?.({ done: i + 1, total: cuts.length });
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    if (i % 20 === 19) options.onProgress?.({ done: i + 1, total: cuts.length });
+    // after every cut: a suggestion's exemplar selection waits at most one cut while calibration runs in the worker
+    await new Promise((resolve) => setImmediate(resolve));
   }
   options.onProgress?.({ done: cuts.length, total: cuts.length });
   return out;
@@ -211,19 +218,23 @@ function averageCandidates(gathered: readonly CutExamples[]): number {
  * Ridge regression of measured benefit on the signals, shrunk towards the prior's weights (not towards zero) with
  * strength `priorWeight`, counted in examples. Signals that never vary in the evidence keep their prior weight.
  */
-export function fitWeights(examples: readonly Example[], prior: ScorerWeights, priorWeight: number): ScorerWeights {
+export function fitWeights(examples: readonly Example[], prior: ScorerWeights, priorWeight: number, frozen: readonly SignalName[] = []): ScorerWeights {
   const n = examples.length;
   if (n === 0) return prior;
   const stats = SIGNAL_NAMES.map((_, j) => meanAndSpread(examples.map((e) => e.signals[j])));
-  const active = SIGNAL_NAMES.map((_, j) => j).filter((j) => stats[j].spread > 1e-9);
+  const active = SIGNAL_NAMES.map((_, j) => j).filter((j) => stats[j].spread > 1e-9 && !frozen.includes(SIGNAL_NAMES[j]));
   const dim = active.length + 1;
   const a = Array.from({ length: dim }, () => new Array<number>(dim).fill(0));
   const b = new Array<number>(dim).fill(0);
-  const meanGain = examples.reduce((s, e) => s + e.gain, 0) / n;
+  // frozen signals keep their prior weights: what they explain of the gain is taken out before the fit
+  const frozenIdx = SIGNAL_NAMES.map((_, j) => j).filter((j) => frozen.includes(SIGNAL_NAMES[j]));
+  const target = (e: Example) => e.gain - frozenIdx.reduce((sum, j) => sum + prior.weights[SIGNAL_NAMES[j]] * (e.signals[j] - stats[j].mean), 0);
+  const meanGain = examples.reduce((s, e) => s + target(e), 0) / n;
   for (const e of examples) {
     const z = [1, ...active.map((j) => (e.signals[j] - stats[j].mean) / stats[j].spread)];
+    const t = target(e);
     for (let r = 0; r < dim; r++) {
-      b[r] += z[r] * (e.gain - meanGain);
+      b[r] += z[r] * (t - meanGain);
       for (let c = 0; c < dim; c++) a[r][c] += z[r] * z[c];
     }
   }
@@ -239,7 +250,7 @@ export function fitWeights(examples: readonly Example[], prior: ScorerWeights, p
     weights[SIGNAL_NAMES[j]] = w;
     bias -= w * stats[j].mean;
   });
-  // a signal constant in the evidence keeps its prior weight; the bias absorbs its constant contribution
+  // a signal constant in the evidence (or frozen) keeps its prior weight; the bias absorbs its mean contribution
   SIGNAL_NAMES.forEach((name, j) => {
     if (!active.includes(j)) bias -= weights[name] * stats[j].mean;
   });

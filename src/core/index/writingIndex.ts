@@ -124,6 +124,11 @@ export class WritingIndex implements PassageStore, Disposable {
     return this.call<'setWeights'>({ type: 'setWeights', weights });
   }
 
+  /** The writer's reactions as a bounded prior per passage, used by every selection from now on. */
+  usePassagePriors(priors: Readonly<Record<string, number>>): Promise<boolean> {
+    return this.call<'setPriors'>({ type: 'setPriors', priors });
+  }
+
   /** The worker's heap after a full garbage collection (benchmarks). */
   memory(): Promise<WorkerResults['memory']> {
     return this.call<'memory'>({ type: 'memory' });

@@ -48,6 +48,14 @@ export class WriterMemory {
     this.clock = options.clock ?? Date.now;
   }
 
+  /** The state read from the memory file, once it is loaded; reactions recorded meanwhile are kept. */
+  restore(saved: MemoryState): void {
+    const now = this.state;
+    const keep = <T>(a: readonly T[], b: readonly T[]) => [...a, ...b];
+    this.state = now === EMPTY_MEMORY ? saved : { ...saved, corrections: keep(saved.corrections, now.corrections), accepted: keep(saved.accepted, now.accepted), choices: keep(saved.choices, now.choices), rules: keep(saved.rules, now.rules) };
+    this.changed.fire(this.state);
+  }
+
   get learning(): boolean {
     return this.options.learning?.() ?? true;
   }

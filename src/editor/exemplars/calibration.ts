@@ -6,18 +6,49 @@ import type { WritingIndex } from '../../core/index/writingIndex';
 import { abortSignalOf } from '../cancellation';
 import type { IndexSupport } from '../index/indexSupport';
 
+/** What calibrating by itself needs: the count of reactions so far, where the last run's count is kept, and the setting. */
+export interface AutoCalibration {
+  readonly reactions: () => number;
+  readonly memento: vscode.Memento;
+  readonly enabled: () => boolean;
+}
+
+/** Enough of the writer's own passages that calibration has something to learn from. */
+const AUTO_MIN_PASSAGES = 300;
+/** New accepted and rejected suggestions after which calibration runs again. */
+const AUTO_NEW_REACTIONS = 50;
+const AUTO_KEY = 'ownvoice.calibration.reactionsAtLastRun';
+
 /**
  * "Calibrate to My Writing": fits the exemplar scorer to the writer's own documents in the index's worker, keeps the
  * weights in the extension's global storage (they describe the writer, not a workspace) and uses them from then on.
  */
 export class Calibration implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
+  private running: Promise<ScorerWeights | undefined> | undefined;
 
-  constructor(private readonly storage: vscode.Uri, private readonly writing: IndexSupport, private readonly log: Log) {
+  /**
+   * `reactions` counts the writer's accepted and rejected suggestions so far; with it, calibration also runs by itself
+   * (in the worker, quietly) once the index holds enough passages, and again after enough new reactions.
+   */
+  constructor(private readonly storage: vscode.Uri, private readonly writing: IndexSupport, private readonly log: Log, private readonly auto?: AutoCalibration) {
     this.disposables = [
-      writing.onDidOpen((index) => void this.applySaved(index)),
+      writing.onDidOpen((index) => void this.applySaved(index).then(() => this.maybeRunByItself())),
+      writing.onDidChange(() => this.maybeRunByItself()),
       vscode.commands.registerCommand('ownvoice.calibrate', () => this.run()),
     ];
+  }
+
+  /** Runs unless one is under way; after the first, only when enough new reactions came in. Never asks or notifies. */
+  maybeRunByItself(): void {
+    const auto = this.auto;
+    const index = this.writing.current;
+    if (!auto || this.running || !index || index.size < AUTO_MIN_PASSAGES || !auto.enabled()) return;
+    const last = auto.memento.get<number>(AUTO_KEY);
+    if (last !== undefined && auto.reactions() - last < AUTO_NEW_REACTIONS) return;
+    const reactions = auto.reactions();
+    this.running = this.calibrate(index, {}, 'by itself').finally(() => (this.running = undefined));
+    void this.running.then((weights) => weights && auto.memento.update(AUTO_KEY, reactions));
   }
 
   get file(): vscode.Uri {
@@ -31,25 +62,31 @@ export class Calibration implements vscode.Disposable {
       void vscode.window.showInformationMessage('Ownvoice: there is no writing in the index yet to calibrate on. Add a folder of your writing first.');
       return undefined;
     }
+    await this.running; // one calibration at a time: a run by itself finishes first
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Ownvoice: calibrating to your writing', cancellable: true },
       async (progress, token) => {
-        try {
-          const weights = await index.calibrate({
-            signal: abortSignalOf(token),
-            onProgress: (p) => progress.report({ message: `${p.done} of ${p.total} passages of yours measured` }),
-          });
-          await fs.mkdir(this.storage.fsPath, { recursive: true });
-          await fs.writeFile(this.file.fsPath, serializeWeights(weights));
-          this.log.info(`Exemplar scorer ${weights.origin}; saved to ${this.file.fsPath}`);
-          void vscode.window.showInformationMessage(`Ownvoice is calibrated to your writing (${weights.origin}).`);
-          return weights;
-        } catch (error) {
-          if ((error as Error).name !== 'AbortError') this.log.error(`Calibration failed: ${String(error)}`);
-          return undefined;
-        }
+        const weights = await this.calibrate(index, {
+          signal: abortSignalOf(token),
+          onProgress: (p) => progress.report({ message: `${p.done} of ${p.total} passages of yours measured` }),
+        }, 'on request');
+        if (weights) void vscode.window.showInformationMessage(`Ownvoice is calibrated to your writing (${weights.origin}).`);
+        return weights;
       },
     );
+  }
+
+  private async calibrate(index: WritingIndex, options: Parameters<WritingIndex['calibrate']>[0], why: string): Promise<ScorerWeights | undefined> {
+    try {
+      const weights = await index.calibrate(options);
+      await fs.mkdir(this.storage.fsPath, { recursive: true });
+      await fs.writeFile(this.file.fsPath, serializeWeights(weights));
+      this.log.info(`Exemplar scorer ${weights.origin} (${why}); saved to ${this.file.fsPath}`);
+      return weights;
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') this.log.error(`Calibration failed: ${String(error)}`);
+      return undefined;
+    }
   }
 
   /** Weights from an earlier calibration; a damaged file is logged and the shipped defaults stay. */

@@ -7,6 +7,7 @@ import {
   type DocumentPreference,
   type FromSidebar,
   type IndexSummary,
+  type MemoryView,
   type PreferenceChange,
   type Preferences,
   type StorageInfo,
@@ -24,6 +25,7 @@ export interface SidebarSources {
   indexSummary?(): IndexSummary | undefined;
   lastSuggestion?(): SuggestionExplanation | undefined;
   storage?(): Promise<StorageInfo | undefined>;
+  memory?(): MemoryView | undefined;
 }
 
 /** What the sidebar's buttons do beyond settings; a missing one shows as a disabled button. */
@@ -33,10 +35,12 @@ export interface SidebarActions {
   rebuildIndex?(): Promise<void>;
   calibrate?(): Promise<void>;
   clearEverything?(): Promise<void>;
+  /** Removing what was learned, piece by piece. */
+  readonly memory?: { removeRule(id: string): void; removeChoice(at: string): void; forgetReactions(): void };
 }
 
 /** A part of the sidebar the composition root asks to send again when its data changed. */
-export type SidebarSection = 'host' | 'models' | 'preferences' | 'index' | 'suggestion' | 'storage';
+export type SidebarSection = 'host' | 'models' | 'preferences' | 'index' | 'suggestion' | 'storage' | 'memory';
 
 const SETTINGS_SECTION = 'ownvoice';
 
@@ -109,12 +113,14 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return this.post({ type: 'suggestion', suggestion: this.sources.lastSuggestion?.() });
       case 'storage':
         return void this.sendStorage();
+      case 'memory':
+        return this.post({ type: 'memory', memory: this.sources.memory?.() });
     }
   }
 
   private sendAll(): void {
     this.post({ type: 'capabilities', capabilities: this.capabilities() });
-    for (const section of ['host', 'preferences', 'index', 'suggestion', 'models', 'storage'] as const) this.refresh(section);
+    for (const section of ['host', 'preferences', 'index', 'suggestion', 'models', 'storage', 'memory'] as const) this.refresh(section);
     if (this.lastPull) this.post(this.lastPull);
     if (this.lastTest) this.post(this.lastTest);
   }
@@ -176,6 +182,12 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return this.openExemplar(message.passageId);
       case 'documentPreference':
         return this.setDocumentPreference(message.passageId, message.preference);
+      case 'removeRule':
+        return this.actions.memory?.removeRule(message.id);
+      case 'removeChoice':
+        return this.actions.memory?.removeChoice(message.at);
+      case 'forgetReactions':
+        return this.actions.memory?.forgetReactions();
     }
   }
 

@@ -34,6 +34,8 @@ let indexer: Indexer | undefined;
 let options: WorkerOptions | undefined;
 /** The scorer in use: the shipped defaults until the writer calibrates. */
 let weights: ScorerWeights = DEFAULT_WEIGHTS;
+/** How the writer's reactions moved each passage (bounded; core/memory), added to its predicted benefit. */
+let passagePriors: Readonly<Record<string, number>> = {};
 const running = new Map<number, AbortController>();
 /** Gives passages vectors when the user chose an embedding model. */
 let embedder: PassageEmbedder | undefined;
@@ -86,12 +88,16 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
         excludeDocIds: request.options.excludeDocIds && new Set(request.options.excludeDocIds),
         preferDocIds: request.options.preferDocIds && new Set(request.options.preferDocIds),
         weights,
+        passagePriors,
         embedQuery: queryEmbedding(),
       });
     case 'calibrate':
       return calibrateToWriting(request.id, request.maxCuts);
     case 'setWeights':
       weights = request.weights ?? DEFAULT_WEIGHTS;
+      return true;
+    case 'setPriors':
+      passagePriors = request.priors;
       return true;
   }
 }

@@ -50,6 +50,7 @@ export type WorkerRequest =
   | { readonly type: 'select'; readonly id: number; readonly context: WritingAtCursor; readonly options: ExemplarRequestOptions }
   | { readonly type: 'calibrate'; readonly id: number; readonly maxCuts?: number }
   | { readonly type: 'setWeights'; readonly id: number; readonly weights: ScorerWeights | null }
+  | { readonly type: 'setPriors'; readonly id: number; readonly priors: Readonly<Record<string, number>> }
   | { readonly type: 'cancel'; readonly id: number; readonly target: number };
 
 /** What each request answers with. */
@@ -71,6 +72,8 @@ export interface WorkerResults {
   /** The weights fitted to the writer's own documents, already in use by `select`. */
   calibrate: ScorerWeights;
   setWeights: boolean;
+  /** Per-passage priors from the writer's reactions (core/memory), in use by `select` from now on. */
+  setPriors: boolean;
 }
 
 /** Selection options as they cross the thread boundary (arrays, not sets). */
