@@ -60,9 +60,10 @@ export async function calibrate(passages: readonly Passage[], options: Calibrati
   // fitted on most cuts, judged on the rest against the prior: a refit that does not help this writer is not used
   const [train, validation] = splitCuts(gathered, seededRandom((options.seed ?? 1) + 1));
   const fitted = fitWeights(train.flatMap((g) => g.examples), prior, PRIOR_CUTS * averageCandidates(train), VOICE_SIGNALS);
-  const chosen = await chooseOnValidation(prior, fitted, validation);
+  const { weights: chosen, gain } = await chooseOnValidation(prior, recentred(fitted, prior, train), validation);
   if (chosen === prior) return { ...prior, origin: `${prior.origin}; kept after checking ${cuts.length} cuts of ${docs} documents` };
-  return { ...chosen, set: fitSetLine(chosen, gathered), origin: `calibrated on ${cuts.length} cuts of ${docs} documents` };
+  const better = `+${((gain - 1) * 100).toFixed(0)}% benefit on ${validation.length} held-out cuts`;
+  return { ...chosen, set: fitSetLine(chosen, gathered), origin: `calibrated on ${cuts.length} cuts of ${docs} documents (${better})` };
 }
 
 /**
@@ -73,8 +74,11 @@ const VOICE_SIGNALS: readonly SignalName[] = ['functionWords', 'rhythmDistance',
 
 /** The share of cuts kept aside to judge a refit by. */
 const VALIDATION_SHARE = 0.3;
-/** A refit must realise this much more benefit on the held-out cuts than the prior to replace it. */
-const MARGIN = 1.02;
+/**
+ * A refit must realise this much more benefit on the held-out cuts than the prior to replace it: on the dev corpora,
+ * refits that won by 2% on a writer's own cuts lost on the pairs cut from their documents.
+ */
+const MARGIN = 1.05;
 /** Fewer held-out cuts than this cannot tell a better refit from luck. */
 const MIN_VALIDATION_CUTS = 40;
 const BLENDS = [0.25, 0.5, 0.75, 1];
@@ -90,8 +94,9 @@ function splitCuts(gathered: readonly CutExamples[], random: () => number): [Cut
  * unless another beats it clearly, or when too few cuts were held out to tell. The prior's abstention threshold
  * stays: tuned on one writer's few cuts it abstained where exemplars would have helped.
  */
-async function chooseOnValidation(prior: ScorerWeights, fitted: ScorerWeights, validation: readonly CutExamples[]): Promise<ScorerWeights> {
-  if (validation.length < MIN_VALIDATION_CUTS) return prior;
+async function chooseOnValidation(prior: ScorerWeights, fitted: ScorerWeights, validation: readonly CutExamples[]): Promise<{ weights: ScorerWeights; gain: number }> {
+  const kept = { weights: prior, gain: 1 };
+  if (validation.length < MIN_VALIDATION_CUTS) return kept;
   const priorScore = realisedBenefit(prior, validation);
   let best = { weights: prior, score: priorScore };
   for (const share of BLENDS) {
@@ -100,7 +105,18 @@ async function chooseOnValidation(prior: ScorerWeights, fitted: ScorerWeights, v
     const score = realisedBenefit(candidate, validation);
     if (score > best.score) best = { weights: candidate, score };
   }
-  return best.score > priorScore * MARGIN && best.score > priorScore + 1e-4 ? best.weights : prior;
+  return best.score > priorScore * MARGIN && best.score > priorScore + 1e-4 ? { weights: best.weights, gain: best.score / priorScore } : kept;
+}
+
+/**
+ * The refit with its bias moved so that, over these cuts' candidates, it scores as high on average as the prior: the
+ * prior's abstention threshold then leaves out as many exemplars as before, and only the order among them changes.
+ */
+function recentred(fitted: ScorerWeights, prior: ScorerWeights, gathered: readonly CutExamples[]): ScorerWeights {
+  const examples = gathered.flatMap((g) => g.examples);
+  if (!examples.length) return fitted;
+  const meanScore = (w: ScorerWeights) => examples.reduce((sum, e) => sum + scoreSignals(w, e.signals), 0) / examples.length;
+  return { ...fitted, bias: fitted.bias + meanScore(prior) - meanScore(fitted) };
 }
 
 function blend(prior: ScorerWeights, fitted: ScorerWeights, share: number): ScorerWeights {
