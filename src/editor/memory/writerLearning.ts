@@ -95,7 +95,7 @@ export class WriterLearning implements vscode.Disposable {
       this.settling.delete(seen.id);
       for (const rule of this.memory.corrected(seen, edited)) {
         this.log.info(`Learned from your edits: "${rule.from}" → "${rule.to}"`);
-        vscode.window.setStatusBarMessage(`Ownvoice learned: "${rule.from}" → "${rule.to}" (see Your voice)`, 5000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Ownvoice learned: "{0}" → "{1}" (see Your voice)', rule.from, rule.to), 5000);
       }
     }, SETTLE_MS));
   }
@@ -104,12 +104,12 @@ export class WriterLearning implements vscode.Disposable {
     if (id) return this.memory.removeRule(id);
     const rules = this.memory.rules;
     if (!rules.length) {
-      void vscode.window.showInformationMessage('Ownvoice has learned no word rules from your edits yet.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Ownvoice has learned no word rules from your edits yet.'));
       return false;
     }
     const picked = await vscode.window.showQuickPick(
-      rules.map((r) => ({ label: r.to ? `${r.from} → ${r.to}` : `cut "${r.from}"`, description: `you did it ${r.times} times`, id: r.id })),
-      { title: 'Remove a word rule learned from your edits', placeHolder: 'Ownvoice applies these to every suggestion and rewrite' },
+      rules.map((r) => ({ label: r.to ? `${r.from} → ${r.to}` : vscode.l10n.t('cut "{0}"', r.from), description: vscode.l10n.t('you did it {0} times', r.times), id: r.id })),
+      { title: vscode.l10n.t('Remove a word rule learned from your edits'), placeHolder: vscode.l10n.t('Ownvoice applies these to every suggestion and rewrite') },
     );
     return picked ? this.memory.removeRule(picked.id) : false;
   }
