@@ -84,7 +84,7 @@ export async function calibrate(passages: readonly Passage[], options: Calibrati
   const fitted = fitWeights(train.flatMap((g) => g.examples), prior, PRIOR_CUTS * averageCandidates(train), VOICE_SIGNALS);
   const { weights: chosen, gain } = await chooseOnValidation(prior, recentred(fitted, prior, train), validation);
   if (chosen === prior) return { ...prior, kept: true, origin: `${prior.origin}; kept after checking ${cuts.length} cuts of ${docs} documents` };
-  const better = `+${((gain - 1) * 100).toFixed(0)}% benefit on ${validation.length} held-out cuts`;
+  const better = `+${(gain * 100).toFixed(0)}% benefit on ${validation.length} held-out cuts`;
   return { ...chosen, set: fitSetLine(chosen, gathered), origin: `calibrated on ${cuts.length} cuts of ${docs} documents (${better})` };
 }
 
@@ -117,9 +117,11 @@ function splitCuts(gathered: readonly CutExamples[], random: () => number): [Cut
  * stays: tuned on one writer's few cuts it abstained where exemplars would have helped.
  */
 async function chooseOnValidation(prior: ScorerWeights, fitted: ScorerWeights, validation: readonly CutExamples[]): Promise<{ weights: ScorerWeights; gain: number }> {
-  const kept = { weights: prior, gain: 1 };
+  const kept = { weights: prior, gain: 0 };
   if (validation.length < MIN_VALIDATION_CUTS) return kept;
   const priorScore = realisedBenefit(prior, validation);
+  // where the prior's exemplars do not help at all, a refit only reorders unhelpful passages: nothing to judge by
+  if (priorScore <= 0) return kept;
   let best = { weights: prior, score: priorScore };
   for (const share of BLENDS) {
     const candidate = blend(prior, fitted, share);
@@ -127,7 +129,8 @@ async function chooseOnValidation(prior: ScorerWeights, fitted: ScorerWeights, v
     const score = realisedBenefit(candidate, validation);
     if (score > best.score) best = { weights: candidate, score };
   }
-  return best.score > priorScore * MARGIN && best.score > priorScore + 1e-4 ? { weights: best.weights, gain: best.score / priorScore } : kept;
+  const gain = (best.score - priorScore) / priorScore;
+  return gain > MARGIN - 1 && best.score > priorScore + 1e-4 ? { weights: best.weights, gain } : kept;
 }
 
 /**
