@@ -1,13 +1,15 @@
 /**
  * The evaluation CLI: `npm run eval -- --docs <docs.jsonl> --pairs <pairs.jsonl> [--retrievers none,random,recency,bm25,ownvoice,ownvoice-calibrated]
- * [--sample N --seed S] [--out metrics.json] [--weights weights.json] [--ollama <url> --model <name>]`.
+ * [--sample N --seed S] [--out metrics.json] [--weights weights.json] [--ollama <url> --model <name>]
+ * [--tasks retrieval,profileAuthorTop1,voiceForm]`. The voice tasks run on the same documents and pairs.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseWeights } from '../src/core/exemplars/scorer';
 import { parseDocuments, parsePairs } from '../src/core/eval/corpus';
 import { RETRIEVER_NAMES, type RetrieverName } from '../src/core/eval/retrievers';
 import { ollamaContinuer } from '../src/core/eval/generation';
-import { type EvalReport, runEval } from '../src/core/eval/run';
+import { type EvalReport, pairsForDocuments, runEval } from '../src/core/eval/run';
+import { runVoiceTasks, VOICE_TASKS } from '../src/core/eval/voiceTasks';
 
 interface Args {
   docs: string;
@@ -19,6 +21,7 @@ interface Args {
   weights?: string;
   ollama?: string;
   model?: string;
+  tasks: string[];
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -42,6 +45,7 @@ function parseArgs(argv: readonly string[]): Args {
     weights: value('--weights'),
     ollama: value('--ollama'),
     model: value('--model'),
+    tasks: (value('--tasks') ?? 'retrieval').split(',').map((t) => t.trim()),
   };
 }
 
@@ -85,6 +89,9 @@ async function main(): Promise<void> {
   const weights = args.weights ? parseWeights(readFileSync(args.weights, 'utf8')) : undefined;
   if (args.ollama && !args.model) throw new Error('--ollama needs --model <name>');
   const continuer = args.ollama && args.model ? await ollamaContinuer(args.ollama, args.model) : undefined;
+  const voiceTasks = args.tasks.filter((t) => (VOICE_TASKS as readonly string[]).includes(t));
+  if (voiceTasks.length) runVoiceTasks(docs, pairsForDocuments(docs, pairs, args.sample, args.seed), voiceTasks, (line) => console.log(line));
+  if (!args.tasks.includes('retrieval')) return void console.error(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const report = await runEval(docs, pairs, {
     retrievers: args.retrievers,
     sample: args.sample,

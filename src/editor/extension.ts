@@ -24,6 +24,7 @@ import { modelActions } from './sidebar/modelActions';
 import { SidebarView } from './sidebar/sidebarView';
 import { StatusBar, STATUS_MENU_COMMAND } from './status/statusBar';
 import { showStatusMenu } from './status/statusMenu';
+import { VoiceSupport } from './voice/voiceSupport';
 
 /** Where ghost text is offered at all; `ownvoice.languages` narrows it further, per request. */
 const PROSE_LANGUAGES = DEFAULT_LANGUAGES;
@@ -62,9 +63,10 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
   const monitor = new HostMonitor(target.host, target.model);
   const writing = new IndexSupport(context, log);
   const exemplars = new WritingExemplars(() => writing.current);
+  const voice = new VoiceSupport(context.globalStorageUri, writing, log, () => ({ host: target.host, model: readPreferences(setting).rewriteModel || target.model }));
   const outcomes = new OutcomeRecord({ saved: context.globalState.get(OUTCOMES_KEY), persist: (s) => void context.globalState.update(OUTCOMES_KEY, s) });
   const learning = new WriterLearning(context.globalStorageUri, outcomes, log);
-  const engine = new CompletionEngine({ host: () => target.host, exemplars: exemplars.source, log, settings: () => readCompletionSettings(target.model), outcomes, memory: learning.memory });
+  const engine = new CompletionEngine({ host: () => target.host, exemplars: exemplars.source, log, settings: () => readCompletionSettings(target.model, voice.current()), outcomes, memory: learning.memory });
   const pause = new TypingPause(pauseMs);
   const provider = new InlineProvider(engine, pause, completionsEnabled, (accepted) => learning.accepted(accepted));
   const guidance = new ModelGuidance(() => target.host, log, () => {
@@ -85,18 +87,20 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
       lastSuggestion,
       storage: () => storageInfo(writing.storageFolder),
       memory: () => learning.view(),
+      voice: () => voice.view(),
     },
     {
       checkConnection: () => void monitor.checkNow(),
       showLog: () => channel.show(),
       rebuildIndex: () => writing.rebuild(),
       calibrate: async () => void (await calibration.run()),
-      clearEverything: () => clearEverything(context, writing, outcomes, learning, log),
+      clearEverything: () => clearEverything(context, writing, outcomes, learning, log, voice),
       memory: {
         removeRule: (id) => void learning.memory.removeRule(id),
         removeChoice: (at) => void learning.memory.removeChoice(at),
         forgetReactions: () => learning.memory.forgetReactions(),
       },
+      voice,
     },
     log,
   );
@@ -123,8 +127,11 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     vscode.commands.registerCommand('ownvoice.checkConnection', () => monitor.checkNow()),
     vscode.commands.registerCommand('ownvoice.showLog', () => channel.show()),
     vscode.commands.registerCommand(STATUS_MENU_COMMAND, () => showStatusMenu(monitor.status, guidance, () => monitor.checkNow())),
-    vscode.commands.registerCommand('ownvoice.clearEverything', () => clearEverything(context, writing, outcomes, learning, log)),
-    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), memory: learning.memory }),
+    vscode.commands.registerCommand('ownvoice.clearEverything', () => clearEverything(context, writing, outcomes, learning, log, voice)),
+    vscode.commands.registerCommand('ownvoice.editVoice', () => voice.edit()),
+    voice,
+    voice.onDidChange(() => sidebar.refresh('voice')),
+    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), voice: () => voice.current(), memory: learning.memory }),
     monitor.onDidChange((status) => {
       log.info(`Host status: ${status.state} (${status.host})`);
       showStatus();
@@ -162,6 +169,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
   monitor.start();
   // Opening the index is not on the activation path: the worker restores and catches up in its own time.
   setTimeout(() => void writing.start(), 0);
+  void voice.start();
   log.info(`Ownvoice activated; model host ${target.host.host}, model ${target.model || '(none)'}`);
 
   return {
@@ -220,11 +228,11 @@ function onMemoryChange(learning: WriterLearning, engine: CompletionEngine, refr
 }
 
 /** Deletes the index, the calibrated weights, what was learned and the record of outcomes, after the writer confirms. */
-async function clearEverything(context: vscode.ExtensionContext, writing: IndexSupport, outcomes: OutcomeRecord, learning: WriterLearning, log: ReturnType<typeof createLog>): Promise<void> {
+async function clearEverything(context: vscode.ExtensionContext, writing: IndexSupport, outcomes: OutcomeRecord, learning: WriterLearning, log: ReturnType<typeof createLog>, voice: VoiceSupport): Promise<void> {
   const clear = vscode.l10n.t('Clear Everything');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Clear everything Ownvoice stored?'),
-    { modal: true, detail: vscode.l10n.t('The index of your writing, your calibration, what Ownvoice learned from your edits and choices, and the record of suggestions will be deleted. Your documents are not touched.') },
+    { modal: true, detail: vscode.l10n.t('The index of your writing, your calibration, your voice profile, what Ownvoice learned from your edits and choices, and the record of suggestions will be deleted. Your documents are not touched.') },
     clear,
   );
   if (answer !== clear) return;
@@ -235,5 +243,6 @@ async function clearEverything(context: vscode.ExtensionContext, writing: IndexS
     await fs.rm(path.join(context.globalStorageUri.fsPath, learned), { force: true });
   }
   outcomes.clear();
-  log.info('Cleared the index, calibration, rewrite preferences, what was learned and the record of suggestions.');
+  await voice.clear();
+  log.info('Cleared the index, calibration, voice profile, rewrite preferences, what was learned and the record of suggestions.');
 }

@@ -1,10 +1,11 @@
 // The sidebar in the real workbench, in the e2e session that test/harness/runE2E starts (code-server, stand-in, Chromium).
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { session } from './session';
-import { activeEditor, caretAtEnd, ghostText, openFile, showSidebar, waitFor } from './workbenchPage';
+import { editSettingsJson, polledSettings } from './settingsJson';
+import { caretAtEnd, ghostText, openFile, showSidebar, waitFor } from './workbenchPage';
 
 const MALICIOUS = '<img src=x onerror="document.body.dataset.pwned=1"> <script>document.body.dataset.pwned=2</script>';
 /** A passage of "the writer's own" prose with markup in it; the draft shares its words so the retriever picks it. */
@@ -111,47 +112,7 @@ describe('sidebar: preferences, model, why this suggestion', () => {
   });
 });
 
-/** Runs a command from the command palette, with focus taken back from the webview first. */
-async function runCommand(page: Page, command: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 600, y: 10 } });
-  await page.keyboard.press('Control+Shift+P');
-  await input.fill(`>${command}`);
-  await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${command}"]`).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/** Edits the user settings.json in the workbench's own editor and saves it, as a writer would. */
-async function editSettingsJson(page: Page, file: string, changes: Record<string, unknown>): Promise<void> {
-  const wanted = { ...readSettings(file), ...changes };
-  await runCommand(page, 'Preferences: Open User Settings (JSON)');
-  await page.locator('.tabs-container .tab.active[aria-label^="settings.json"]').waitFor();
-  await activeEditor(page).locator('.view-lines').click();
-  await page.keyboard.press('Control+A');
-  // insertText arrives as one input, so the editor adds no closing quotes or brackets of its own.
-  await page.keyboard.insertText(JSON.stringify(wanted, null, 2));
-  // Whatever the editor auto-closed after the caret goes.
-  await page.keyboard.press('Control+Shift+End');
-  await page.keyboard.press('Delete');
-  await page.keyboard.press('Control+S');
-  await waitFor(async () => JSON.stringify(polledSettings(file)), (text) => text === JSON.stringify(wanted), SETTLE_MS, 'settings.json saved');
-}
-
 /** The sidebar's document, inside the webview's two nested frames. */
 function sidebarFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').first().frameLocator('#active-frame');
-}
-
-function readSettings(file: string): Record<string, unknown> {
-  // VS Code writes plain JSON here unless a person added comments; these tests never do.
-  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-}
-
-/** For polling: a file caught halfway through VS Code's write reads as empty, and the next poll sees it whole. */
-function polledSettings(file: string): Record<string, unknown> {
-  try {
-    return readSettings(file);
-  } catch {
-    return {};
-  }
 }

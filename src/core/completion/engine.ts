@@ -9,6 +9,7 @@ import { cursorContext, type CursorContext } from './context';
 import { OutcomeRecord, type Outcome } from './outcomes';
 import { buildPrompt, type ModelPrompt } from './prompt';
 import { unitEnd } from './stopping';
+import { applyVoiceForm } from '../voice/postProcess';
 import { triggerRefusal } from './trigger';
 import { TypingThrough } from './typingThrough';
 import type { CompletionRequest, CompletionResult, CompletionSettings, Exemplar, ExemplarSource, LengthUnit, UsedExemplar } from './types';
@@ -190,7 +191,7 @@ export class CompletionEngine implements Disposable {
       const prompt = buildPrompt({ info, context, exemplars, settings, notes: this.deps.memory?.notesFor(context.before) });
       const head = await this.stream(host, settings, prompt, context, combined, timing);
       if (head === undefined) return undefined;
-      const text = finishCleaning(head, context, prompt.form);
+      const text = applyVoiceForm(finishCleaning(head, context, prompt.form), settings.preferences.voice?.form, { before: context.before });
       return { text: this.deps.memory ? this.deps.memory.polish(text) : text, form: prompt.form, exemplars: exemplars.map(usedExemplar) };
     } catch (error) {
       this.report(error);

@@ -105,6 +105,7 @@ export function systemInstruction(preferences: WriterPreferences): string {
     LENGTH_INSTRUCTION[preferences.length],
     REGISTER_INSTRUCTION[preferences.register],
   ];
+  if (preferences.voice?.instruction) lines.push(preferences.voice.instruction);
   if (preferences.notes.trim()) lines.push(`The writer's own notes: ${preferences.notes.trim()}`);
   return lines.join('\n');
 }

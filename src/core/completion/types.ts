@@ -1,4 +1,5 @@
 import type { Passage } from '../passages/passage';
+import type { PromptVoice } from '../voice';
 
 /** How much text one suggestion offers before it stops. */
 export type LengthUnit = 'word' | 'sentence' | 'paragraph';
@@ -12,6 +13,8 @@ export interface WriterPreferences {
   readonly register: Register;
   /** Free-text notes from the sidebar, e.g. "British spelling, no exclamation marks". */
   readonly notes: string;
+  /** The writer's voice profile: its text goes into chat prompts, its form shapes every suggestion. */
+  readonly voice?: PromptVoice;
 }
 
 export interface CompletionSettings {

@@ -130,6 +130,11 @@ export class WritingIndex implements PassageStore, Disposable {
     return this.call<'setPriors'>({ type: 'setPriors', priors });
   }
 
+  /** The writer's voice profile, measured in the worker from every indexed passage. */
+  measureVoice(signal?: AbortSignal): Promise<WorkerResults['measureVoice']> {
+    return this.call<'measureVoice'>({ type: 'measureVoice' }, signal);
+  }
+
   /** The worker's heap after a full garbage collection (benchmarks). */
   memory(): Promise<WorkerResults['memory']> {
     return this.call<'memory'>({ type: 'memory' });

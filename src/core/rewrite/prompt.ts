@@ -11,7 +11,7 @@ export interface RewriteInput {
   /** The document's format as a writer names it, e.g. "Markdown". */
   readonly language: string;
   readonly exemplars: readonly Exemplar[];
-  readonly preferences: Pick<WriterPreferences, 'register' | 'notes'>;
+  readonly preferences: Pick<WriterPreferences, 'register' | 'notes' | 'voice'>;
   /** The writer's own instruction for templates that use {{instruction}}; '' otherwise. */
   readonly instruction: string;
   /** The writer's earlier picks between alternatives, as "preferred A over B" examples (core/memory); '' when none. */

@@ -4,6 +4,7 @@ import type { ModelHost } from '../model/modelHost';
 import { planSelection, type SelectionPiece } from './budget';
 import { buildRewriteRequest, instructionTokens, type ModelFacts, type RequestSettings, type RewriteInput } from './prompt';
 import type { RewriteTemplate } from './template';
+import { applyVoiceForm } from '../voice/postProcess';
 import { cleanRewrite, type Exemplar, type WriterPreferences } from './voice';
 
 /** When /api/show does not say how much the model holds: Ollama's usual default window. */
@@ -28,7 +29,7 @@ export interface RewriteJob {
   readonly template: RewriteTemplate;
   readonly subject: RewriteSubject;
   readonly instruction: string;
-  readonly preferences: Pick<WriterPreferences, 'register' | 'notes'>;
+  readonly preferences: Pick<WriterPreferences, 'register' | 'notes' | 'voice'>;
   readonly settings: RequestSettings;
   /** "Preferred A over B" examples from the writer's earlier picks; '' or absent when none. */
   readonly choices?: string;
@@ -98,11 +99,13 @@ async function rewritePiece(
   };
   const request = buildRewriteRequest(job.template, input, facts, job.settings);
   let raw = '';
+  // The writer's quotation marks, dashes and spelling, whatever the model wrote.
+  const inVoice = (text: string) => applyVoiceForm(text, job.preferences.voice?.form, { before: input.before });
   for await (const chunk of services.host.generate(services.model, request, signal)) {
     raw += chunk;
-    onText(keepOuterWhitespace(piece.text, polish(cleanRewrite(raw, true))));
+    onText(keepOuterWhitespace(piece.text, polish(inVoice(cleanRewrite(raw, true)))));
   }
-  const rewritten = polish(cleanRewrite(raw));
+  const rewritten = polish(inVoice(cleanRewrite(raw)));
   if (!rewritten) throw new RewriteRefusal(`The model "${services.model}" answered with nothing usable. Try again, or choose an instruction-following model.`);
   return keepOuterWhitespace(piece.text, rewritten);
 }

@@ -26,8 +26,8 @@ const REGISTER_WISH: Record<Register, string> = {
 };
 
 /** The `{{preferences}}` text: the sidebar's tone and notes as sentences, or '' when the writer set none. */
-export function describePreferences(preferences: Pick<WriterPreferences, 'register' | 'notes'>): string {
-  const wishes = [REGISTER_WISH[preferences.register], preferences.notes.trim() ? `Their own notes: ${preferences.notes.trim()}` : '']
+export function describePreferences(preferences: Pick<WriterPreferences, 'register' | 'notes' | 'voice'>): string {
+  const wishes = [REGISTER_WISH[preferences.register], preferences.voice?.instruction ?? '', preferences.notes.trim() ? `Their own notes: ${preferences.notes.trim()}` : '']
     .filter(Boolean)
     .join(' ');
   return wishes ? `The writer's preferences, which always apply: ${wishes}` : '';

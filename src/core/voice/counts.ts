@@ -78,6 +78,14 @@ export function addText(counts: VoiceCounts, text: string, headings: readonly st
   countWords(counts, prose);
   countMarks(counts, prose);
   for (const heading of headings) countHeading(counts, heading);
+  if (counts.pairs.size > MAX_PAIRS) prunePairs(counts.pairs);
+}
+
+/** Word pairs held at most: a large archive has millions of pairs seen once, and phrases need pairs that recur. */
+const MAX_PAIRS = 400_000;
+
+function prunePairs(pairs: Map<string, number>): void {
+  for (const [pair, n] of pairs) if (n < 2) pairs.delete(pair);
 }
 
 /** Code spans, fenced blocks and URLs are not the writer's prose style. */
@@ -158,7 +166,7 @@ function countHeading(counts: VoiceCounts, heading: string): void {
   const rest = words.slice(1).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   if (rest.length === 0) return;
   const capitalised = rest.filter((w) => /^\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w)).length;
-  if (/^\p{Ll}/u.test(words[0]) && capitalised === 0) counts.headings.lowerCase++;
+  if (/^\p{Ll}/u.test(words[0] ?? '') && capitalised === 0) counts.headings.lowerCase++;
   else if (capitalised >= rest.length * 0.75) counts.headings.titleCase++;
   else if (capitalised <= rest.length * 0.25) counts.headings.sentenceCase++;
 }

@@ -33,6 +33,22 @@ export function measureVoice(texts: Iterable<WrittenText>, now = Date.now()): Vo
   return { habits: habitsOf(counts), ownWords: '', basis: { passages, words: counts.words, measuredAt: now } };
 }
 
+/** The same, a batch at a time with a turn of the event loop between (in the index worker, beside searches). */
+export async function measureVoiceInTurn(texts: readonly WrittenText[], signal?: AbortSignal, batch = 200): Promise<VoiceProfile> {
+  const counts = emptyCounts();
+  const headings = new Set<string>();
+  for (let i = 0; i < texts.length; i += batch) {
+    signal?.throwIfAborted();
+    for (const t of texts.slice(i, i + batch)) {
+      const fresh = (t.headings ?? []).filter((h) => !headings.has(h));
+      fresh.forEach((h) => headings.add(h));
+      addText(counts, t.text, fresh);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { habits: habitsOf(counts), ownWords: '', basis: { passages: texts.length, words: counts.words, measuredAt: Date.now() } };
+}
+
 export function habitsOf(counts: VoiceCounts): Habit[] {
   const found: [MeasuredHabit, { value: string; evidence: string } | undefined][] = [
     ['spelling', spelling(counts)],
@@ -125,7 +141,9 @@ function contractions(c: VoiceCounts): Fact {
   const { contracted, expanded } = c.contractions;
   if (contracted + expanded < 10) return undefined;
   const share = contracted / (contracted + expanded);
-  const value = share >= 0.6 ? "often (don't, it's)" : share >= 0.25 ? 'sometimes' : 'rarely (do not, it is)';
+  // The example is written with the writer's own apostrophe.
+  const mark = c.apostrophes.curly > c.apostrophes.straight ? '’' : "'";
+  const value = share >= 0.6 ? `often (don${mark}t, it${mark}s)` : share >= 0.25 ? 'sometimes' : 'rarely (do not, it is)';
   return { value, evidence: `${contracted} contracted, ${expanded} written out` };
 }
 

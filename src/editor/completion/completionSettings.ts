@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { DEFAULT_SETTINGS, type CompletionSettings } from '../../core/completion/types';
+import type { PromptVoice } from '../../core/voice';
 import { readPreferences } from '../sidebar/preferenceSettings';
 
 /** How concision, which the prompt has no slot for, reaches the model: as one more note. */
 const CONCISION_NOTES = { auto: '', concise: 'Keep it concise: short sentences, few words.', expansive: 'Write fuller, more developed sentences.' } as const;
 
 /** Completion settings from `ownvoice.*`, read on every request so a change applies to the next suggestion. */
-export function readCompletionSettings(model: string): CompletionSettings {
+export function readCompletionSettings(model: string, voice?: PromptVoice): CompletionSettings {
   const section = vscode.workspace.getConfiguration('ownvoice');
   const preferences = readPreferences((key) => section.get(key));
   const notes = [preferences.notes.trim(), CONCISION_NOTES[preferences.concision]].filter(Boolean).join('\n');
@@ -14,7 +15,7 @@ export function readCompletionSettings(model: string): CompletionSettings {
     ...DEFAULT_SETTINGS,
     model,
     languages: preferences.languages,
-    preferences: { length: preferences.length, register: preferences.register, notes },
+    preferences: { length: preferences.length, register: preferences.register, notes, voice },
     keepAlive: keepAlive(section.get('completions.keepAlive')),
     temperature: temperature(section.get('suggestion.temperature')),
     maxExemplars: section.get<boolean>('exemplars.enabled', true) === false ? 0 : preferences.exemplarCount || DEFAULT_SETTINGS.maxExemplars,

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { PromptVoice } from '../../core/voice';
 import * as vscode from 'vscode';
 import { languageName } from '../../core/completion';
 import type { Log } from '../../core/common/log';
@@ -29,6 +30,8 @@ export interface RewriteDeps {
   readonly onModelProblem?: (error: ModelError) => void;
   /** What the writer's reactions taught: rules applied to rewrites, earlier picks carried as examples, picks recorded. */
   readonly memory?: Pick<WriterMemory, 'polish' | 'choiceExamples' | 'chose' | 'usedPreset' | 'presetUses'>;
+  /** The writer's voice profile, for the prompt and the post-processor. */
+  readonly voice?: () => PromptVoice | undefined;
 }
 
 /** What a command ended in; returned to callers such as tests, shown to the writer by the command itself. */
@@ -144,7 +147,7 @@ export class RewriteController implements vscode.Disposable {
         formatName: languageName(document.languageId),
       },
       instruction,
-      preferences: { register: preferences.register, notes: preferences.notes },
+      preferences: { register: preferences.register, notes: preferences.notes, voice: this.deps.voice?.() },
       choices: this.deps.memory?.choiceExamples() ?? '',
       settings: { keepAlive: DEFAULT_SETTINGS.keepAlive, temperature: DEFAULT_SETTINGS.temperature },
     };

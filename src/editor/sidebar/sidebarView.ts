@@ -13,6 +13,7 @@ import {
   type StorageInfo,
   type SuggestionExplanation,
   type ToSidebar,
+  type VoiceView,
 } from '../../shared/sidebarProtocol';
 import type { ModelActions } from './modelActions';
 import { PREFERENCE_SETTINGS, readPreferences, settingTarget, withDocumentPreference, type SettingTarget } from './preferenceSettings';
@@ -26,6 +27,7 @@ export interface SidebarSources {
   lastSuggestion?(): SuggestionExplanation | undefined;
   storage?(): Promise<StorageInfo | undefined>;
   memory?(): MemoryView | undefined;
+  voice?(): VoiceView | undefined;
 }
 
 /** What the sidebar's buttons do beyond settings; a missing one shows as a disabled button. */
@@ -37,10 +39,17 @@ export interface SidebarActions {
   clearEverything?(): Promise<void>;
   /** Removing what was learned, piece by piece. */
   readonly memory?: { removeRule(id: string): void; removeChoice(at: string): void; forgetReactions(): void };
+  /** The voice profile: switch a habit, open the file, measure again, describe in words. */
+  voice?: {
+    setHabit(key: string, on: boolean): Promise<void>;
+    edit(): Promise<void>;
+    measure(): Promise<void>;
+    describe(): Promise<void>;
+  };
 }
 
 /** A part of the sidebar the composition root asks to send again when its data changed. */
-export type SidebarSection = 'host' | 'models' | 'preferences' | 'index' | 'suggestion' | 'storage' | 'memory';
+export type SidebarSection = 'host' | 'models' | 'preferences' | 'index' | 'suggestion' | 'storage' | 'voice' | 'memory';
 
 const SETTINGS_SECTION = 'ownvoice';
 
@@ -115,12 +124,14 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return void this.sendStorage();
       case 'memory':
         return this.post({ type: 'memory', memory: this.sources.memory?.() });
+      case 'voice':
+        return this.post({ type: 'voice', voice: this.sources.voice?.() });
     }
   }
 
   private sendAll(): void {
     this.post({ type: 'capabilities', capabilities: this.capabilities() });
-    for (const section of ['host', 'preferences', 'index', 'suggestion', 'models', 'storage', 'memory'] as const) this.refresh(section);
+    for (const section of ['host', 'preferences', 'index', 'suggestion', 'models', 'storage', 'voice', 'memory'] as const) this.refresh(section);
     if (this.lastPull) this.post(this.lastPull);
     if (this.lastTest) this.post(this.lastTest);
   }
@@ -188,6 +199,14 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return this.actions.memory?.removeChoice(message.at);
       case 'forgetReactions':
         return this.actions.memory?.forgetReactions();
+      case 'setHabit':
+        return this.actions.voice?.setHabit(message.key, message.on);
+      case 'editVoice':
+        return this.actions.voice?.edit();
+      case 'measureVoice':
+        return this.actions.voice?.measure();
+      case 'describeVoice':
+        return this.actions.voice?.describe();
     }
   }
 

@@ -13,6 +13,7 @@ import { type Calibrated, calibrate } from '../../exemplars/calibrate';
 import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../exemplars/scorer';
 import { selectExemplars } from '../../exemplars/select';
 import { ModelHost } from '../../model/modelHost';
+import { measureVoiceInTurn } from '../../voice/measure';
 import type { Passage } from '../../passages/passage';
 import { PassageEmbedder } from '../embedding';
 import { Indexer, type RunOptions } from '../indexer';
@@ -99,6 +100,8 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
     case 'setPriors':
       passagePriors = request.priors;
       return true;
+    case 'measureVoice':
+      return measureVoiceNow(request.id);
   }
 }
 
@@ -204,6 +207,25 @@ async function calibrateToWriting(id: number, maxCuts?: number): Promise<Calibra
     });
     if (!result.shortfall && !result.kept) weights = result; // too little writing, or no clear gain, keeps what is in use
     return result;
+  } finally {
+    running.delete(id);
+  }
+}
+
+/** Passages sent to the writer's model when they ask for a description of their voice. */
+const VOICE_SAMPLE = 6;
+
+/** Measures the voice profile in every passage, yielding between batches so searches go on meanwhile. */
+async function measureVoiceNow(id: number) {
+  const controller = new AbortController();
+  running.set(id, controller);
+  try {
+    const index = opened().index;
+    const passages = index.records.flatMap((_, slot) => index.passageAt(slot) ?? []) as Passage[];
+    const profile = await measureVoiceInTurn(passages.map((p) => ({ text: p.text, headings: p.headingPath })), controller.signal);
+    const long = passages.filter((p) => p.wordCount >= 40);
+    const stride = Math.max(1, Math.floor(long.length / VOICE_SAMPLE));
+    return { profile, sample: long.filter((_, i) => i % stride === 0).slice(0, VOICE_SAMPLE).map((p) => p.text) };
   } finally {
     running.delete(id);
   }

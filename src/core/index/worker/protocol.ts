@@ -4,6 +4,7 @@ import type { Calibrated } from '../../exemplars/calibrate';
 import type { ScorerWeights } from '../../exemplars/scorer';
 import type { Passage, ScoredPassage } from '../../passages/passage';
 import type { SkipReason } from '../../documents/source';
+import type { VoiceProfile } from '../../voice/profile';
 import type { EmbeddingTarget } from '../embedding';
 import type { FileChanges, IndexProgress, IndexStats } from '../indexer';
 
@@ -52,6 +53,8 @@ export type WorkerRequest =
   | { readonly type: 'calibrate'; readonly id: number; readonly maxCuts?: number }
   | { readonly type: 'setWeights'; readonly id: number; readonly weights: ScorerWeights | null }
   | { readonly type: 'setPriors'; readonly id: number; readonly priors: Readonly<Record<string, number>> }
+  /** The writer's voice profile, measured in every indexed passage. */
+  | { readonly type: 'measureVoice'; readonly id: number }
   | { readonly type: 'cancel'; readonly id: number; readonly target: number };
 
 /** What each request answers with. */
@@ -75,6 +78,8 @@ export interface WorkerResults {
   setWeights: boolean;
   /** Per-passage priors from the writer's reactions (core/memory), in use by `select` from now on. */
   setPriors: boolean;
+  /** The measured profile, and a few passages spread over the index for a description in words. */
+  measureVoice: { profile: VoiceProfile; sample: string[] };
 }
 
 /** Selection options as they cross the thread boundary (arrays, not sets). */

@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import { CompletionEngine } from '../../../src/core/completion/engine';
+import { rewriteSelection } from '../../../src/core/rewrite/rewriter';
+import type { PromptVoice } from '../../../src/core/voice';
+import { CHAT_INFO, FakeHost, MemoryLog, settings } from '../completion/fakes';
+
+const VOICE: PromptVoice = { instruction: 'The writer\'s habits, measured in their own writing: spelling: British.', form: { spelling: 'British', quotes: { curly: true, primary: 'double' } } };
+const never = new AbortController().signal;
+
+describe('the profile reaches suggestions and rewrites', () => {
+  it('a raw model\'s suggestion comes out in the writer\'s form', async () => {
+    const host = new FakeHost([' the "blue" color', ' of the sea.']);
+    const engine = new CompletionEngine({ host: () => host, log: new MemoryLog(), settings: () => settings({ voice: VOICE }) });
+    const text = 'We walked to the harbour and saw ';
+    const result = await engine.complete({ documentId: 'd', text, offset: text.length, languageId: 'markdown', cursorCount: 1, hasSelection: false, explicit: false }, never);
+    assert.equal(result?.text, 'the “blue” colour of the sea.');
+  });
+
+  it('a chat prompt carries the profile in its system instruction', async () => {
+    const host = new FakeHost([' more.'], CHAT_INFO);
+    const engine = new CompletionEngine({ host: () => host, log: new MemoryLog(), settings: () => settings({ voice: VOICE }) });
+    const text = 'We walked to the harbour and saw ';
+    await engine.complete({ documentId: 'd', text, offset: text.length, languageId: 'markdown', cursorCount: 1, hasSelection: false, explicit: false }, never);
+    assert.ok(host.requests[0].system?.includes(VOICE.instruction));
+  });
+
+  it('a rewrite comes out in the writer\'s form, and its prompt carries the profile', async () => {
+    const host = new FakeHost(['The "new" color changed.'], CHAT_INFO);
+    const text = 'The colour changed.';
+    const template = { name: 'voice', description: '', system: 'Rewrite.', prompt: '{{preferences}}\n{{selection}}' };
+    const rewritten = await rewriteSelection(
+      { template, subject: { text, start: 0, end: text.length, docId: 'd', format: 'markdown', formatName: 'Markdown' }, instruction: '', preferences: { register: 'auto', notes: '', voice: VOICE }, settings: { keepAlive: '5m', temperature: 0.2 } },
+      { host, model: 'chat', log: new MemoryLog() },
+      never,
+      () => undefined,
+    );
+    assert.equal(rewritten, 'The “new” colour changed.');
+    assert.ok(host.requests[0].prompt.includes(VOICE.instruction));
+  });
+});
