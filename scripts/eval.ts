@@ -1,5 +1,5 @@
 /**
- * The evaluation CLI: `npm run eval -- --docs <docs.jsonl> --pairs <pairs.jsonl> [--retrievers none,random,recency,bm25,ownvoice]
+ * The evaluation CLI: `npm run eval -- --docs <docs.jsonl> --pairs <pairs.jsonl> [--retrievers none,random,recency,bm25,ownvoice,ownvoice-calibrated]
  * [--sample N --seed S] [--out metrics.json] [--weights weights.json] [--ollama <url> --model <name>]
  * [--tasks retrieval,profileAuthorTop1,voiceForm]`. The voice tasks run on the same documents and pairs.
  */
@@ -56,15 +56,29 @@ function printTable(report: EvalReport): void {
     ...(withRouge ? (['rouge1F1', 'rougeLF1'] as const) : []),
   ];
   console.log(`\n${report.authors} authors, ${report.pairs} pairs, ${report.passages} passages\n`);
-  console.log(['retriever', ...columns].map((c) => c.padStart(c === 'retriever' ? 10 : 12)).join(' '));
+  console.log(['retriever', ...columns].map((c) => c.padStart(c === 'retriever' ? 19 : 12)).join(' '));
   for (const [name, m] of Object.entries(report.retrievers)) {
     const cells = columns.map((c) => {
       const v = m[c];
       if (v === undefined) return '-'.padStart(12);
       return (v === null ? 'null' : v.toFixed(c.includes('Ms') || c.startsWith('mean') ? 1 : 4)).padStart(12);
     });
-    console.log([name.padStart(10), ...cells].join(' '));
+    console.log([name.padStart(19), ...cells].join(' '));
   }
+  if (report.calibrations) printCalibrations(report.calibrations);
+}
+
+/** Calibration time per author (the folds of ownvoice-calibrated), as the writer's machine would spend it once. */
+function printCalibrations(calibrations: NonNullable<EvalReport['calibrations']>): void {
+  console.log('\ncalibration per author (ms per fold, mean):');
+  const all: number[] = [];
+  for (const [author, c] of Object.entries(calibrations)) {
+    all.push(...c.foldMs);
+    const mean = c.foldMs.reduce((s, v) => s + v, 0) / c.foldMs.length;
+    console.log(`  ${author.padEnd(28)} ${mean.toFixed(0).padStart(7)} ms  (${c.origins[0]})`);
+  }
+  const sorted = [...all].sort((a, b) => a - b);
+  console.log(`  all folds: mean ${(all.reduce((s, v) => s + v, 0) / all.length).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms`);
 }
 
 async function main(): Promise<void> {

@@ -5,7 +5,7 @@ import { CompletionEngine, DEFAULT_LANGUAGES, OutcomeRecord, TypingPause, type E
 import type { OutcomeCounts } from '../core/completion/outcomes';
 import type { WritingIndex } from '../core/index/writingIndex';
 import { HostMonitor, type HostStatus } from '../core/model/hostMonitor';
-import type { StorageInfo, SuggestionExplanation } from '../shared/sidebarProtocol';
+import type { MemoryView, StorageInfo, SuggestionExplanation } from '../shared/sidebarProtocol';
 import { readPreferences } from './sidebar/preferenceSettings';
 import { completionsEnabled, pauseMs, readCompletionSettings } from './completion/completionSettings';
 import { ACCEPTED_COMMAND, InlineProvider } from './completion/inlineProvider';
@@ -15,6 +15,8 @@ import { WritingExemplars } from './exemplars/writingExemplars';
 import { registerIndexCommands } from './index/indexCommands';
 import { IndexSupport } from './index/indexSupport';
 import { createLog } from './log';
+import { syncPassagePriors } from './memory/passagePriorSync';
+import { learningEnabled, MEMORY_FILE, WriterLearning } from './memory/writerLearning';
 import { ModelGuidance } from './model/modelGuidance';
 import { affectsModelTarget, readModelTarget } from './model/modelTarget';
 import { registerRewriteSupport } from './rewrite';
@@ -39,6 +41,8 @@ export interface OwnvoiceApi {
   lastSuggestion(): SuggestionExplanation | undefined;
   /** Suggestions shown, accepted and rejected, as kept on this machine. */
   outcomeCounts(): OutcomeCounts;
+  /** What was learned from the writer's reactions, as "Your voice" lists it. */
+  learned(): MemoryView;
 }
 
 export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
@@ -61,9 +65,10 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
   const exemplars = new WritingExemplars(() => writing.current);
   const voice = new VoiceSupport(context.globalStorageUri, writing, log, () => ({ host: target.host, model: readPreferences(setting).rewriteModel || target.model }));
   const outcomes = new OutcomeRecord({ saved: context.globalState.get(OUTCOMES_KEY), persist: (s) => void context.globalState.update(OUTCOMES_KEY, s) });
-  const engine = new CompletionEngine({ host: () => target.host, exemplars: exemplars.source, log, settings: () => readCompletionSettings(target.model, voice.current()), outcomes });
+  const learning = new WriterLearning(context.globalStorageUri, outcomes, log);
+  const engine = new CompletionEngine({ host: () => target.host, exemplars: exemplars.source, log, settings: () => readCompletionSettings(target.model, voice.current()), outcomes, memory: learning.memory });
   const pause = new TypingPause(pauseMs);
-  const provider = new InlineProvider(engine, pause, completionsEnabled);
+  const provider = new InlineProvider(engine, pause, completionsEnabled, (accepted) => learning.accepted(accepted));
   const guidance = new ModelGuidance(() => target.host, log, () => {
     engine.reset();
     void monitor.checkNow();
@@ -81,6 +86,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
       indexSummary: () => writing.summary(),
       lastSuggestion,
       storage: () => storageInfo(writing.storageFolder),
+      memory: () => learning.view(),
       voice: () => voice.view(),
     },
     {
@@ -88,12 +94,21 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
       showLog: () => channel.show(),
       rebuildIndex: () => writing.rebuild(),
       calibrate: async () => void (await calibration.run()),
-      clearEverything: () => clearEverything(context, writing, outcomes, log, voice),
+      clearEverything: () => clearEverything(context, writing, outcomes, learning, log, voice),
+      memory: {
+        removeRule: (id) => void learning.memory.removeRule(id),
+        removeChoice: (at) => void learning.memory.removeChoice(at),
+        forgetReactions: () => learning.memory.forgetReactions(),
+      },
       voice,
     },
     log,
   );
-  const calibration = new Calibration(context.globalStorageUri, writing, log);
+  const reactions = () => {
+    const { accepted, rejected } = outcomes.snapshot().counts;
+    return accepted + rejected;
+  };
+  const calibration = new Calibration(context.globalStorageUri, writing, log, { reactions, memento: context.globalState, enabled: learningEnabled });
 
   context.subscriptions.push(
     channel,
@@ -101,6 +116,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     writing,
     engine,
     calibration,
+    learning,
     statusBar,
     sidebar,
     { dispose: () => pause.cancel() },
@@ -111,11 +127,11 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     vscode.commands.registerCommand('ownvoice.checkConnection', () => monitor.checkNow()),
     vscode.commands.registerCommand('ownvoice.showLog', () => channel.show()),
     vscode.commands.registerCommand(STATUS_MENU_COMMAND, () => showStatusMenu(monitor.status, guidance, () => monitor.checkNow())),
-    vscode.commands.registerCommand('ownvoice.clearEverything', () => clearEverything(context, writing, outcomes, log, voice)),
+    vscode.commands.registerCommand('ownvoice.clearEverything', () => clearEverything(context, writing, outcomes, learning, log, voice)),
     vscode.commands.registerCommand('ownvoice.editVoice', () => voice.edit()),
     voice,
     voice.onDidChange(() => sidebar.refresh('voice')),
-    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), voice: () => voice.current() }),
+    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), voice: () => voice.current(), memory: learning.memory }),
     monitor.onDidChange((status) => {
       log.info(`Host status: ${status.state} (${status.host})`);
       showStatus();
@@ -131,6 +147,9 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     engine.onModelProblem(() => void monitor.checkNow()),
     explanations,
     explanations.onDidChange(() => sidebar.refresh('suggestion')),
+    onMemoryChange(learning, engine, () => sidebar.refresh('memory')),
+    syncPassagePriors(writing, learning.memory, log),
+    { dispose: outcomes.onDidRecord(() => calibration.maybeRunByItself()).dispose },
     writing.onDidChange(() => {
       sidebar.refresh('index');
       sidebar.refresh('storage');
@@ -143,6 +162,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
         monitor.retarget(target.host, target.model);
       }
       if (event.affectsConfiguration('ownvoice')) showStatus();
+      if (event.affectsConfiguration('ownvoice.learning')) sidebar.refresh('memory');
     }),
   );
   showStatus();
@@ -159,6 +179,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     writingIndex: () => writing.start(),
     lastSuggestion,
     outcomeCounts: () => outcomes.snapshot().counts,
+    learned: () => learning.view(),
   };
 }
 
@@ -195,19 +216,33 @@ async function folderBytes(folder: string): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
-/** Deletes the index, the calibrated weights and the record of outcomes, after the writer confirms. */
-async function clearEverything(context: vscode.ExtensionContext, writing: IndexSupport, outcomes: OutcomeRecord, log: ReturnType<typeof createLog>, voice: VoiceSupport): Promise<void> {
+/** A change to the learned rules makes cached suggestions stale; every change is news for the sidebar. */
+function onMemoryChange(learning: WriterLearning, engine: CompletionEngine, refresh: () => void): vscode.Disposable {
+  let rules = learning.memory.rules;
+  const listener = learning.memory.onDidChange((state) => {
+    if (state.rules !== rules) engine.reset();
+    rules = state.rules;
+    refresh();
+  });
+  return { dispose: () => listener.dispose() };
+}
+
+/** Deletes the index, the calibrated weights, what was learned and the record of outcomes, after the writer confirms. */
+async function clearEverything(context: vscode.ExtensionContext, writing: IndexSupport, outcomes: OutcomeRecord, learning: WriterLearning, log: ReturnType<typeof createLog>, voice: VoiceSupport): Promise<void> {
   const clear = vscode.l10n.t('Clear Everything');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Clear everything Ownvoice stored?'),
-    { modal: true, detail: vscode.l10n.t('The index of your writing, your calibration, your voice profile, and the record of suggestions will be deleted. Your documents are not touched.') },
+    { modal: true, detail: vscode.l10n.t('The index of your writing, your calibration, your voice profile, what Ownvoice learned from your edits and choices, and the record of suggestions will be deleted. Your documents are not touched.') },
     clear,
   );
   if (answer !== clear) return;
   await writing.closeWhile(() => fs.rm(writing.storageFolder.fsPath, { recursive: true, force: true }));
   // The writer's own rewrite presets stay: they are things they made, not things Ownvoice learned.
-  for (const learned of ['exemplar-weights.json', 'rewrite-preferences.jsonl']) await fs.rm(path.join(context.globalStorageUri.fsPath, learned), { force: true });
+  await learning.clear();
+  for (const learned of ['exemplar-weights.json', 'rewrite-preferences.jsonl', MEMORY_FILE, MEMORY_FILE.replace(/\.json$/, '.damaged.json')]) {
+    await fs.rm(path.join(context.globalStorageUri.fsPath, learned), { force: true });
+  }
   outcomes.clear();
   await voice.clear();
-  log.info('Cleared the index, calibration, voice profile, rewrite preferences and the record of suggestions.');
+  log.info('Cleared the index, calibration, voice profile, rewrite preferences, what was learned and the record of suggestions.');
 }

@@ -116,6 +116,17 @@ export interface VoiceView {
   readonly describing?: boolean;
 }
 
+/** What Ownvoice learned from the writer's reactions, as "Your voice" lists it (core/memory). */
+export interface MemoryView {
+  /** Word rules made of corrections the writer made more than once. */
+  readonly rules: readonly { readonly id: string; readonly from: string; readonly to: string; readonly times: number }[];
+  /** The last picks between rewrite alternatives, newest last. */
+  readonly choices: readonly { readonly at: string; readonly presetName: string; readonly chosen: string }[];
+  readonly corrections: number;
+  readonly accepted: number;
+  readonly learning: boolean;
+}
+
 /** Messages the extension host sends to the sidebar webview. */
 export type ToSidebar =
   | { readonly type: 'hostStatus'; readonly status: HostStatus }
@@ -128,7 +139,8 @@ export type ToSidebar =
   | { readonly type: 'capabilities'; readonly capabilities: Capabilities }
   | { readonly type: 'pull'; readonly pull: PullState }
   | { readonly type: 'test'; readonly test: TestResult }
-  | { readonly type: 'voice'; readonly voice: VoiceView | undefined };
+  | { readonly type: 'voice'; readonly voice: VoiceView | undefined }
+  | { readonly type: 'memory'; readonly memory: MemoryView | undefined };
 
 export type DocumentPreference = 'never' | 'prefer' | 'default';
 
@@ -152,7 +164,10 @@ export type FromSidebar =
   | { readonly type: 'removeHabit'; readonly key: string }
   | { readonly type: 'editVoice' }
   | { readonly type: 'measureVoice' }
-  | { readonly type: 'describeVoice' };
+  | { readonly type: 'describeVoice' }
+  | { readonly type: 'removeRule'; readonly id: string }
+  | { readonly type: 'removeChoice'; readonly at: string }
+  | { readonly type: 'forgetReactions' };
 
 const MAX_NAME = 300;
 const MAX_NOTES = 4000;
@@ -206,6 +221,9 @@ const FROM_SIDEBAR_FIELDS: { readonly [T in FromSidebar['type']]: Readonly<Recor
   editVoice: {},
   measureVoice: {},
   describeVoice: {},
+  removeRule: { id: nonEmptyName },
+  removeChoice: { at: nonEmptyName },
+  forgetReactions: {},
 };
 
 /** Accepts only the messages the sidebar is known to send; anything else is `undefined`, to be logged and ignored. */
@@ -221,7 +239,7 @@ export function parseFromSidebar(value: unknown): FromSidebar | undefined {
   return JSON.parse(JSON.stringify(value)) as FromSidebar;
 }
 
-const TO_SIDEBAR_TYPES: ReadonlySet<string> = new Set<ToSidebar['type']>(['hostStatus', 'models', 'preferences', 'index', 'suggestion', 'storage', 'capabilities', 'pull', 'test', 'voice']);
+const TO_SIDEBAR_TYPES: ReadonlySet<string> = new Set<ToSidebar['type']>(['hostStatus', 'models', 'preferences', 'index', 'suggestion', 'storage', 'capabilities', 'pull', 'test', 'voice', 'memory']);
 
 /** The webview's guard on what it receives: the host is trusted, but a stray message must not break rendering. */
 export function isToSidebar(value: unknown): value is ToSidebar {

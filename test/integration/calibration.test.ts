@@ -24,7 +24,8 @@ describe('calibrate to my writing', function () {
   });
   after(() => vscode.workspace.fs.delete(folder, { recursive: true }));
 
-  it('fits new weights in the background and uses them for the next selection', async () => {
+  // Twelve essays are too few to judge a refit by (cuts held out to check it): the shipped weights stay, and say so.
+  it('checks a refit in the background and keeps the shipped weights when the writing is too little to tell', async () => {
     const index = await (await activateOwnvoice()).writingIndex();
     assert.ok(index);
     await eventually(() => index.stats(), (s) => s.documents >= TOPICS.length, 20000);
@@ -33,9 +34,9 @@ describe('calibrate to my writing', function () {
 
     const weights = await vscode.commands.executeCommand<{ origin: string } | undefined>('ownvoice.calibrate');
     assert.ok(weights, 'the command returned no weights');
-    assert.match(weights.origin, /calibrated on \d+ cuts/);
+    assert.match(weights.origin, /kept after checking \d+ cuts/);
 
     const after = await index.selectExemplars(context, { fixedCount: 3 });
-    assert.notDeepEqual(after.exemplars.map((e) => e.score), before.exemplars.map((e) => e.score), 'scores did not change with the new weights');
+    assert.deepEqual(after.exemplars.map((e) => e.score), before.exemplars.map((e) => e.score), 'the kept weights are the ones in use');
   });
 });

@@ -27,6 +27,12 @@ export type EngineActivity =
   /** No first token after `slowAfterMs`: most likely a cold model load. */
   | { readonly state: 'loading'; readonly model: string };
 
+/** What the writer's reactions taught (core/memory): notes for chat prompts, rules applied to every answer. */
+export interface SuggestionMemory {
+  notesFor(before: string): string;
+  polish(text: string): string;
+}
+
 export interface EngineDeps {
   /** The current host; undefined while none is configured. */
   readonly host: () => CompletionHost | undefined;
@@ -34,6 +40,7 @@ export interface EngineDeps {
   readonly log: Log;
   readonly settings: () => CompletionSettings;
   readonly outcomes?: OutcomeRecord;
+  readonly memory?: SuggestionMemory;
   readonly clock?: () => number;
   readonly cacheSize?: number;
   readonly slowAfterMs?: number;
@@ -181,11 +188,11 @@ export class CompletionEngine implements Disposable {
       if (combined.aborted) return undefined;
       const info = await untilAborted(this.info(host, settings.model), combined);
       const exemplars = await this.chooseExemplars(request, context, settings, combined);
-      const prompt = buildPrompt({ info, context, exemplars, settings });
+      const prompt = buildPrompt({ info, context, exemplars, settings, notes: this.deps.memory?.notesFor(context.before) });
       const head = await this.stream(host, settings, prompt, context, combined, timing);
       if (head === undefined) return undefined;
       const text = applyVoiceForm(finishCleaning(head, context, prompt.form), settings.preferences.voice?.form, { before: context.before });
-      return { text, form: prompt.form, exemplars: exemplars.map(usedExemplar) };
+      return { text: this.deps.memory ? this.deps.memory.polish(text) : text, form: prompt.form, exemplars: exemplars.map(usedExemplar) };
     } catch (error) {
       this.report(error);
       return undefined;

@@ -44,6 +44,9 @@ export interface OutcomeOptions {
 export class OutcomeRecord {
   private readonly changed = new Emitter<OutcomeSnapshot>();
   readonly onDidChange = this.changed.event;
+  private readonly recorded = new Emitter<{ readonly record: SuggestionRecord; readonly outcome: Outcome }>();
+  /** Each counted outcome with its suggestion, for what learns from the writer's reactions (core/memory). */
+  readonly onDidRecord = this.recorded.event;
   private counts: OutcomeCounts;
   private byPassage: Record<string, OutcomeCounts>;
   private recent: SuggestionRecord[];
@@ -77,6 +80,7 @@ export class OutcomeRecord {
     const snapshot = this.snapshot();
     this.options.persist?.(snapshot);
     this.changed.fire(snapshot);
+    this.recorded.fire({ record: this.recent[index], outcome });
     return true;
   }
 

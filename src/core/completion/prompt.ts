@@ -27,6 +27,8 @@ export interface PromptInput {
   readonly context: CursorContext;
   readonly exemplars: readonly Exemplar[];
   readonly settings: CompletionSettings;
+  /** What the writer's reactions taught, as a block for chat prompts (core/memory); '' or absent when none applies. */
+  readonly notes?: string;
 }
 
 export interface ModelPrompt {
@@ -77,6 +79,7 @@ function chatBody(input: PromptInput): PromptBody {
     const passages = input.exemplars.map((e) => `<passage>\n${e.passage.text.trim()}\n</passage>`).join('\n');
     parts.push(`Passages the writer wrote earlier, showing their voice:\n${passages}`);
   }
+  if (input.notes) parts.push(input.notes);
   if (after.trim()) parts.push(`What already follows the cursor (do not repeat it):\n<after>\n${after}\n</after>`);
   parts.push(`Continue this text from exactly where it stops:\n<text>\n${before}`);
   return { system: systemInstruction(input.settings.preferences), prompt: parts.join('\n\n') };

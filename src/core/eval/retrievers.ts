@@ -6,7 +6,7 @@ import { seededRandom, shuffled } from '../exemplars/random';
 import { PassageIndex } from '../index/passageIndex';
 import { scopedStore } from '../index/scopedStore';
 
-export const RETRIEVER_NAMES = ['none', 'random', 'recency', 'bm25', 'ownvoice'] as const;
+export const RETRIEVER_NAMES = ['none', 'random', 'recency', 'bm25', 'ownvoice', 'ownvoice-calibrated'] as const;
 export type RetrieverName = (typeof RETRIEVER_NAMES)[number];
 
 /** What an evaluated retriever is asked: the text before the cursor in one document, from one store of passages. */
@@ -22,6 +22,9 @@ export interface RetrievalTask {
   readonly wordBudget: number;
   /** Seeds `random`, so every run picks the same. */
   readonly seed: number;
+  /** The pair's author and real document, for retrievers fitted per author (never used to pick passages). */
+  readonly author?: string;
+  readonly pairDocId?: string;
 }
 
 export interface Retrieved {
@@ -35,7 +38,8 @@ export type Retriever = (task: RetrievalTask) => Promise<Retrieved>;
 /** The BM25 baseline's query: the last 60 words of the prefix. */
 const BM25_QUERY_WORDS = 60;
 
-export function makeRetriever(name: RetrieverName, weights?: ScorerWeights): Retriever {
+/** `perAuthor` serves `ownvoice-calibrated` (built by run.ts, which holds the histories). */
+export function makeRetriever(name: RetrieverName, weights?: ScorerWeights, perAuthor?: Retriever): Retriever {
   switch (name) {
     case 'none':
       return async () => ({ passages: [], predicted: null });
@@ -47,6 +51,9 @@ export function makeRetriever(name: RetrieverName, weights?: ScorerWeights): Ret
       return bm25;
     case 'ownvoice':
       return (task) => ownvoice(task, weights);
+    case 'ownvoice-calibrated':
+      if (!perAuthor) throw new Error('ownvoice-calibrated needs the authors\' histories');
+      return perAuthor;
   }
 }
 

@@ -8,6 +8,7 @@ import { type ContinuationPair, type CorpusDocument, parseDate } from './corpus'
 import { abstainRate, authorShare, mean, meanOverAuthors, percentile95, spearman } from './metrics';
 import { seededRandom, shuffled } from '../exemplars/random';
 import type { Continuer } from './generation';
+import { calibratedRetriever, type AuthorCalibration } from './calibratedRetriever';
 import { makeRetriever, type RetrieverName } from './retrievers';
 import { rouge1F1, rougeLF1 } from './rouge';
 
@@ -53,6 +54,8 @@ export interface EvalReport {
   readonly pairs: number;
   readonly passages: number;
   readonly retrievers: Record<string, RetrieverMetrics>;
+  /** With `ownvoice-calibrated`: per author, how long each calibration took. */
+  readonly calibrations?: Record<string, AuthorCalibration>;
 }
 
 /** Per pair and retriever, what the continuation task gives; kept for the training script's analysis. */
@@ -82,15 +85,18 @@ export async function runEval(docs: readonly CorpusDocument[], allPairs: readonl
   log(`pool: ${pool.passages.length} passages from ${docs.length} documents; ${pairs.length} pairs`);
   const histories = await buildHistories(docs, pairs, chunk, buildStore);
   const retrievers: Record<string, RetrieverMetrics> = {};
+  const perAuthor = options.retrievers.includes('ownvoice-calibrated') ? calibratedRetriever(histories, pairs, { prior: options.weights }) : undefined;
+  await perAuthor?.prepare((author, c) => log(`calibrated ${author}: ${c.foldMs.map((ms) => (ms / 1000).toFixed(1)).join(' + ')} s (${c.origins[0]})`));
   for (const name of options.retrievers) {
-    const retrieve = makeRetriever(name, options.weights);
+    const retrieve = makeRetriever(name, options.weights, perAuthor?.retrieve);
     const p5 = await authorP5Task(pairs, pool, retrieve, options.seed);
     const continuer = GENERATION_RETRIEVERS.includes(name) ? options.continuer : undefined;
     const outcomes = await continuationTask(pairs, histories, docs, background, retrieve, options.seed, continuer);
     retrievers[name] = summarise(name, p5, outcomes);
     log(`${name}: authorP5 ${retrievers[name].authorP5.toFixed(3)}, continuationGain ${retrievers[name].continuationGain.toFixed(4)}`);
   }
-  return { authors: new Set(pairs.map((p) => p.author)).size, pairs: pairs.length, passages: pool.passages.length, retrievers };
+  const calibrations = perAuthor && Object.fromEntries(perAuthor.calibrations());
+  return { authors: new Set(pairs.map((p) => p.author)).size, pairs: pairs.length, passages: pool.passages.length, retrievers, ...(calibrations ? { calibrations } : {}) };
 }
 
 interface Pool {
@@ -138,7 +144,7 @@ async function authorP5Task(pairs: readonly ContinuationPair[], pool: Pool, retr
   for (const [i, pair] of pairs.entries()) {
     const docId = pool.opaqueName.get(pair.docId) ?? '';
     const started = performance.now();
-    const got = await retrieve({ store: pool.store, prefix: pair.prefix, docId, format: 'plaintext', writtenAt: 0, count: 5, wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i });
+    const got = await retrieve({ store: pool.store, prefix: pair.prefix, docId, format: 'plaintext', writtenAt: 0, count: 5, wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i, author: pair.author, pairDocId: pair.docId });
     const ms = performance.now() - started;
     out.push({ author: pair.author, share: authorShare(got.passages.map((p) => pool.authorOf.get(p.docId) ?? ''), pair.author), ms });
   }
@@ -160,7 +166,7 @@ async function continuationTask(
     const store = histories.get(pair.author);
     if (!store) continue;
     const started = performance.now();
-    const got = await retrieve({ store, prefix: pair.prefix, docId: pair.docId, format: docOf.get(pair.docId)?.format ?? 'plaintext', writtenAt: parseDate(docOf.get(pair.docId)?.date ?? null), wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i });
+    const got = await retrieve({ store, prefix: pair.prefix, docId: pair.docId, format: docOf.get(pair.docId)?.format ?? 'plaintext', writtenAt: parseDate(docOf.get(pair.docId)?.date ?? null), wordBudget: DEFAULT_WORD_BUDGET, seed: seed + i, author: pair.author, pairDocId: pair.docId });
     const ms = performance.now() - started;
     const gain = gainOfTexts(tokenize(pair.continuation), got.passages.map((p) => p.text), background);
     const rouge = continuer ? scoreGeneration(await continuer(pair.prefix, got.passages), pair.continuation) : undefined;

@@ -1,3 +1,4 @@
+import { MAX_PASSAGE_PRIOR } from '../memory/passagePriors';
 import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
 import { queryString } from './query';
 import { DEFAULT_WEIGHTS, type ScorerWeights, scoreSignals, strongestSignals } from './scorer';
@@ -24,6 +25,8 @@ export interface SelectionOptions {
   readonly excludeDocIds?: ReadonlySet<string>;
   readonly preferDocIds?: ReadonlySet<string>;
   readonly weights?: ScorerWeights;
+  /** Per passage id, how the writer's reactions moved it (core/memory); clamped to a small bound either way. */
+  readonly passagePriors?: Readonly<Record<string, number>>;
   /** The vector of the writing before the cursor, or undefined when it cannot be had; enables dense candidates. */
   readonly embedQuery?: (text: string) => Promise<readonly number[] | undefined>;
 }
@@ -63,7 +66,8 @@ export interface Scored {
 export async function selectExemplars(store: PassageStore, context: WritingAtCursor, options: SelectionOptions = {}): Promise<ExemplarSelection> {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const candidates = await findCandidates(store, context, options);
-  const scored = candidates.map((c) => ({ ...c, score: scoreSignals(weights, c.signals) })).sort((a, b) => b.score - a.score);
+  const prior = (id: string) => Math.max(-MAX_PASSAGE_PRIOR, Math.min(MAX_PASSAGE_PRIOR, options.passagePriors?.[id] ?? 0));
+  const scored = candidates.map((c) => ({ ...c, score: scoreSignals(weights, c.signals) + prior(c.passage.id) })).sort((a, b) => b.score - a.score);
   const chosen = options.fixedCount !== undefined ? pickCount(scored, options.fixedCount) : pickWithinBudget(scored, options, weights);
   return describe(chosen, weights);
 }

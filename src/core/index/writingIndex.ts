@@ -125,6 +125,11 @@ export class WritingIndex implements PassageStore, Disposable {
     return this.call<'setWeights'>({ type: 'setWeights', weights });
   }
 
+  /** The writer's reactions as a bounded prior per passage, used by every selection from now on. */
+  usePassagePriors(priors: Readonly<Record<string, number>>): Promise<boolean> {
+    return this.call<'setPriors'>({ type: 'setPriors', priors });
+  }
+
   /** The writer's voice profile, measured in the worker from every indexed passage. */
   measureVoice(signal?: AbortSignal): Promise<WorkerResults['measureVoice']> {
     return this.call<'measureVoice'>({ type: 'measureVoice' }, signal);

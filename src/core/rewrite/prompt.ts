@@ -14,6 +14,8 @@ export interface RewriteInput {
   readonly preferences: Pick<WriterPreferences, 'register' | 'notes' | 'voice'>;
   /** The writer's own instruction for templates that use {{instruction}}; '' otherwise. */
   readonly instruction: string;
+  /** The writer's earlier picks between alternatives, as "preferred A over B" examples (core/memory); '' when none. */
+  readonly choices?: string;
 }
 
 export interface ModelFacts {
@@ -86,7 +88,7 @@ export function render(template: RewriteTemplate, input: RewriteInput): { system
     language: input.language,
     instruction: input.instruction,
     exemplars: describeExemplars(input.exemplars),
-    preferences: describePreferences(input.preferences),
+    preferences: [describePreferences(input.preferences), input.choices ?? ''].filter(Boolean).join('\n\n'),
   };
   return { system: fillPlaceholders(template.system, values), prompt: fillPlaceholders(template.prompt, values) };
 }

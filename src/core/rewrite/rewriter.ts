@@ -31,6 +31,8 @@ export interface RewriteJob {
   readonly instruction: string;
   readonly preferences: Pick<WriterPreferences, 'register' | 'notes' | 'voice'>;
   readonly settings: RequestSettings;
+  /** "Preferred A over B" examples from the writer's earlier picks; '' or absent when none. */
+  readonly choices?: string;
 }
 
 export interface RewriteServices {
@@ -38,6 +40,8 @@ export interface RewriteServices {
   readonly model: string;
   readonly exemplars?: ExemplarSource;
   readonly log: Log;
+  /** The writer's learned word rules, applied to the cleaned answer. */
+  readonly polish?: (text: string) => string;
 }
 
 /** A rewrite that cannot be done as asked, with the sentence the writer reads. */
@@ -85,6 +89,7 @@ async function rewritePiece(
   onText: (text: string) => void,
 ): Promise<string> {
   const { piece, offset } = place;
+  const polish = services.polish ?? ((text: string) => text);
   // Blank pieces (leading blank lines) have nothing to rewrite; they are kept as they are.
   if (!piece.text.trim()) return piece.text;
   const input: RewriteInput = {
@@ -98,9 +103,9 @@ async function rewritePiece(
   const inVoice = (text: string) => applyVoiceForm(text, job.preferences.voice?.form, { before: input.before });
   for await (const chunk of services.host.generate(services.model, request, signal)) {
     raw += chunk;
-    onText(keepOuterWhitespace(piece.text, inVoice(cleanRewrite(raw, true))));
+    onText(keepOuterWhitespace(piece.text, polish(inVoice(cleanRewrite(raw, true)))));
   }
-  const rewritten = inVoice(cleanRewrite(raw));
+  const rewritten = polish(inVoice(cleanRewrite(raw)));
   if (!rewritten) throw new RewriteRefusal(`The model "${services.model}" answered with nothing usable. Try again, or choose an instruction-following model.`);
   return keepOuterWhitespace(piece.text, rewritten);
 }
@@ -114,6 +119,7 @@ function inputFor(job: RewriteJob, selection: string, exemplars: readonly Exempl
     exemplars,
     preferences: job.preferences,
     instruction: job.instruction,
+    choices: job.choices,
   };
 }
 

@@ -6,6 +6,14 @@ import { abortSignalOf } from '../cancellation';
 
 export const ACCEPTED_COMMAND = 'ownvoice.completion.accepted';
 
+/** A suggestion the writer accepted, where it landed: for learning from what they do with it next. */
+export interface AcceptedSuggestion {
+  readonly id: string;
+  readonly document: vscode.TextDocument;
+  readonly offset: number;
+  readonly text: string;
+}
+
 /**
  * Ghost text: maps the editor's state to a plain request for the core engine and its answer to an item. The
  * cancellation token becomes an AbortSignal, so a keystroke closes the model's HTTP stream at once.
@@ -13,11 +21,14 @@ export const ACCEPTED_COMMAND = 'ownvoice.completion.accepted';
 export class InlineProvider implements vscode.InlineCompletionItemProvider {
   /** The suggestion on screen, until it is accepted or replaced by another (which counts as rejecting it). */
   private shown: string | undefined;
+  /** Where the suggestion on screen would land. */
+  private shownAt: Omit<AcceptedSuggestion, 'id'> | undefined;
 
   constructor(
     private readonly engine: CompletionEngine,
     private readonly pause: TypingPause,
     private readonly enabled: () => boolean,
+    private readonly onAccepted?: (accepted: AcceptedSuggestion) => void,
   ) {}
 
   async provideInlineCompletionItems(
@@ -36,14 +47,17 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const result = known ?? (await this.engine.complete(request, signal));
     if (!result || token.isCancellationRequested) return undefined;
     this.show(result.id);
+    this.shownAt = { document, offset: document.offsetAt(position), text: result.text };
     const accepted: vscode.Command = { command: ACCEPTED_COMMAND, title: vscode.l10n.t('Accept suggestion'), arguments: [result.id] };
     return [new vscode.InlineCompletionItem(result.text, new vscode.Range(position, position), accepted)];
   }
 
   /** The item's command reports acceptance; nothing is rejected by it. */
   accepted(id: string): void {
+    const at = this.shown === id ? this.shownAt : undefined;
     if (this.shown === id) this.shown = undefined;
     this.engine.recordOutcome(id, 'accepted');
+    if (at) this.onAccepted?.({ id, ...at });
   }
 
   private show(id: string): void {

@@ -1,11 +1,24 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Log } from '../../core/common/log';
-import type { CalibrationShortfall } from '../../core/exemplars/calibrate';
+import type { Calibrated, CalibrationShortfall } from '../../core/exemplars/calibrate';
 import { parseWeights, serializeWeights, type ScorerWeights } from '../../core/exemplars/scorer';
 import type { WritingIndex } from '../../core/index/writingIndex';
 import { abortSignalOf } from '../cancellation';
 import type { IndexSupport } from '../index/indexSupport';
+
+/** What calibrating by itself needs: the count of reactions so far, where the last run's count is kept, and the setting. */
+export interface AutoCalibration {
+  readonly reactions: () => number;
+  readonly memento: vscode.Memento;
+  readonly enabled: () => boolean;
+}
+
+/** Enough of the writer's own passages that calibration has something to learn from. */
+const AUTO_MIN_PASSAGES = 300;
+/** New accepted and rejected suggestions after which calibration runs again. */
+const AUTO_NEW_REACTIONS = 50;
+const AUTO_KEY = 'ownvoice.calibration.reactionsAtLastRun';
 
 /**
  * "Calibrate to My Writing": fits the exemplar scorer to the writer's own documents in the index's worker, keeps the
@@ -13,12 +26,30 @@ import type { IndexSupport } from '../index/indexSupport';
  */
 export class Calibration implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
+  private running: Promise<ScorerWeights | undefined> | undefined;
 
-  constructor(private readonly storage: vscode.Uri, private readonly writing: IndexSupport, private readonly log: Log) {
+  /**
+   * `reactions` counts the writer's accepted and rejected suggestions so far; with it, calibration also runs by itself
+   * (in the worker, quietly) once the index holds enough passages, and again after enough new reactions.
+   */
+  constructor(private readonly storage: vscode.Uri, private readonly writing: IndexSupport, private readonly log: Log, private readonly auto?: AutoCalibration) {
     this.disposables = [
-      writing.onDidOpen((index) => void this.applySaved(index)),
+      writing.onDidOpen((index) => void this.applySaved(index).then(() => this.maybeRunByItself())),
+      writing.onDidChange(() => this.maybeRunByItself()),
       vscode.commands.registerCommand('ownvoice.calibrate', () => this.run()),
     ];
+  }
+
+  /** Runs unless one is under way; after the first, only when enough new reactions came in. Never asks or notifies. */
+  maybeRunByItself(): void {
+    const auto = this.auto;
+    const index = this.writing.current;
+    if (!auto || this.running || !index || index.size < AUTO_MIN_PASSAGES || !auto.enabled()) return;
+    const last = auto.memento.get<number>(AUTO_KEY);
+    if (last !== undefined && auto.reactions() - last < AUTO_NEW_REACTIONS) return;
+    const reactions = auto.reactions();
+    this.running = this.calibrate(index, {}, 'by itself').finally(() => (this.running = undefined));
+    void this.running.then((weights) => weights && auto.memento.update(AUTO_KEY, reactions));
   }
 
   get file(): vscode.Uri {
@@ -32,31 +63,52 @@ export class Calibration implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Ownvoice: there is no writing in the index yet to calibrate on. Add a folder of your writing first.'));
       return undefined;
     }
+    await this.running; // one calibration at a time: a run by itself finishes first
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Ownvoice: calibrating to your writing'), cancellable: true },
       async (progress, token) => {
-        try {
-          const { shortfall, ...weights } = await index.calibrate({
-            signal: abortSignalOf(token),
-            onProgress: (p) => progress.report({ message: vscode.l10n.t('{0} of {1} documents of yours measured', p.done, p.total) }),
-          });
-          if (shortfall) {
-            this.log.info(`Calibration kept the current weights: ${shortfall.usable} of ${shortfall.documents} documents long enough, ${shortfall.needed} needed.`);
-            const calibratedBefore = await fs.access(this.file.fsPath).then(() => true, () => false);
-            void vscode.window.showInformationMessage(tooLittleWriting(shortfall, calibratedBefore));
-            return undefined;
-          }
-          await fs.mkdir(this.storage.fsPath, { recursive: true });
-          await fs.writeFile(this.file.fsPath, serializeWeights(weights));
-          this.log.info(`Exemplar scorer ${weights.origin}; saved to ${this.file.fsPath}`);
-          void vscode.window.showInformationMessage(vscode.l10n.t('Ownvoice is calibrated to your writing: it now chooses passages the way your own documents showed it should.'));
-          return weights;
-        } catch (error) {
-          if ((error as Error).name !== 'AbortError') this.log.error(`Calibration failed: ${String(error)}`);
+        const calibrated = await this.calibrate(index, {
+          signal: abortSignalOf(token),
+          onProgress: (p) => progress.report({ message: vscode.l10n.t('{0} of {1} documents of yours measured', p.done, p.total) }),
+        }, 'on request');
+        if (!calibrated) return undefined;
+        const { shortfall, kept, ...weights } = calibrated;
+        if (shortfall) {
+          const calibratedBefore = await fs.access(this.file.fsPath).then(() => true, () => false);
+          void vscode.window.showInformationMessage(tooLittleWriting(shortfall, calibratedBefore));
           return undefined;
         }
+        void vscode.window.showInformationMessage(
+          kept
+            ? vscode.l10n.t('Ownvoice checked how it chooses passages against your own documents: no other way did clearly better, so it keeps the one it has.')
+            : vscode.l10n.t('Ownvoice is calibrated to your writing: it now chooses passages the way your own documents showed it should.'),
+        );
+        return weights;
       },
     );
+  }
+
+  /** Calibrates in the worker and saves weights that changed; undefined when cancelled or failed. */
+  private async calibrate(index: WritingIndex, options: Parameters<WritingIndex['calibrate']>[0], why: string): Promise<Calibrated | undefined> {
+    try {
+      const calibrated = await index.calibrate(options);
+      const { shortfall, kept, ...weights } = calibrated;
+      if (shortfall) {
+        this.log.info(`Calibration (${why}) kept the current weights: ${shortfall.usable} of ${shortfall.documents} documents long enough, ${shortfall.needed} needed.`);
+        return calibrated;
+      }
+      if (kept) {
+        this.log.info(`Calibration (${why}): ${weights.origin}`);
+        return calibrated;
+      }
+      await fs.mkdir(this.storage.fsPath, { recursive: true });
+      await fs.writeFile(this.file.fsPath, serializeWeights(weights));
+      this.log.info(`Exemplar scorer ${weights.origin} (${why}); saved to ${this.file.fsPath}`);
+      return calibrated;
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') this.log.error(`Calibration failed: ${String(error)}`);
+      return undefined;
+    }
   }
 
   /** Weights from an earlier calibration; a damaged file is logged and the shipped defaults stay. */

@@ -12,7 +12,8 @@ export function registerRewriteSupport(context: vscode.ExtensionContext, deps: R
   const preview = new PreviewContent();
   const library = new PresetLibrary(vscode.Uri.joinPath(context.globalStorageUri, 'presets'));
   const pairs = new PreferencePairFile(vscode.Uri.joinPath(context.globalStorageUri, 'rewrite-preferences.jsonl').fsPath);
-  const controller = new RewriteController(deps, new PresetPicker(library, context.globalState), preview, pairs);
+  const picker = new PresetPicker(library, context.globalState, () => deps.memory?.presetUses ?? {});
+  const controller = new RewriteController(deps, picker, preview, pairs);
   const command = vscode.commands.registerCommand;
   return vscode.Disposable.from(
     preview,

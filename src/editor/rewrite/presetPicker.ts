@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { byUse, presetUseKey } from '../../core/memory/choices';
 import { rememberInstruction } from '../../core/rewrite/history';
 import { builtInPreset, CUSTOM_INSTRUCTION_PRESET, type RewritePreset } from '../../core/rewrite/presets';
 import { asksForInstruction } from '../../core/rewrite/prompt';
@@ -26,6 +27,8 @@ export class PresetPicker {
   constructor(
     private readonly library: PresetLibrary,
     private readonly memento: vscode.Memento,
+    /** How often rewrites made with each preset or instruction were kept: the writer's usual ones come first. */
+    private readonly uses: () => Readonly<Record<string, number>> = () => ({}),
   ) {}
 
   async choose(argument: PresetArgument | undefined): Promise<PresetChoice> {
@@ -80,12 +83,15 @@ export class PresetPicker {
       choose: () => this.withInstruction(CUSTOM_INSTRUCTION_PRESET, instruction),
     });
     const separator = (label: string): PickItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
+    const uses = this.uses();
+    const builtIn = byUse(presets.filter((p) => p.builtIn), (p) => p.id, uses);
+    const recent = byUse(this.recent(), (i) => presetUseKey(CUSTOM_INSTRUCTION_PRESET.id, i), uses);
     return [
-      ...presets.filter((p) => p.builtIn).map(presetItem),
+      ...builtIn.map(presetItem),
       ...(presets.some((p) => !p.builtIn) || broken.length ? [separator(vscode.l10n.t('Your presets')), ...presets.filter((p) => !p.builtIn).map(presetItem), ...broken.map(brokenItem)] : []),
       separator(vscode.l10n.t('Your own words')),
       { label: `$(edit) ${vscode.l10n.t('Custom Instruction…')}`, description: vscode.l10n.t('Say how to rewrite it'), choose: () => this.withInstruction(CUSTOM_INSTRUCTION_PRESET) },
-      ...this.recent().map(recentItem),
+      ...recent.map(recentItem),
       { label: `$(new-file) ${vscode.l10n.t('New Preset…')}`, description: vscode.l10n.t('A template file you can edit'), choose: async () => this.newPreset() },
     ];
   }

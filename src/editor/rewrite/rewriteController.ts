@@ -5,6 +5,7 @@ import { languageName } from '../../core/completion';
 import type { Log } from '../../core/common/log';
 import { DEFAULT_SETTINGS, type ExemplarSource } from '../../core/completion/types';
 import { describeProblem, ModelError } from '../../core/model/errors';
+import type { WriterMemory } from '../../core/memory/writerMemory';
 import type { ModelHost } from '../../core/model/modelHost';
 import { PreferencePairFile } from '../../core/rewrite/history';
 import type { RewritePreset } from '../../core/rewrite/presets';
@@ -27,6 +28,8 @@ export interface RewriteDeps {
   readonly exemplars?: ExemplarSource;
   /** Told when Ollama is down or the model missing, so the status bar catches up at once. */
   readonly onModelProblem?: (error: ModelError) => void;
+  /** What the writer's reactions taught: rules applied to rewrites, earlier picks carried as examples, picks recorded. */
+  readonly memory?: Pick<WriterMemory, 'polish' | 'choiceExamples' | 'chose' | 'usedPreset' | 'presetUses'>;
   /** The writer's voice profile, for the prompt and the post-processor. */
   readonly voice?: () => PromptVoice | undefined;
 }
@@ -91,8 +94,11 @@ export class RewriteController implements vscode.Disposable {
   }
 
   async accept(): Promise<RewriteOutcome> {
-    if (this.current?.review.mode !== 'single') return { status: 'noReview' };
-    return this.apply(this.current, this.current.review.versions[0]);
+    const running = this.current;
+    if (running?.review.mode !== 'single') return { status: 'noReview' };
+    const outcome = await this.apply(running, running.review.versions[0]);
+    if (outcome.status === 'applied') this.deps.memory?.usedPreset(running.preset.id, running.instruction);
+    return outcome;
   }
 
   /** The writer picked version `index` of two alternatives: it lands, and the pair is kept for learning. */
@@ -142,6 +148,7 @@ export class RewriteController implements vscode.Disposable {
       },
       instruction,
       preferences: { register: preferences.register, notes: preferences.notes, voice: this.deps.voice?.() },
+      choices: this.deps.memory?.choiceExamples() ?? '',
       settings: { keepAlive: DEFAULT_SETTINGS.keepAlive, temperature: DEFAULT_SETTINGS.temperature },
     };
   }
@@ -181,7 +188,8 @@ export class RewriteController implements vscode.Disposable {
     for (let index = 0; index < review.versions.length; index++) {
       if (review.versions.length > 1) progress.report({ message: vscode.l10n.t('version {0} of 2', index + 1) });
       const settings = { ...running.job.settings, seed: randomSeed() };
-      const services = { host, model: running.model, exemplars: this.deps.exemplars, log: this.deps.log };
+      const memory = this.deps.memory;
+      const services = { host, model: running.model, exemplars: this.deps.exemplars, log: this.deps.log, polish: memory && ((text: string) => memory.polish(text)) };
       await rewriteSelection({ ...running.job, settings }, services, signal, (text) => review.show(index, text));
     }
   }
@@ -239,6 +247,8 @@ export class RewriteController implements vscode.Disposable {
 
   private async recordPair(running: Running, index: 0 | 1): Promise<void> {
     const { review, job } = running;
+    const [chosen, rejected] = [review.versions[index], review.versions[1 - index]];
+    this.deps.memory?.chose({ presetId: running.preset.id, presetName: running.preset.template.name, instruction: running.instruction, chosen, rejected });
     try {
       await this.pairs.record({
         at: new Date().toISOString(),

@@ -7,6 +7,7 @@ import {
   type DocumentPreference,
   type FromSidebar,
   type IndexSummary,
+  type MemoryView,
   type PreferenceChange,
   type Preferences,
   type StorageInfo,
@@ -25,6 +26,7 @@ export interface SidebarSources {
   indexSummary?(): IndexSummary | undefined;
   lastSuggestion?(): SuggestionExplanation | undefined;
   storage?(): Promise<StorageInfo | undefined>;
+  memory?(): MemoryView | undefined;
   voice?(): VoiceView | undefined;
 }
 
@@ -35,6 +37,8 @@ export interface SidebarActions {
   rebuildIndex?(): Promise<void>;
   calibrate?(): Promise<void>;
   clearEverything?(): Promise<void>;
+  /** Removing what was learned, piece by piece. */
+  readonly memory?: { removeRule(id: string): void; removeChoice(at: string): void; forgetReactions(): void };
   /** The voice profile: switch a habit, open the file, measure again, describe in words. */
   voice?: {
     setHabit(key: string, on: boolean): Promise<void>;
@@ -46,7 +50,7 @@ export interface SidebarActions {
 }
 
 /** A part of the sidebar the composition root asks to send again when its data changed. */
-export type SidebarSection = 'host' | 'models' | 'preferences' | 'index' | 'suggestion' | 'storage' | 'voice';
+export type SidebarSection = 'host' | 'models' | 'preferences' | 'index' | 'suggestion' | 'storage' | 'voice' | 'memory';
 
 const SETTINGS_SECTION = 'ownvoice';
 
@@ -119,6 +123,8 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return this.post({ type: 'suggestion', suggestion: this.sources.lastSuggestion?.() });
       case 'storage':
         return void this.sendStorage();
+      case 'memory':
+        return this.post({ type: 'memory', memory: this.sources.memory?.() });
       case 'voice':
         return this.post({ type: 'voice', voice: this.sources.voice?.() });
     }
@@ -126,7 +132,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
 
   private sendAll(): void {
     this.post({ type: 'capabilities', capabilities: this.capabilities() });
-    for (const section of ['host', 'preferences', 'index', 'suggestion', 'models', 'storage', 'voice'] as const) this.refresh(section);
+    for (const section of ['host', 'preferences', 'index', 'suggestion', 'models', 'storage', 'voice', 'memory'] as const) this.refresh(section);
     if (this.lastPull) this.post(this.lastPull);
     if (this.lastTest) this.post(this.lastTest);
   }
@@ -188,6 +194,12 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return this.openExemplar(message.passageId);
       case 'documentPreference':
         return this.setDocumentPreference(message.passageId, message.preference);
+      case 'removeRule':
+        return this.actions.memory?.removeRule(message.id);
+      case 'removeChoice':
+        return this.actions.memory?.removeChoice(message.at);
+      case 'forgetReactions':
+        return this.actions.memory?.forgetReactions();
       case 'setHabit':
         return this.actions.voice?.setHabit(message.key, message.on);
       case 'removeHabit':

@@ -10,6 +10,7 @@ import type {
   TestResult,
   ToSidebar,
   VoiceView,
+  MemoryView,
 } from '../../shared/sidebarProtocol';
 
 export interface ViewState {
@@ -23,6 +24,7 @@ export interface ViewState {
   readonly pull?: PullState;
   readonly test?: TestResult;
   readonly voice?: VoiceView;
+  readonly memory?: MemoryView;
 }
 
 export type SectionId = 'model' | 'yourVoice' | 'voice' | 'writing' | 'why' | 'privacy';
@@ -60,6 +62,8 @@ export function applyMessage(state: ViewState, message: ToSidebar): ViewState {
       return { ...state, test: message.test };
     case 'voice':
       return { ...state, voice: message.voice };
+    case 'memory':
+      return { ...state, memory: message.memory };
   }
 }
 

@@ -37,11 +37,11 @@ describe('calibrate', function () {
   const prior: ScorerWeights = DEFAULT_WEIGHTS;
 
   it('refits a misleading prior into weights that choose more helpful exemplars for this writer', async () => {
-    const passages = writerPassages(20);
+    // enough documents that the cuts held out to judge the refit can tell it from luck
+    const passages = writerPassages(50);
     const wrong: ScorerWeights = { ...prior, weights: { ...prior.weights, topicCoverage: -0.5, lexicalStrength: -0.1 }, abstainBelow: -Infinity };
     const calibrated = await calibrate(passages, { prior: wrong, seed: 5 });
     assert.match(calibrated.origin, /calibrated on \d+ cuts/);
-    assert.ok(calibrated.weights.topicCoverage > wrong.weights.topicCoverage);
     const store = new MemoryPassageStore(passages);
     const background = new BackgroundModel(passages.map((p) => p.text));
     const realised = async (weights: ScorerWeights) => {
@@ -71,6 +71,24 @@ describe('calibrate', function () {
     assert.deepEqual(weights, prior);
     assert.deepEqual(shortfall, { passages: 9, documents: 3, usable: 3, needed: 10 }, 'says how much writing there was and how much is needed');
     assert.equal((await calibrate(writerPassages(20), { prior })).shortfall, undefined);
+  });
+
+  it('keeps the prior, and says so, when too few cuts are left to judge a refit by', async () => {
+    const wrong: ScorerWeights = { ...prior, weights: { ...prior.weights, topicCoverage: -0.5 } };
+    const kept = await calibrate(writerPassages(10), { prior: wrong, seed: 5 });
+    assert.deepEqual(kept.weights, wrong.weights);
+    assert.match(kept.origin, /kept after checking 30 cuts of 30 documents/);
+  });
+
+  it('leaves the voice signals at the prior\'s weights: one writer\'s own passages cannot show what they are for', () => {
+    const random = seededRandom(4);
+    const examples: Example[] = Array.from({ length: 300 }, () => {
+      const signals = SIGNAL_NAMES.map(() => random());
+      return { passage: passage('x', 'x', 'x'), signals, gain: 0.4 * signals[SIGNAL_NAMES.indexOf('functionWords')] };
+    });
+    const fitted = fitWeights(examples, prior, 1e-6, ['functionWords']);
+    assert.equal(fitted.weights.functionWords, prior.weights.functionWords);
+    assert.notEqual(fitted.weights.topicCoverage, prior.weights.topicCoverage);
   });
 });
 

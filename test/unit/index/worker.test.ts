@@ -76,7 +76,8 @@ describe('index worker', function () {
 
       const progress: number[] = [];
       const weights = await index.calibrate({ onProgress: (p) => progress.push(p.done) });
-      assert.match(weights.origin, /calibrated on \d+ cuts/);
+      // a dozen essays are too few to judge a refit by: the check runs and the weights in use stay
+      assert.match(weights.origin, /kept after checking \d+ cuts/);
       assert.ok(progress.length > 0, 'calibration reports progress');
       assert.equal(await index.useWeights(null), true);
     } finally {

@@ -35,6 +35,8 @@ let indexer: Indexer | undefined;
 let options: WorkerOptions | undefined;
 /** The scorer in use: the shipped defaults until the writer calibrates. */
 let weights: ScorerWeights = DEFAULT_WEIGHTS;
+/** How the writer's reactions moved each passage (bounded; core/memory), added to its predicted benefit. */
+let passagePriors: Readonly<Record<string, number>> = {};
 const running = new Map<number, AbortController>();
 /** Gives passages vectors when the user chose an embedding model. */
 let embedder: PassageEmbedder | undefined;
@@ -87,12 +89,16 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
         excludeDocIds: request.options.excludeDocIds && new Set(request.options.excludeDocIds),
         preferDocIds: request.options.preferDocIds && new Set(request.options.preferDocIds),
         weights,
+        passagePriors,
         embedQuery: queryEmbedding(),
       });
     case 'calibrate':
       return calibrateToWriting(request.id, request.maxCuts);
     case 'setWeights':
       weights = request.weights ?? DEFAULT_WEIGHTS;
+      return true;
+    case 'setPriors':
+      passagePriors = request.priors;
       return true;
     case 'measureVoice':
       return measureVoiceNow(request.id);
@@ -202,7 +208,7 @@ async function calibrateToWriting(id: number, maxCuts?: number): Promise<Calibra
       signal: controller.signal,
       onProgress: (p) => post({ type: 'progress', id, progress: { phase: 'calibrating', done: p.done, total: p.total } }),
     });
-    if (!result.shortfall) weights = result; // too little writing keeps whatever is in use
+    if (!result.shortfall && !result.kept) weights = result; // too little writing, or no clear gain, keeps what is in use
     return result;
   } finally {
     running.delete(id);

@@ -52,6 +52,7 @@ export type WorkerRequest =
   | { readonly type: 'select'; readonly id: number; readonly context: WritingAtCursor; readonly options: ExemplarRequestOptions }
   | { readonly type: 'calibrate'; readonly id: number; readonly maxCuts?: number }
   | { readonly type: 'setWeights'; readonly id: number; readonly weights: ScorerWeights | null }
+  | { readonly type: 'setPriors'; readonly id: number; readonly priors: Readonly<Record<string, number>> }
   /** The writer's voice profile, measured in every indexed passage. */
   | { readonly type: 'measureVoice'; readonly id: number }
   | { readonly type: 'cancel'; readonly id: number; readonly target: number };
@@ -75,6 +76,8 @@ export interface WorkerResults {
   /** The weights fitted to the writer's own documents, already in use by `select`. */
   calibrate: Calibrated;
   setWeights: boolean;
+  /** Per-passage priors from the writer's reactions (core/memory), in use by `select` from now on. */
+  setPriors: boolean;
   /** The measured profile, and a few passages spread over the index for a description in words. */
   measureVoice: { profile: VoiceProfile; sample: string[] };
 }
