@@ -35,7 +35,7 @@ export function session(): Session {
 export async function startSession(): Promise<void> {
   const runDir = newRunDir('e2e');
   const workspace = path.join(runDir, 'workspace');
-  cpSync(path.join(repoRoot(), 'demo'), workspace, { recursive: true });
+  cpSync(path.join(repoRoot(), 'demo', 'workspace'), workspace, { recursive: true });
   const shots = screenshotFolder();
   console.log(`e2e: run folder ${runDir}\ne2e: screenshots in ${shots}`);
   const standin = await startHarnessStandin();
