@@ -10,6 +10,7 @@ import { readPreferences } from './sidebar/preferenceSettings';
 import { completionsEnabled, pauseMs, readCompletionSettings } from './completion/completionSettings';
 import { ACCEPTED_COMMAND, InlineProvider } from './completion/inlineProvider';
 import { Calibration } from './exemplars/calibration';
+import { FirstRun } from './firstRun/firstRun';
 import { SuggestionExplanations } from './exemplars/suggestionExplanations';
 import { WritingExemplars } from './exemplars/writingExemplars';
 import { registerIndexCommands } from './index/indexCommands';
@@ -90,6 +91,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     log,
   );
   const calibration = new Calibration(context.globalStorageUri, writing, log);
+  const firstRun = new FirstRun(context, () => target.host);
 
   context.subscriptions.push(
     channel,
@@ -97,6 +99,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     writing,
     engine,
     calibration,
+    firstRun,
     statusBar,
     sidebar,
     { dispose: () => pause.cancel() },
@@ -107,6 +110,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     vscode.commands.registerCommand('ownvoice.checkConnection', () => monitor.checkNow()),
     vscode.commands.registerCommand('ownvoice.showLog', () => channel.show()),
     vscode.commands.registerCommand(STATUS_MENU_COMMAND, () => showStatusMenu(monitor.status, guidance, () => monitor.checkNow())),
+    vscode.commands.registerCommand('ownvoice.pullModel', () => target.model && guidance.pull(target.model)),
     vscode.commands.registerCommand('ownvoice.clearEverything', () => clearEverything(context, writing, outcomes, log)),
     registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow() }),
     monitor.onDidChange((status) => {
@@ -114,6 +118,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
       showStatus();
       sidebar.showStatus(status);
       guidance.notice(status);
+      firstRun.notice(status);
       if (status.state === 'ready') void engine.warm();
     }),
     engine.onDidChangeActivity((next) => {
@@ -123,8 +128,12 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     // A failed request may mean Ollama just stopped: look now rather than at the next poll.
     engine.onModelProblem(() => void monitor.checkNow()),
     explanations,
-    explanations.onDidChange(() => sidebar.refresh('suggestion')),
+    explanations.onDidChange(() => {
+      sidebar.refresh('suggestion');
+      firstRun.noticeSuggestion();
+    }),
     writing.onDidChange(() => {
+      firstRun.noticeWriting(writing.summary()?.documents ?? 0);
       sidebar.refresh('index');
       sidebar.refresh('storage');
     }),

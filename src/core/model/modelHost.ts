@@ -9,6 +9,8 @@ export interface ModelInfo {
   readonly capabilities: readonly string[];
   readonly template: string;
   readonly contextLength?: number;
+  /** As Ollama reports it, e.g. "3.2B" or "260K"; undefined when it does not say. */
+  readonly parameterSize?: string;
 }
 
 export type GenerateOptions = Omit<GenerateRequest, 'model' | 'stream'>;
@@ -122,5 +124,6 @@ function toModelInfo(name: string, show: ShowResponse): ModelInfo {
     capabilities,
     template: show.template ?? '',
     contextLength: contextKey ? Number(info[contextKey]) : undefined,
+    parameterSize: show.details?.parameter_size || undefined,
   };
 }
