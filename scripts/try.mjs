@@ -86,6 +86,16 @@ async function startToyServer(modelFile) {
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
+async function answersWithin(url, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((res) => res.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.log(`(code-server did not answer at ${url} within ${ms / 1000} s; it may still be starting)`);
+}
+
 function sayToy(host) {
   console.log([
     '',
@@ -170,5 +180,7 @@ if (hasCode()) {
     model.stop?.();
     process.exit(code ?? 0);
   });
+  // The address is printed once it answers, so whoever opens it at once finds the workbench.
+  await answersWithin(`http://127.0.0.1:${port}/healthz`, 120_000);
   keepRunning(`\nOwnvoice is installed in code-server (state in ${run}).\nOpen http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}\nCtrl+C stops it.`);
 }

@@ -71,8 +71,8 @@ describe('inline completion provider', () => {
     const api = await activateOwnvoice();
     const index = await api.writingIndex();
     assert.ok(index && (await eventually(() => index.stats(), (s) => s.documents > 0, 20000)).documents > 0, 'workspace not indexed');
-    // Words of the demo's essay "Of idleness", so the retriever has something of this writer's to offer.
-    const texts = await suggestionsAtEnd('markdown', '# Notes\n\nWhen I lately retired to my own house, to spend in privacy and repose the little remainder of time, I watched the boats');
+    // Words of demo/journal.md, so the retriever has something of this writer's to offer.
+    const texts = await suggestionsAtEnd('markdown', '# Notes\n\nThis morning I walked down to the harbour and watched the boats');
     assert.ok(texts[0]?.trim(), `no suggestion: ${JSON.stringify(texts)}`);
     const prompt = (await requestsSeen()).filter((r) => r.path === '/api/generate').at(-1)?.body.prompt ?? '';
     const why = api.lastSuggestion();
