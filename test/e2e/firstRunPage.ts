@@ -28,12 +28,15 @@ export async function setUserSettings(page: Page, workspace: string, changes: Re
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+A');
   // insertText arrives as one input, so the editor adds no closing quotes or brackets of its own.
-  await page.keyboard.insertText(JSON.stringify(wanted, null, 2));
+  await page.keyboard.insertText(JSON.stringify(wanted));
   await page.keyboard.press('Control+Shift+End');
   await page.keyboard.press('Delete');
   await page.keyboard.press('Control+S');
+  // Compared as data: the editor may indent what was inserted in its own way.
   await waitFor(async () => JSON.stringify(readSettings(file)), (text) => text === JSON.stringify(wanted), 20_000, 'settings.json saved');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
   await page.keyboard.press('Control+W');
+  await page.locator('.tabs-container .tab[aria-label^="settings.json"]').waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 function readSettings(file: string): Record<string, unknown> {
@@ -49,7 +52,8 @@ export async function useTheme(page: Page, theme: (typeof THEMES)[number]): Prom
   const workbench = page.locator('.monaco-workbench').first();
   const classes = async () => ((await workbench.getAttribute('class')) ?? '').split(/\s+/);
   if ((await classes()).includes(theme.bodyClass)) return;
-  await runCommand(page, 'Preferences: Color Theme');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T'); // Preferences: Color Theme
   const input = page.locator('.quick-input-widget input');
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
   await input.fill(theme.label);
@@ -77,8 +81,8 @@ export async function runCommand(page: Page, command: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await page.keyboard.press('Control+Shift+P');
   await input.fill(`>${command}`);
-  await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${command}"]`).first().waitFor();
-  await page.keyboard.press('Enter');
+  // A click on the row that is this command, not on whichever row the palette ranks first.
+  await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${command}"]`).first().click();
 }
 
 export function editorGroups(page: Page): Promise<number> {

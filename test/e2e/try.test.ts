@@ -35,7 +35,15 @@ describe('npm run try without Ollama', function () {
     tryRun = spawn(process.execPath, [path.join(repoRoot(), 'scripts', 'try.mjs')], { cwd: repoRoot(), env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     tryRun.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     tryRun.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const { value } = await waitFor(async () => /Open (http:\/\/127\.0\.0\.1:\d+\/\?folder=(\S+))/.exec(output), (m) => m !== null, START_MS, `the try URL; output so far:\n${output.slice(-2000)}`);
+    const { value } = await waitFor(
+      async () => {
+        if (tryRun!.exitCode !== null) throw new Error(`npm run try stopped (exit code ${tryRun!.exitCode}):\n${output.slice(-3000)}`);
+        return /Open (http:\/\/127\.0\.0\.1:\d+\/\?folder=(\S+))/.exec(output);
+      },
+      (m) => m !== null,
+      START_MS,
+      'the try URL',
+    );
     folder = decodeURIComponent(value![2]);
     const browser = session().page.context().browser()!;
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
