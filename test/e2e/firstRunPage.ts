@@ -52,8 +52,7 @@ export async function useTheme(page: Page, theme: (typeof THEMES)[number]): Prom
   const workbench = page.locator('.monaco-workbench').first();
   const classes = async () => ((await workbench.getAttribute('class')) ?? '').split(/\s+/);
   if ((await classes()).includes(theme.bodyClass)) return;
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T'); // Preferences: Color Theme
+  await runCommand(page, 'Preferences: Color Theme');
   const input = page.locator('.quick-input-widget input');
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
   await input.fill(theme.label);
@@ -79,6 +78,8 @@ export function sidebarFrame(page: Page): FrameLocator {
 
 export async function runCommand(page: Page, command: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
+  // Keys go to the workbench only when no webview has the focus: an empty stretch of the status bar takes it.
+  await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 600, y: 10 } });
   await page.keyboard.press('Control+Shift+P');
   await input.fill(`>${command}`);
   // A click on the row that is this command, not on whichever row the palette ranks first.
