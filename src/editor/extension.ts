@@ -10,6 +10,7 @@ import { readPreferences } from './sidebar/preferenceSettings';
 import { completionsEnabled, pauseMs, readCompletionSettings } from './completion/completionSettings';
 import { ACCEPTED_COMMAND, InlineProvider } from './completion/inlineProvider';
 import { Calibration } from './exemplars/calibration';
+import { FirstRun } from './firstRun/firstRun';
 import { SuggestionExplanations } from './exemplars/suggestionExplanations';
 import { WritingExemplars } from './exemplars/writingExemplars';
 import { registerIndexCommands } from './index/indexCommands';
@@ -109,6 +110,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     return accepted + rejected;
   };
   const calibration = new Calibration(context.globalStorageUri, writing, log, { reactions, memento: context.globalState, enabled: learningEnabled });
+  const firstRun = new FirstRun(context, () => target.host);
 
   context.subscriptions.push(
     channel,
@@ -117,6 +119,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     engine,
     calibration,
     learning,
+    firstRun,
     statusBar,
     sidebar,
     { dispose: () => pause.cancel() },
@@ -132,11 +135,13 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     voice,
     voice.onDidChange(() => sidebar.refresh('voice')),
     registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), voice: () => voice.current(), memory: learning.memory }),
+    vscode.commands.registerCommand('ownvoice.pullModel', () => target.model && guidance.pull(target.model)),
     monitor.onDidChange((status) => {
       log.info(`Host status: ${status.state} (${status.host})`);
       showStatus();
       sidebar.showStatus(status);
       guidance.notice(status);
+      firstRun.notice(status);
       if (status.state === 'ready') void engine.warm();
     }),
     engine.onDidChangeActivity((next) => {
@@ -150,7 +155,12 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     onMemoryChange(learning, engine, () => sidebar.refresh('memory')),
     syncPassagePriors(writing, learning.memory, log),
     { dispose: outcomes.onDidRecord(() => calibration.maybeRunByItself()).dispose },
+    explanations.onDidChange(() => {
+      sidebar.refresh('suggestion');
+      firstRun.noticeSuggestion();
+    }),
     writing.onDidChange(() => {
+      firstRun.noticeWriting(writing.summary()?.documents ?? 0);
       sidebar.refresh('index');
       sidebar.refresh('storage');
     }),

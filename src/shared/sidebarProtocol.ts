@@ -70,6 +70,14 @@ export interface StorageInfo {
   readonly bytes: number;
 }
 
+/** Which of the host's models can do what, from each model's capabilities in /api/show. */
+export interface ModelFit {
+  /** Models that complete text: for completions and rewrites. */
+  readonly write: readonly string[];
+  /** Embedding models: for finding passages alike in meaning. */
+  readonly embed: readonly string[];
+}
+
 /** Sidebar actions the extension can perform right now; the webview disables the others. */
 export interface Capabilities {
   readonly pull: boolean;
@@ -130,17 +138,18 @@ export interface MemoryView {
 /** Messages the extension host sends to the sidebar webview. */
 export type ToSidebar =
   | { readonly type: 'hostStatus'; readonly status: HostStatus }
-  /** undefined while the host cannot say which models it has. */
-  | { readonly type: 'models'; readonly models: readonly string[] | undefined }
+  /** undefined while the host cannot say which models it has; `fit` says which can write and which embed. */
+  | { readonly type: 'models'; readonly models: readonly string[] | undefined; readonly fit?: ModelFit }
   | { readonly type: 'preferences'; readonly preferences: Preferences }
   | { readonly type: 'index'; readonly index: IndexSummary | undefined }
   | { readonly type: 'suggestion'; readonly suggestion: SuggestionExplanation | undefined }
   | { readonly type: 'storage'; readonly storage: StorageInfo | undefined }
   | { readonly type: 'capabilities'; readonly capabilities: Capabilities }
-  | { readonly type: 'pull'; readonly pull: PullState }
-  | { readonly type: 'test'; readonly test: TestResult }
   | { readonly type: 'voice'; readonly voice: VoiceView | undefined }
-  | { readonly type: 'memory'; readonly memory: MemoryView | undefined };
+  | { readonly type: 'memory'; readonly memory: MemoryView | undefined }
+  /** undefined clears a result that no longer belongs to the current host and model. */
+  | { readonly type: 'test'; readonly test: TestResult | undefined }
+  | { readonly type: 'pull'; readonly pull: PullState | undefined };
 
 export type DocumentPreference = 'never' | 'prefer' | 'default';
 
@@ -167,7 +176,11 @@ export type FromSidebar =
   | { readonly type: 'describeVoice' }
   | { readonly type: 'removeRule'; readonly id: string }
   | { readonly type: 'removeChoice'; readonly at: string }
-  | { readonly type: 'forgetReactions' };
+  | { readonly type: 'forgetReactions' }
+  /** The welcome card's buttons when Ollama is unreachable. */
+  | { readonly type: 'getOllama' }
+  | { readonly type: 'openHostSetting' }
+  | { readonly type: 'openWalkthrough' };
 
 const MAX_NAME = 300;
 const MAX_NOTES = 4000;
@@ -224,6 +237,9 @@ const FROM_SIDEBAR_FIELDS: { readonly [T in FromSidebar['type']]: Readonly<Recor
   removeRule: { id: nonEmptyName },
   removeChoice: { at: nonEmptyName },
   forgetReactions: {},
+  getOllama: {},
+  openHostSetting: {},
+  openWalkthrough: {},
 };
 
 /** Accepts only the messages the sidebar is known to send; anything else is `undefined`, to be logged and ignored. */

@@ -13,7 +13,7 @@ import { workbenchUrl } from '../harness/workbench';
 export interface Session {
   readonly page: Page;
   readonly standin: Standin;
-  /** The copy of demo/ the workbench has open. */
+  /** The copy of test/workspace the workbench has open: small, so the toy model's prompts stay short. */
   readonly workspace: string;
   /** Saves a PNG of the page into the run's screenshot folder, numbered in the order taken. */
   screenshot(name: string): Promise<string>;
@@ -35,7 +35,7 @@ export function session(): Session {
 export async function startSession(): Promise<void> {
   const runDir = newRunDir('e2e');
   const workspace = path.join(runDir, 'workspace');
-  cpSync(path.join(repoRoot(), 'demo'), workspace, { recursive: true });
+  cpSync(path.join(repoRoot(), 'test', 'workspace'), workspace, { recursive: true });
   const shots = screenshotFolder();
   console.log(`e2e: run folder ${runDir}\ne2e: screenshots in ${shots}`);
   const standin = await startHarnessStandin();

@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   const runDir = newRunDir('integration');
   const resultFile = process.env[RESULT_FILE_ENV] ?? path.join(runDir, 'result.json');
   const workspace = path.join(runDir, 'workspace');
-  cpSync(path.join(repoRoot(), 'demo'), workspace, { recursive: true });
+  cpSync(path.join(repoRoot(), 'test', 'workspace'), workspace, { recursive: true });
   console.log(`integration: run folder ${runDir}`);
 
   const standin = await startHarnessStandin();

@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   const runDir = newRunDir('integration-electron');
   const resultFile = process.env[RESULT_FILE_ENV] ?? path.join(runDir, 'result.json');
   const workspace = path.join(runDir, 'workspace');
-  cpSync(path.join(repoRoot(), 'demo'), workspace, { recursive: true });
+  cpSync(path.join(repoRoot(), 'test', 'workspace'), workspace, { recursive: true });
   const standin = await startHarnessStandin();
   const userData = path.join(runDir, 'user-data');
   mkdirSync(path.join(userData, 'User'), { recursive: true });

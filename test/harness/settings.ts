@@ -7,6 +7,8 @@ export function testSettings(standinUrl: string): Record<string, unknown> {
   return {
     'ownvoice.ollama.host': standinUrl,
     'ownvoice.model': TEST_MODEL,
+    // The first-steps walkthrough would take the editor's place in every test; its own test opens it.
+    'ownvoice.walkthrough.openAtFirstStart': false,
     // Greedy decoding: the model's continuations are then known sentences a test can assert on.
     'ownvoice.suggestion.temperature': 0,
     'editor.inlineSuggest.enabled': true,

@@ -6,7 +6,7 @@ import type { FileChanges, IndexProgress, IndexStats, SkippedFile } from './inde
 import type { ExemplarSelection, WritingAtCursor } from '../exemplars/select';
 import type { Calibrated } from '../exemplars/calibrate';
 import type { ScorerWeights } from '../exemplars/scorer';
-import type { CalibrationProgress, ExemplarRequestOptions, WireStats, WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './worker/protocol';
+import type { CalibrationProgress, ExemplarRequestOptions, IndexedDocument, WireStats, WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './worker/protocol';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -103,6 +103,11 @@ export class WritingIndex implements PassageStore, Disposable {
   /** What the file watcher saw; the worker batches the reads and saves once at the end. */
   applyChanges(changes: FileChanges, signal?: AbortSignal): Promise<IndexStats> {
     return this.call<'applyChanges'>({ type: 'applyChanges', changes }, signal) as Promise<unknown> as Promise<IndexStats>;
+  }
+
+  /** Every document read into the index, with its passage count. */
+  documents(): Promise<readonly IndexedDocument[]> {
+    return this.call<'documents'>({ type: 'documents' });
   }
 
   stats(): Promise<IndexStats> {

@@ -9,9 +9,17 @@ export interface ModelInfo {
   readonly capabilities: readonly string[];
   readonly template: string;
   readonly contextLength?: number;
+  /** As Ollama reports it, e.g. "3.2B" or "260K"; undefined when it does not say. */
+  readonly parameterSize?: string;
 }
 
 export type GenerateOptions = Omit<GenerateRequest, 'model' | 'stream'>;
+
+/** How a generation ended, as the generator's return value (a `for await` loop may ignore it). */
+export interface GenerationEnd {
+  /** Ollama's `done_reason`: `stop` at a natural end, `length` when `num_predict` or the context ran out. */
+  readonly doneReason?: string;
+}
 
 /** One step of `ollama pull`: `completed`/`total` are bytes of the layer named by `digest`, when known. */
 export interface PullProgress {
@@ -50,15 +58,18 @@ export class ModelHost {
    * Streams the model's answer piece by piece. Aborting `signal` closes the HTTP stream at once, which frees
    * Ollama's single slot for the next request.
    */
-  async *generate(model: string, request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string> {
+  async *generate(model: string, request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string, GenerationEnd | void> {
     if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
     const stream = await this.call(model, () => this.streamingClient(signal).generate({ ...request, model, stream: true }));
     const abort = () => stream.abort();
     signal?.addEventListener('abort', abort, { once: true });
+    let doneReason: string | undefined;
     try {
       for await (const chunk of stream) {
         if (chunk.response) yield chunk.response;
+        if (chunk.done) doneReason = chunk.done_reason;
       }
+      return { doneReason };
     } catch (error) {
       throw new ModelError(signal?.aborted ? { kind: 'aborted' } : classifyError(error, { host: this.host, model }));
     } finally {
@@ -122,5 +133,6 @@ function toModelInfo(name: string, show: ShowResponse): ModelInfo {
     capabilities,
     template: show.template ?? '',
     contextLength: contextKey ? Number(info[contextKey]) : undefined,
+    parameterSize: show.details?.parameter_size || undefined,
   };
 }

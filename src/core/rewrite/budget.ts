@@ -20,14 +20,14 @@ export type SelectionPlan =
  * paragraph (adjacent paragraphs grouped while they fit). A single paragraph too large for the model cannot be split
  * without losing its sense, so the plan says so instead.
  */
-export function planSelection(selection: string, contextTokens: number, instructionTokens: number): SelectionPlan {
+export function planSelection(selection: string, contextTokens: number, instructionTokens: number, oneParagraphEach = false): SelectionPlan {
   const room = pieceRoomTokens(contextTokens, instructionTokens);
   const paragraphs = splitParagraphs(selection);
   const tooLarge = paragraphs.filter((p) => estimateTokens(p.text) > room);
   if (tooLarge.length > 0) {
     return { fits: false, largestParagraphWords: Math.max(...tooLarge.map((p) => wordCount(p.text))), roomWords: Math.floor((room * 3) / 5.5) };
   }
-  return { fits: true, pieces: group(paragraphs, room) };
+  return { fits: true, pieces: oneParagraphEach ? paragraphs : group(paragraphs, room) };
 }
 
 /**

@@ -29,6 +29,8 @@ export interface RequestSettings {
   readonly temperature: number;
   /** Set for "Try again" and the second alternative, so the model does not repeat itself. */
   readonly seed?: number;
+  /** Multiplies the answer's length budget: "Continue" after a rewrite cut short gives it twice the room. */
+  readonly answerRoom?: number;
 }
 
 /** Around the selection, at most this much context goes in: enough to place it, not enough to drown it. */
@@ -45,7 +47,7 @@ export function instructionTokens(template: RewriteTemplate, input: RewriteInput
 
 /** The Ollama request for one piece: exemplars and context trimmed to the room the model has. */
 export function buildRewriteRequest(template: RewriteTemplate, input: RewriteInput, model: ModelFacts, settings: RequestSettings): GenerateOptions {
-  const numPredict = answerTokens(estimateTokens(input.selection));
+  const numPredict = Math.ceil(answerTokens(estimateTokens(input.selection)) * (settings.answerRoom ?? 1));
   const bare = render(template, { ...input, before: '', after: '', exemplars: [] });
   let room = model.contextTokens - estimateTokens(bare.system + bare.prompt) - numPredict;
   const exemplars = exemplarsWithin(input.exemplars, Math.floor(room * EXEMPLAR_SHARE));

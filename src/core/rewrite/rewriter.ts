@@ -33,6 +33,8 @@ export interface RewriteJob {
   readonly settings: RequestSettings;
   /** "Preferred A over B" examples from the writer's earlier picks; '' or absent when none. */
   readonly choices?: string;
+  /** Paragraph by paragraph whatever the model could hold: each part then has its own length budget. */
+  readonly inParts?: boolean;
 }
 
 export interface RewriteServices {
@@ -56,17 +58,23 @@ export class RewriteRefusal extends Error {
  * Rewrites the selection, streaming: `onText` receives the whole rewrite so far after every piece of the answer.
  * Aborting `signal` closes the HTTP request at once. Resolves to the finished rewrite.
  */
-export async function rewriteSelection(job: RewriteJob, services: RewriteServices, signal: AbortSignal, onText: (text: string) => void): Promise<string> {
+export async function rewriteSelection(
+  job: RewriteJob,
+  services: RewriteServices,
+  signal: AbortSignal,
+  onText: (text: string) => void,
+  onCutShort?: () => void,
+): Promise<string> {
   const facts = await modelFacts(services);
   const selection = job.subject.text.slice(job.subject.start, job.subject.end);
-  const plan = planSelection(selection, facts.contextTokens, instructionTokens(job.template, inputFor(job, selection, [])));
+  const plan = planSelection(selection, facts.contextTokens, instructionTokens(job.template, inputFor(job, selection, [])), job.inParts);
   if (!plan.fits) throw new RewriteRefusal(tooLargeMessage(services.model, plan.largestParagraphWords, plan.roomWords));
   if (plan.pieces.length > 1) services.log.info(`Rewrite: selection sent in ${plan.pieces.length} pieces, paragraph by paragraph.`);
   const exemplars = await chooseExemplars(job.subject, services, signal);
   let done = '';
   let offset = job.subject.start;
   for (const piece of plan.pieces) {
-    const rewritten = await rewritePiece(job, services, facts, { piece, offset, exemplars }, signal, (text) => onText(done + text));
+    const rewritten = await rewritePiece(job, services, facts, { piece, offset, exemplars }, signal, (text) => onText(done + text), onCutShort);
     done += rewritten + piece.separatorAfter;
     offset += piece.text.length + piece.separatorAfter.length;
     onText(done);
@@ -87,6 +95,7 @@ async function rewritePiece(
   place: PiecePlace,
   signal: AbortSignal,
   onText: (text: string) => void,
+  onCutShort?: () => void,
 ): Promise<string> {
   const { piece, offset } = place;
   const polish = services.polish ?? ((text: string) => text);
@@ -101,10 +110,15 @@ async function rewritePiece(
   let raw = '';
   // The writer's quotation marks, dashes and spelling, whatever the model wrote.
   const inVoice = (text: string) => applyVoiceForm(text, job.preferences.voice?.form, { before: input.before });
-  for await (const chunk of services.host.generate(services.model, request, signal)) {
-    raw += chunk;
+  const stream = services.host.generate(services.model, request, signal);
+  let step = await stream.next();
+  while (!step.done) {
+    raw += step.value;
     onText(keepOuterWhitespace(piece.text, polish(inVoice(cleanRewrite(raw, true)))));
+    step = await stream.next();
   }
+  // The length budget ran out before the model finished: the writer is told, not handed half a paragraph silently.
+  if (step.value?.doneReason === 'length') onCutShort?.();
   const rewritten = polish(inVoice(cleanRewrite(raw)));
   if (!rewritten) throw new RewriteRefusal(`The model "${services.model}" answered with nothing usable. Try again, or choose an instruction-following model.`);
   return keepOuterWhitespace(piece.text, rewritten);

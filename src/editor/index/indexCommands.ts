@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { IndexStats } from '../../core/index/indexer';
 import { SKIP_REASON_TEXT } from '../../core/documents/source';
+import type { IndexedDocument } from '../../core/index/worker/protocol';
+import { formatBytes } from '../../shared/sidebarProtocol';
 import type { IndexSupport } from './indexSupport';
 
 const STATS_URI = vscode.Uri.parse('ownvoice-index:/Index%20statistics.md');
@@ -27,15 +29,15 @@ class StatsDocument implements vscode.TextDocumentContentProvider, vscode.Dispos
     this.subscription = support.onDidChange(() => this.changed.fire(STATS_URI));
   }
 
+  /** Rendered, as a Markdown preview that follows the index while it is open; not a page of raw Markdown. */
   async show(): Promise<void> {
-    const document = await vscode.workspace.openTextDocument(STATS_URI);
-    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-    await vscode.window.showTextDocument(document, { preview: true });
+    await vscode.commands.executeCommand('markdown.showPreview', STATS_URI);
   }
 
   async provideTextDocumentContent(): Promise<string> {
     const stats = await this.support.freshStats();
-    return stats ? renderStats(stats, this.support.storageFolder.fsPath) : 'The index of your writing is not open yet; see **Ownvoice: Show Log**.\n';
+    if (!stats) return vscode.l10n.t('The index of your writing is not open yet; see **Ownvoice: Show Log**.') + '\n';
+    return renderStats(stats, await this.support.documents(), this.support.storageFolder.fsPath);
   }
 
   dispose(): void {
@@ -44,22 +46,31 @@ class StatsDocument implements vscode.TextDocumentContentProvider, vscode.Dispos
   }
 }
 
-export function renderStats(stats: IndexStats, storage: string): string {
-  const n = (x: number) => x.toLocaleString('en');
+/** Documents listed by name at most; the rest are counted, so a large archive still opens at once. */
+const MAX_LISTED = 500;
+
+export function renderStats(stats: IndexStats, documents: readonly IndexedDocument[], storage: string): string {
+  const n = (x: number) => x.toLocaleString(vscode.env.language);
   const lines = [
-    '# Ownvoice: index of your writing',
+    `# ${vscode.l10n.t('Ownvoice: index of your writing')}`,
     '',
-    `- Documents: ${n(stats.documents)}`,
-    `- Passages: ${n(stats.passages)}`,
-    `- Words: ${n(stats.words)}`,
-    `- Index file: ${(stats.persistedBytes / 1e6).toFixed(1)} MB in ${storage}`,
-    `- Last update: ${stats.lastUpdatedAt ? new Date(stats.lastUpdatedAt).toLocaleString() : 'never'}`,
-    `- Embedding: ${describeEmbedding(stats.embedding)}`,
+    `- ${vscode.l10n.t('Documents: {0}', n(stats.documents))}`,
+    `- ${vscode.l10n.t('Passages: {0}', n(stats.passages))}`,
+    `- ${vscode.l10n.t('Words: {0}', n(stats.words))}`,
+    // The same size, in the same units, as the sidebar's "My writing" section.
+    `- ${vscode.l10n.t('Index file: {0} in {1}', formatBytes(stats.persistedBytes), `\`${storage}\``)}`,
+    `- ${vscode.l10n.t('Last update: {0}', stats.lastUpdatedAt ? new Date(stats.lastUpdatedAt).toLocaleString(vscode.env.language) : vscode.l10n.t('never'))}`,
+    `- ${vscode.l10n.t('Embedding: {0}', describeEmbedding(stats.embedding))}`,
     '',
-    `## Skipped files (${n(stats.skipped.length)})`,
+    `## ${vscode.l10n.t('Read ({0})', n(documents.length))}`,
     '',
   ];
-  if (!stats.skipped.length) lines.push('None.');
+  if (!documents.length) lines.push(vscode.l10n.t('Nothing yet.'));
+  const sorted = [...documents].sort((a, b) => a.path.localeCompare(b.path));
+  for (const doc of sorted.slice(0, MAX_LISTED)) lines.push(`- \`${doc.path}\`: ${vscode.l10n.t('{0} passages, {1}', n(doc.passages), formatBytes(doc.bytes))}`);
+  if (sorted.length > MAX_LISTED) lines.push(`- ${vscode.l10n.t('… and {0} more', n(sorted.length - MAX_LISTED))}`);
+  lines.push('', `## ${vscode.l10n.t('Skipped ({0})', n(stats.skipped.length))}`, '');
+  if (!stats.skipped.length) lines.push(vscode.l10n.t('None.'));
   for (const file of stats.skipped) lines.push(`- \`${file.path}\`: ${SKIP_REASON_TEXT[file.reason]}`);
   return lines.join('\n') + '\n';
 }

@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
 import type { IndexProgress } from '../../core/index/indexer';
 
-/** A status bar item shown only while the index works, so a writer sees why the fan might spin. */
+/** Work shorter than this (a save, a rename) never shows the item, so it does not flicker while a writer writes. */
+const SHOW_AFTER_MS = 1500;
+
+/** A status bar item shown only while the index works for a while, so a writer sees why the fan might spin. */
 export class IndexStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ownvoice.indexing', vscode.StatusBarAlignment.Right, 99);
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private shown = false;
 
   constructor() {
     this.item.name = vscode.l10n.t('Ownvoice Indexing');
@@ -15,14 +20,23 @@ export class IndexStatusItem implements vscode.Disposable {
     this.item.text = `$(sync~spin) ${vscode.l10n.t('Indexing: {0}', text)}`;
     this.item.tooltip = vscode.l10n.t('Ownvoice is indexing your writing ({0}). Click for statistics.', text);
     this.item.accessibilityInformation = { label: vscode.l10n.t('Ownvoice indexing: {0}', text) };
-    this.item.show();
+    if (this.shown || this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.shown = true;
+      this.item.show();
+    }, SHOW_AFTER_MS);
   }
 
   hide(): void {
+    clearTimeout(this.pending);
+    this.pending = undefined;
+    this.shown = false;
     this.item.hide();
   }
 
   dispose(): void {
+    clearTimeout(this.pending);
     this.item.dispose();
   }
 }

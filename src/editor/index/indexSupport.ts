@@ -4,6 +4,7 @@ import type { Log } from '../../core/common/log';
 import { SKIP_REASON_TEXT } from '../../core/documents/source';
 import type { IndexProgress, IndexStats } from '../../core/index/indexer';
 import { WritingIndex } from '../../core/index/writingIndex';
+import type { IndexedDocument } from '../../core/index/worker/protocol';
 import type { IndexSummary } from '../../shared/sidebarProtocol';
 import { abortSignalOf } from '../cancellation';
 import { affectsIndexSources, embeddingTarget, indexSourceRules, maxFileBytes } from './indexSettings';
@@ -91,6 +92,12 @@ export class IndexSupport implements vscode.Disposable {
   async freshStats(): Promise<IndexStats | undefined> {
     const index = await this.start();
     return index && this.run((i) => i.stats());
+  }
+
+  /** The documents read into the index, for the statistics; empty when the index is not open. */
+  async documents(): Promise<readonly IndexedDocument[]> {
+    const index = await this.start();
+    return (index && (await this.run((i) => i.documents()))) ?? [];
   }
 
   private async open(): Promise<WritingIndex | undefined> {

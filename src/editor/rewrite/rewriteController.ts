@@ -36,7 +36,7 @@ export interface RewriteDeps {
 
 /** What a command ended in; returned to callers such as tests, shown to the writer by the command itself. */
 export type RewriteOutcome =
-  | { readonly status: 'ready'; readonly versions: readonly string[] }
+  | { readonly status: 'ready'; readonly versions: readonly string[]; readonly cutShort?: boolean }
   | { readonly status: 'applied'; readonly text: string }
   | { readonly status: 'noSelection' | 'dismissed' | 'cancelled' | 'rejected' | 'noReview' }
   | { readonly status: 'invalidTemplate' | 'refused' | 'failed'; readonly message: string };
@@ -46,10 +46,15 @@ const ALTERNATIVES_TEMPERATURE = 0.8;
 
 interface Running {
   readonly review: Review;
-  readonly job: RewriteJob;
+  /** Changed by "Continue" (more room) and "Rewrite in Parts" after a rewrite cut short. */
+  job: RewriteJob;
+  /** Set when a version stopped at its length budget. */
+  cutShort: boolean;
   readonly model: string;
   readonly preset: RewritePreset;
   readonly instruction: string;
+  /** Where the writer's text was shown when they asked: it goes back there after the verdict. */
+  readonly column: vscode.ViewColumn | undefined;
 }
 
 /** Runs rewrites and the writer's verdicts on them; one review at a time, the newest wins. */
@@ -68,7 +73,7 @@ export class RewriteController implements vscode.Disposable {
     // Closing the diff by hand is a rejection: the request stops and nothing lands.
     this.closedTabs = vscode.window.tabGroups.onDidChangeTabs((event) => {
       const review = this.current?.review;
-      if (review && event.closed.some((tab) => tab.input instanceof vscode.TabInputTextDiff && review.owns(tab.input.modified))) this.end();
+      if (review && event.closed.some((tab) => tab.input instanceof vscode.TabInputTextDiff && review.owns(tab.input.modified))) void this.end();
     });
   }
 
@@ -84,10 +89,10 @@ export class RewriteController implements vscode.Disposable {
     const target = this.deps.target();
     const model = readPreferences(setting).rewriteModel || target?.model;
     if (!target || !model) return this.reportNoModel();
-    this.end();
+    void this.end();
     const review = new Review(editor.document, editor.selection, mode, this.preview);
     const job = this.job(editor, choice.preset, choice.instruction, mode);
-    this.current = { review, job, model, preset: choice.preset, instruction: choice.instruction };
+    this.current = { review, job, model, preset: choice.preset, instruction: choice.instruction, column: editor.viewColumn, cutShort: false };
     await setMode(mode, true);
     await review.open(this.title(review, choice.preset));
     return this.generate(this.current, target.host);
@@ -112,7 +117,7 @@ export class RewriteController implements vscode.Disposable {
 
   reject(): RewriteOutcome {
     if (!this.current) return { status: 'noReview' };
-    this.end();
+    void this.end();
     return { status: 'rejected' };
   }
 
@@ -121,6 +126,7 @@ export class RewriteController implements vscode.Disposable {
     const target = this.deps.target();
     if (!running || !target) return { status: 'noReview' };
     running.review.restart();
+    running.cutShort = false;
     running.review.versions.forEach((_, i) => running.review.show(i, ''));
     return this.generate(running, target.host);
   }
@@ -173,7 +179,8 @@ export class RewriteController implements vscode.Disposable {
       this.preview.flush();
       if (this.current !== running || review.signal !== signal) return { status: 'cancelled' };
       this.announceReady(review);
-      return { status: 'ready', versions: [...review.versions] };
+      if (running.cutShort) void this.offerToFinish(running);
+      return { status: 'ready', versions: [...review.versions], cutShort: running.cutShort };
     } catch (error) {
       // "Try again" replaced this request with a new one: the review goes on.
       if (review.signal !== signal) return { status: 'cancelled' };
@@ -190,34 +197,53 @@ export class RewriteController implements vscode.Disposable {
       const settings = { ...running.job.settings, seed: randomSeed() };
       const memory = this.deps.memory;
       const services = { host, model: running.model, exemplars: this.deps.exemplars, log: this.deps.log, polish: memory && ((text: string) => memory.polish(text)) };
-      await rewriteSelection({ ...running.job, settings }, services, signal, (text) => review.show(index, text));
+      await rewriteSelection({ ...running.job, settings }, services, signal, (text) => review.show(index, text), () => (running.cutShort = true));
     }
   }
 
   /**
-   * A notification that lasts as long as the review: it closes itself once the writer accepts, picks or rejects
-   * (a message with buttons would linger, asking about a rewrite already applied). Its Cancel rejects.
+   * Once the rewrite is ready, the progress notification is gone (no spinner, no Cancel left over) and a status bar
+   * item says what to do next; it goes away by itself when the writer accepts, picks or rejects.
    */
   private announceReady(review: Review): void {
-    this.closeAnnouncement?.(); // after Try Again, one notification, not two
+    this.closeAnnouncement?.(); // after Try Again, one item, not two
     if (this.current?.review !== review) return;
-    const message =
-      review.mode === 'single'
-        ? 'Ownvoice: the rewrite is ready. Compare it with the original, then Accept (Ctrl+Alt+Enter), Try Again or Reject in the diff\'s title bar.'
-        : 'Ownvoice: two versions are ready. Which one sounds like you? Use Version 1 or 2 in the diff\'s title bar.';
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: message, cancellable: true }, (_progress, token) =>
-      new Promise<void>((resolve) => {
-        const cancel = token.onCancellationRequested(() => this.current?.review === review && void this.reject());
-        const close = () => {
-          cancel.dispose();
-          ended.dispose();
-          if (this.closeAnnouncement === close) this.closeAnnouncement = undefined;
-          resolve();
-        };
-        const ended = review.onDidEnd(close);
-        this.closeAnnouncement = close;
-      }),
+    const item = vscode.window.createStatusBarItem('ownvoice.rewriteReady', vscode.StatusBarAlignment.Left, 1000);
+    item.name = vscode.l10n.t('Ownvoice Rewrite');
+    if (review.mode === 'single') {
+      item.text = `$(check) ${vscode.l10n.t('Rewrite ready: Accept (Ctrl+Alt+Enter) or Reject')}`;
+      item.tooltip = vscode.l10n.t('Compare the rewrite with your text, then Accept, Try Again or Reject in the diff\'s title bar. Click to accept.');
+      item.command = 'ownvoice.rewrite.accept';
+    } else {
+      item.text = `$(check) ${vscode.l10n.t('Two versions ready: pick one in the diff\'s title bar')}`;
+      item.tooltip = vscode.l10n.t('Which one sounds like you? Use Version 1 or Version 2 in the diff\'s title bar, or Reject.');
+    }
+    item.backgroundColor = new vscode.ThemeColor('statusBarItem.prominentBackground');
+    item.show();
+    const close = () => {
+      ended.dispose();
+      item.dispose();
+      if (this.closeAnnouncement === close) this.closeAnnouncement = undefined;
+    };
+    const ended = review.onDidEnd(close);
+    this.closeAnnouncement = close;
+  }
+
+  /** A rewrite that stopped at its length budget says so, and offers more room or a paragraph at a time. */
+  private async offerToFinish(running: Running): Promise<void> {
+    const more = vscode.l10n.t('Continue');
+    const parts = vscode.l10n.t('Rewrite in Parts');
+    const paragraphs = running.review.anchor.original.split(/\n[ \t]*\n/).filter((p) => p.trim()).length;
+    const offers = paragraphs > 1 && !running.job.inParts ? [more, parts] : [more];
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Ownvoice: the rewrite stopped at its length limit, so its end is missing. Continue with more room, or rewrite it a paragraph at a time?'),
+      ...offers,
     );
+    if (this.current !== running || !choice) return;
+    running.job = choice === parts
+      ? { ...running.job, inParts: true }
+      : { ...running.job, settings: { ...running.job.settings, answerRoom: (running.job.settings.answerRoom ?? 1) * 2 } };
+    await this.tryAgain();
   }
 
   /** Replaces the selected text as one undo step, unless the writer changed it meanwhile. */
@@ -230,9 +256,10 @@ export class RewriteController implements vscode.Disposable {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, range, text);
     if (!(await vscode.workspace.applyEdit(edit))) return { status: 'failed', message: vscode.l10n.t('VS Code did not apply the edit.') };
-    this.end();
+    // The diff closes first, so the writer's text reopens where it was and no second editor group is left behind.
+    await this.end();
     const end = document.positionAt(place.start + text.length);
-    await vscode.window.showTextDocument(document, { selection: new vscode.Range(range.start, end) });
+    await vscode.window.showTextDocument(document, { viewColumn: running.column, selection: new vscode.Range(range.start, end) });
     return { status: 'applied', text };
   }
 
@@ -265,13 +292,15 @@ export class RewriteController implements vscode.Disposable {
     }
   }
 
-  private end(): void {
+  /** Ends the review under way; resolves once its diff is closed. */
+  private async end(): Promise<void> {
     const running = this.current;
     this.current = undefined;
     void setMode(undefined, false);
     if (!running) return;
-    void running.review.close();
+    const closed = running.review.close();
     running.review.dispose();
+    await closed;
   }
 
   private title(review: Review, preset: RewritePreset): string {
@@ -297,7 +326,7 @@ export class RewriteController implements vscode.Disposable {
 
   private reportFailure(error: unknown, running: Running): RewriteOutcome {
     const ours = this.current === running;
-    if (ours) this.end();
+    if (ours) void this.end();
     if (error instanceof ModelError && error.problem.kind === 'aborted') {
       vscode.window.setStatusBarMessage(vscode.l10n.t('Ownvoice: rewrite cancelled'), 3000);
       return { status: 'cancelled' };
@@ -315,7 +344,7 @@ export class RewriteController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.end();
+    void this.end();
     this.closedTabs.dispose();
   }
 }

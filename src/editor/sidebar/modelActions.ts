@@ -1,7 +1,7 @@
 // The sidebar's model actions over one Ollama host; no `vscode` import, so the lead can reuse it and tests can run it.
 import { classifyError, describeProblem } from '../../core/model/errors';
 import type { ModelHost } from '../../core/model/modelHost';
-import type { PullState, TestResult } from '../../shared/sidebarProtocol';
+import type { ModelFit, PullState, TestResult } from '../../shared/sidebarProtocol';
 
 /** A short, fixed prompt: the test measures the round trip, not the writing. */
 const TEST_PROMPT = 'Complete the sentence in five words: The morning was';
@@ -9,6 +9,8 @@ const TEST_TOKENS = 12;
 
 export interface ModelActions {
   models(): Promise<readonly string[]>;
+  /** Which of `models` can write and which embed; a model whose capabilities cannot be read counts as one that writes. */
+  fit(models: readonly string[]): Promise<ModelFit>;
   pull(model: string, report: (state: PullState) => void, signal?: AbortSignal): Promise<void>;
   test(model: string): Promise<TestResult>;
 }
@@ -17,9 +19,17 @@ export interface ModelActions {
 export function modelActions(currentHost: () => ModelHost, now: () => number = () => performance.now()): ModelActions {
   return {
     models: () => currentHost().listModels(),
+    fit: (models) => modelFit(currentHost(), models),
     pull: (model, report, signal) => pullModel(currentHost(), model, report, signal),
     test: (model) => testModel(currentHost(), model, now),
   };
+}
+
+async function modelFit(host: ModelHost, models: readonly string[]): Promise<ModelFit> {
+  const capabilities = await Promise.all(models.map((m) => host.show(m).then((info) => info.capabilities, () => [] as readonly string[])));
+  const embeds = (i: number) => capabilities[i].includes('embedding');
+  const writes = (i: number) => capabilities[i].includes('completion') || !embeds(i);
+  return { write: models.filter((_, i) => writes(i)), embed: models.filter((_, i) => embeds(i)) };
 }
 
 async function pullModel(host: ModelHost, model: string, report: (state: PullState) => void, signal?: AbortSignal): Promise<void> {

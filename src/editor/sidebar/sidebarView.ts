@@ -15,6 +15,7 @@ import {
   type ToSidebar,
   type VoiceView,
 } from '../../shared/sidebarProtocol';
+import { OLLAMA_DOWNLOAD } from '../model/modelGuidance';
 import type { ModelActions } from './modelActions';
 import { PREFERENCE_SETTINGS, readPreferences, settingTarget, withDocumentPreference, type SettingTarget } from './preferenceSettings';
 import { webviewHtml } from './webviewHtml';
@@ -70,6 +71,8 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   /** Kept so a view shown again mid-pull or after a test shows where things stand. */
   private lastPull: ToSidebar | undefined;
   private lastTest: ToSidebar | undefined;
+  /** Host, state and model of the last status shown, to notice a change. */
+  private lastSeenHost = '';
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -102,9 +105,19 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
     );
   }
 
-  /** Kept for the composition root's host monitor listener. */
+  /**
+   * The host monitor's news. A new host, or a change of its state, refills the model pickers and drops results
+   * that belonged to the old one, so an old error never outlives the check that cleared it.
+   */
   showStatus(status: HostStatus): void {
+    const seen = `${status.host}\n${status.state}\n${'model' in status ? status.model : ''}`;
+    const changed = seen !== this.lastSeenHost;
+    this.lastSeenHost = seen;
     this.post({ type: 'hostStatus', status });
+    if (!changed) return;
+    if (this.lastTest) this.post((this.lastTest = { type: 'test', test: undefined }));
+    if (this.lastPull && !this.pulling) this.post((this.lastPull = { type: 'pull', pull: undefined }));
+    void this.sendModels();
   }
 
   /** Sends one section again; the composition root calls this when the index, a suggestion or the host changed. */
@@ -143,7 +156,8 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
 
   private async sendModels(): Promise<void> {
     try {
-      this.post({ type: 'models', models: await this.sources.model.models() });
+      const models = await this.sources.model.models();
+      this.post({ type: 'models', models, fit: await this.sources.model.fit(models) });
     } catch (error) {
       // The host status line already says why; the pickers keep the configured names.
       this.log.trace(`Sidebar: could not list models: ${String(error)}`);
@@ -210,6 +224,12 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return this.actions.voice?.measure();
       case 'describeVoice':
         return this.actions.voice?.describe();
+      case 'getOllama':
+        return void vscode.env.openExternal(vscode.Uri.parse(OLLAMA_DOWNLOAD));
+      case 'openHostSetting':
+        return void vscode.commands.executeCommand('workbench.action.openSettings', 'ownvoice.ollama.host');
+      case 'openWalkthrough':
+        return void vscode.commands.executeCommand('ownvoice.openWalkthrough');
     }
   }
 
@@ -232,7 +252,11 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   private async pull(model: string): Promise<void> {
     this.pulling?.abort();
     const pulling = (this.pulling = new AbortController());
-    await this.sources.model.pull(model, (pull) => this.post((this.lastPull = { type: 'pull', pull })), pulling.signal);
+    try {
+      await this.sources.model.pull(model, (pull) => this.post((this.lastPull = { type: 'pull', pull })), pulling.signal);
+    } finally {
+      if (this.pulling === pulling) this.pulling = undefined;
+    }
     this.actions.checkConnection();
     await this.sendModels();
   }

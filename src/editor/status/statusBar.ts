@@ -29,9 +29,15 @@ const SHORT: Record<HostStatus['state'], string> = {
   unreachable: vscode.l10n.t('Ollama unreachable'),
 };
 
+/** A suggestion that takes longer than this shows that it is on its way; a quick one never makes the item blink. */
+const SHOW_WAITING_AFTER_MS = 400;
+
 /** The status bar item: one glance tells whether suggestions can come; a click opens Ownvoice's quick menu. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ownvoice.status', vscode.StatusBarAlignment.Right, 100);
+  private waitingTimer: ReturnType<typeof setTimeout> | undefined;
+  private waitedLong = false;
+  private latest: StatusView | undefined;
 
   constructor() {
     this.item.name = 'Ownvoice';
@@ -40,12 +46,15 @@ export class StatusBar implements vscode.Disposable {
   }
 
   show(view: StatusView): void {
+    this.latest = view;
+    this.followWaiting(view);
     const { host, activity } = view;
     const problem = host.state === 'unreachable' || host.state === 'modelMissing';
     const sentence = describeHostStatus(host);
     let short = SHORT[host.state];
     let icon = ICONS[host.state];
     if (!problem && activity.state === 'loading') [icon, short] = ['$(loading~spin)', vscode.l10n.t('loading {0}', activity.model)];
+    else if (!problem && activity.state === 'waiting' && this.waitedLong) [icon, short] = ['$(loading~spin)', vscode.l10n.t('writing a suggestion')];
     else if (!problem && !view.enabled) [icon, short] = ['$(circle-slash)', view.language ? vscode.l10n.t('off for {0}', languageName(view.language)) : vscode.l10n.t('suggestions off')];
     const showWords = problem || short !== SHORT.ready;
     this.item.text = showWords ? `${icon} Ownvoice: ${short}` : `${icon} Ownvoice`;
@@ -54,7 +63,24 @@ export class StatusBar implements vscode.Disposable {
     this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
+  /** Renders the view again once a request has been waiting past the delay; any other activity resets it. */
+  private followWaiting(view: StatusView): void {
+    if (view.activity.state !== 'waiting') {
+      clearTimeout(this.waitingTimer);
+      this.waitingTimer = undefined;
+      this.waitedLong = false;
+      return;
+    }
+    if (this.waitingTimer || this.waitedLong) return;
+    this.waitingTimer = setTimeout(() => {
+      this.waitingTimer = undefined;
+      this.waitedLong = true;
+      if (this.latest) this.show(this.latest);
+    }, SHOW_WAITING_AFTER_MS);
+  }
+
   dispose(): void {
+    clearTimeout(this.waitingTimer);
     this.item.dispose();
   }
 }

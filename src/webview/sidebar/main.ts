@@ -22,7 +22,7 @@ let saved = restoreState(vscode.getState());
 const SECTIONS: readonly { id: SectionId; title: string; icon: string; build: (post: (m: FromSidebar) => void) => Section }[] = [
   { id: 'model', title: 'Model', icon: 'server-process', build: modelSection },
   { id: 'yourVoice', title: 'Your voice', icon: 'person', build: yourVoiceSection },
-  { id: 'voice', title: 'Voice and preferences', icon: 'mic', build: voiceSection },
+  { id: 'voice', title: 'Voice and preferences', icon: 'quote', build: voiceSection },
   { id: 'writing', title: 'My writing', icon: 'library', build: writingSection },
   { id: 'why', title: 'Why this suggestion', icon: 'lightbulb', build: whySection },
   { id: 'privacy', title: 'Privacy', icon: 'shield', build: privacySection },

@@ -15,7 +15,10 @@ const PICKERS = [
   { key: 'embeddingModel', id: 'pick-embedding', label: 'Embedding model', empty: 'None (word matching only)' },
 ] as const satisfies readonly { key: EditablePreference; id: string; label: string; empty: string | undefined }[];
 
-/** Host status, model pickers filled from /api/tags, pull with progress, and a timed test generation. */
+/**
+ * Host status, model pickers filled from /api/tags (each offering only the models that fit it), pull with progress,
+ * and a timed test generation; when Ollama is unreachable, a welcome card with what to do instead.
+ */
 export function modelSection(post: (message: FromSidebar) => void): Section {
   const statusIcon = h('span');
   const statusText = h('span', { testid: 'host-status' });
@@ -29,7 +32,11 @@ export function modelSection(post: (message: FromSidebar) => void): Section {
   });
 
   const pullName = h('input', { testid: 'pull-name', attrs: { id: 'pull-name', type: 'text', placeholder: 'e.g. qwen2.5:3b', spellcheck: 'false' } });
-  const pullOther = button('Pull', () => pullName.value.trim() && post({ type: 'pullModel', model: pullName.value.trim() }), { icon: 'cloud-download', secondary: true, testid: 'pull-other' });
+  let pulledByName = '';
+  const pullOther = button('Pull', () => {
+    pulledByName = pullName.value.trim();
+    if (pulledByName) post({ type: 'pullModel', model: pulledByName });
+  }, { icon: 'cloud-download', secondary: true, testid: 'pull-other' });
   pullName.addEventListener('keydown', (e) => e.key === 'Enter' && pullOther.click());
   const pullRow = h('div', { class: 'field' }, h('label', { text: 'Pull another model', attrs: { for: 'pull-name' } }), h('div', { class: 'inline' }, pullName, pullOther));
 
@@ -44,31 +51,57 @@ export function modelSection(post: (message: FromSidebar) => void): Section {
     { class: 'actions' },
     testButton,
     button('Check connection', () => post({ type: 'checkConnection' }), { icon: 'refresh', secondary: true }),
-    button('Refresh models', () => post({ type: 'refreshModels' }), { icon: 'list-unordered', secondary: true }),
     button('Show log', () => post({ type: 'showLog' }), { icon: 'output', secondary: true }),
   );
+  const welcome = unreachableCard(post);
+  const usual = h('div', { class: 'usual' }, ...pickers.map((p) => p.row), pullRow, pullBox, actions, testResult);
 
   return {
-    body: [status, ...pickers.map((p) => p.row), pullRow, pullBox, actions, testResult],
+    body: [status, welcome, usual],
     update(state) {
       if (state.hostStatus) {
         statusText.textContent = describeHostStatus(state.hostStatus);
         statusIcon.className = `codicon codicon-${STATE_ICONS[state.hostStatus.state]}`;
         status.dataset.state = state.hostStatus.state;
       }
+      const unreachable = state.hostStatus?.state === 'unreachable';
+      welcome.hidden = !unreachable;
+      usual.hidden = unreachable;
       const prefs = state.preferences;
       for (const p of pickers) {
         const configured = prefs?.[p.key] ?? '';
-        setOptions(p.control, modelChoices(state.models, configured, p.empty));
+        setOptions(p.control, modelChoices(state.models, configured, p.empty, p.key === 'embeddingModel' ? state.fit?.embed : state.fit?.write));
         setValue(p.control, configured);
         p.pull.hidden = !isMissing(state.models, configured);
         p.pull.setAttribute('aria-label', `Pull ${configured}`);
       }
       showPull(state.pull, pullBox, progress, pullStatus);
+      // A pull by name that finished clears the field, ready for the next one.
+      if (state.pull?.state === 'done' && state.pull.model === pulledByName && pullName.value.trim() === pulledByName) {
+        pullName.value = '';
+        pulledByName = '';
+      }
       showTest(state.test, testResult);
       testButton.disabled = state.test?.state === 'running' || !prefs?.completionModel;
     },
   };
+}
+
+/** What a newcomer without Ollama needs: where to get it, a way to check again, the host setting, the first steps. */
+function unreachableCard(post: (message: FromSidebar) => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'welcome', testid: 'welcome-unreachable' },
+    h('p', { text: 'Ownvoice writes with Ollama, a free program that runs language models on your own machine. Install it and start it (open the Ollama app, or run "ollama serve"); this view notices by itself.' }),
+    h(
+      'div',
+      { class: 'actions' },
+      button('Get Ollama', () => post({ type: 'getOllama' }), { icon: 'link-external', testid: 'get-ollama' }),
+      button('Check again', () => post({ type: 'checkConnection' }), { icon: 'refresh', secondary: true, testid: 'check-again' }),
+      button('Open settings', () => post({ type: 'openHostSetting' }), { icon: 'gear', secondary: true, testid: 'open-host-setting' }),
+      button('First steps', () => post({ type: 'openWalkthrough' }), { icon: 'checklist', secondary: true, testid: 'open-walkthrough' }),
+    ),
+  );
 }
 
 function showPull(pull: PullState | undefined, box: HTMLElement, progress: HTMLProgressElement, text: HTMLElement): void {

@@ -3,6 +3,7 @@ import type { HostStatus } from '../../core/model/hostMonitor';
 import type {
   Capabilities,
   IndexSummary,
+  ModelFit,
   Preferences,
   PullState,
   StorageInfo,
@@ -16,6 +17,7 @@ import type {
 export interface ViewState {
   readonly hostStatus?: HostStatus;
   readonly models?: readonly string[];
+  readonly fit?: ModelFit;
   readonly preferences?: Preferences;
   readonly index?: IndexSummary;
   readonly suggestion?: SuggestionExplanation;
@@ -45,7 +47,7 @@ export function applyMessage(state: ViewState, message: ToSidebar): ViewState {
     case 'hostStatus':
       return { ...state, hostStatus: message.status };
     case 'models':
-      return { ...state, models: message.models };
+      return { ...state, models: message.models, fit: message.fit };
     case 'preferences':
       return { ...state, preferences: message.preferences };
     case 'index':
@@ -77,9 +79,12 @@ export function restoreState(saved: unknown): SavedState {
   };
 }
 
-/** The options of a model picker: the host's models, plus the configured one even when the host lacks it. */
-export function modelChoices(models: readonly string[] | undefined, configured: string, emptyLabel?: string): { value: string; label: string }[] {
-  const names = [...new Set([...(models ?? []), ...(configured ? [configured] : [])])].sort();
+/**
+ * The options of a model picker: the host's models that fit (`fitting`, when known), plus the configured one even
+ * when the host lacks it or it does not fit.
+ */
+export function modelChoices(models: readonly string[] | undefined, configured: string, emptyLabel?: string, fitting?: readonly string[]): { value: string; label: string }[] {
+  const names = [...new Set([...(fitting ?? models ?? []), ...(configured ? [configured] : [])])].sort();
   const choices = names.map((name) => ({ value: name, label: isMissing(models, name) ? `${name} (not pulled)` : name }));
   return emptyLabel === undefined ? choices : [{ value: '', label: emptyLabel }, ...choices];
 }

@@ -1,4 +1,5 @@
 import { CONCISIONS, KNOWN_LANGUAGES, LENGTH_UNITS, MAX_EXEMPLARS, REGISTERS, type FromSidebar, type PreferenceChange } from '../../shared/sidebarProtocol';
+import { languageName } from '../../core/completion/types';
 import { debounce, h, select, setValue } from './dom';
 import type { Section } from './modelSection';
 
@@ -65,5 +66,7 @@ function languageCheck(language: string, boxes: Map<string, HTMLInputElement>, t
   const box = h('input', { testid: `language-${language}`, attrs: { type: 'checkbox', id } });
   box.addEventListener('change', () => toggle(language, box.checked));
   boxes.set(language, box);
-  return h('label', { class: 'check', attrs: { for: id } }, box, language);
+  const name = languageName(language);
+  // As a writer knows it ("Markdown", "Plain text"), with the id VS Code uses as a tooltip.
+  return h('label', { class: 'check', attrs: { for: id, title: language } }, box, name === name.toLowerCase() ? name.charAt(0).toUpperCase() + name.slice(1) : name);
 }

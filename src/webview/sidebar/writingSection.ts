@@ -16,13 +16,20 @@ export function writingSection(post: (message: FromSidebar) => void): Section {
   const progressText = h('p', { class: 'note', attrs: { role: 'status' } });
   const skipped = h('details', { class: 'skipped', testid: 'skipped' });
 
-  const rebuild = button('Rebuild', () => post({ type: 'rebuildIndex' }), { icon: 'sync', testid: 'rebuild' });
-  const calibrate = button('Calibrate to my writing', () => post({ type: 'calibrate' }), { icon: 'settings', secondary: true, testid: 'calibrate' });
+  const rebuild = button('Rebuild', () => post({ type: 'rebuildIndex' }), { icon: 'sync', secondary: true, testid: 'rebuild' });
+  const calibrate = button('Calibrate to my writing', () => post({ type: 'calibrate' }), { icon: 'settings', testid: 'calibrate' });
+  const empty = h(
+    'div',
+    { class: 'welcome', testid: 'welcome-no-writing' },
+    h('p', { text: 'No writing of yours is indexed yet. Add the folders where you keep essays, letters, posts or notes: Ownvoice learns your voice from them.' }),
+    button('Add folder…', () => post({ type: 'addFolder' }), { icon: 'new-folder', testid: 'add-folder-welcome' }),
+  );
+  const actions = h('div', { class: 'actions' }, rebuild, calibrate);
   let shownFolders = '';
   let shownSkipped = '';
 
   return {
-    body: [folders, include.row, exclude.row, h('h3', { text: 'Index' }), stats, progress, progressText, skipped, h('div', { class: 'actions' }, rebuild, calibrate)],
+    body: [empty, folders, include.row, exclude.row, h('h3', { text: 'Index' }), stats, progress, progressText, skipped, actions],
     update(state: ViewState) {
       const prefs = state.preferences;
       if (prefs && JSON.stringify(prefs.folders) !== shownFolders) {
@@ -35,6 +42,9 @@ export function writingSection(post: (message: FromSidebar) => void): Section {
       }
       showStats(state.index, stats);
       const running = state.index?.progress;
+      const nothing = !!state.index && state.index.documents === 0 && !running;
+      empty.hidden = !nothing;
+      actions.hidden = nothing;
       progress.hidden = progressText.hidden = !running;
       if (running) {
         progress.value = running.total ? running.done / running.total : 0;

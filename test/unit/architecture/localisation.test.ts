@@ -6,7 +6,7 @@ import * as path from 'node:path';
 // Compiled into out/test/unit/architecture: the repository root is four levels up.
 const ROOT = path.join(__dirname, '../../../..');
 /** Manifest fields a writer reads in the workbench or on the Details page. */
-const READ_BY_WRITERS = new Set(['title', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'name', 'category', 'contextualTitle', 'altText', 'contents', 'deprecationMessage', 'markdownDeprecationMessage', 'displayName', 'aliases']);
+const READ_BY_WRITERS = new Set(['title', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'name', 'category', 'contextualTitle', 'altText', 'contents', 'deprecationMessage', 'markdownDeprecationMessage', 'displayName', 'aliases', 'enumItemLabels']);
 
 interface Found {
   readonly where: string;

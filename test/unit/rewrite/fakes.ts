@@ -1,4 +1,4 @@
-import type { GenerateOptions, ModelInfo } from '../../../src/core/model/modelHost';
+import type { GenerateOptions, GenerationEnd, ModelInfo } from '../../../src/core/model/modelHost';
 import { ModelError } from '../../../src/core/model/errors';
 import type { Exemplar } from '../../../src/core/completion/types';
 import type { Passage } from '../../../src/core/passages/passage';
@@ -9,19 +9,22 @@ export class ScriptedHost {
   constructor(
     private readonly answers: (request: GenerateOptions) => string[],
     readonly info: Partial<ModelInfo> = {},
+    /** Ollama's done_reason for every answer, e.g. `length` for one cut short. */
+    readonly doneReason = 'stop',
   ) {}
 
   async show(model: string): Promise<ModelInfo> {
     return { name: model, capabilities: ['completion'], template: '{{ .Prompt }}', ...this.info };
   }
 
-  async *generate(_model: string, request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string> {
+  async *generate(_model: string, request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string, GenerationEnd> {
     this.requests.push(request);
     for (const chunk of this.answers(request)) {
       await new Promise((resolve) => setImmediate(resolve));
       if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
       yield chunk;
     }
+    return { doneReason: this.doneReason };
   }
 }
 

@@ -41,6 +41,30 @@ describe('rewriting a selection', () => {
     assert.match(host.requests[0].prompt, /How I really write\./);
   });
 
+  it('says when an answer stopped at its length budget, and not when it ended by itself', async () => {
+    let cut = 0;
+    const text = 'First part here.\n\nSecond part here.';
+    await rewriteSelection(job(text, text), { host: new ScriptedHost(() => ['Half of it']), model: 'm', log: silentLog }, new AbortController().signal, () => {}, () => cut++);
+    assert.equal(cut, 0);
+    const cutHost = new ScriptedHost(() => ['Half of it'], {}, 'length');
+    await rewriteSelection(job(text, text), { host: cutHost, model: 'm', log: silentLog }, new AbortController().signal, () => {}, () => cut++);
+    assert.equal(cut, 1);
+  });
+
+  it('rewrites in parts, a paragraph each, when asked, and gives a longer budget for more room', async () => {
+    const host = new ScriptedHost(() => ['Done.']);
+    const text = 'First part here.\n\nSecond part here.';
+    const base = job(text, text);
+    await rewriteSelection({ ...base, inParts: true }, { host, model: 'm', log: silentLog }, new AbortController().signal, () => {});
+    assert.equal(host.requests.length, 2, 'one request a paragraph');
+    const roomy = new ScriptedHost(() => ['Done.']);
+    await rewriteSelection({ ...base, settings: { ...base.settings, answerRoom: 2 } }, { host: roomy, model: 'm', log: silentLog }, new AbortController().signal, () => {});
+    const plain = new ScriptedHost(() => ['Done.']);
+    await rewriteSelection(base, { host: plain, model: 'm', log: silentLog }, new AbortController().signal, () => {});
+    assert.equal(plain.requests.length, 1, 'a small selection goes whole');
+    assert.ok(roomy.requests[0].options!.num_predict! >= 2 * plain.requests[0].options!.num_predict! - 1, `${roomy.requests[0].options!.num_predict} vs ${plain.requests[0].options!.num_predict}`);
+  });
+
   it('rewrites without exemplars when the retriever fails', async () => {
     const host = new ScriptedHost(() => ['Rewritten.']);
     const exemplars = async () => Promise.reject(new Error('index not ready'));

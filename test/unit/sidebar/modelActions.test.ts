@@ -9,6 +9,10 @@ function fakeHost(behaviour: { pull?: PullProgress[]; pullFails?: boolean; answe
   return {
     host: 'http://fake:1',
     listModels: async () => ['a:1'],
+    show: async (model: string) => {
+      if (model === 'broken') throw new ModelError({ kind: 'unreachable', host: 'http://fake:1', detail: 'ECONNREFUSED' });
+      return { name: model, template: '', capabilities: model.startsWith('embed') ? ['embedding'] : model.startsWith('old') ? [] : ['completion'] };
+    },
     async *pull() {
       for (const part of behaviour.pull ?? []) yield part;
       if (behaviour.pullFails) throw new ModelError({ kind: 'modelMissing', model: 'nope', detail: 'file does not exist' });
@@ -35,6 +39,11 @@ describe('sidebar model actions', () => {
     const last = reports[reports.length - 1];
     assert.equal(last.state, 'failed');
     assert.match(last.state === 'failed' ? last.detail : '', /not available/);
+  });
+
+  it('sorts models into those that write and those that embed, from their capabilities', async () => {
+    const fit = await modelActions(() => fakeHost({})).fit(['chat:3b', 'embed:small', 'old:1', 'broken']);
+    assert.deepEqual(fit, { write: ['chat:3b', 'old:1', 'broken'], embed: ['embed:small'] });
   });
 
   it('times a test generation and returns its text', async () => {

@@ -31,6 +31,13 @@ describe('sidebar webview state', () => {
     assert.deepEqual(modelChoices(undefined, '', 'None'), [{ value: '', label: 'None' }]);
   });
 
+  it('offers only the models that fit a picker, and the configured one whatever it is', () => {
+    const all = ['chat:3b', 'embed:1', 'other:7b'];
+    assert.deepEqual(modelChoices(all, 'chat:3b', undefined, ['chat:3b', 'other:7b']).map((c) => c.value), ['chat:3b', 'other:7b']);
+    assert.deepEqual(modelChoices(all, '', 'None', ['embed:1']).map((c) => c.value), ['', 'embed:1']);
+    assert.deepEqual(modelChoices(all, 'chat:3b', 'None', ['embed:1']).map((c) => c.value), ['', 'chat:3b', 'embed:1'], 'a configured misfit stays visible');
+  });
+
   it('treats a name and its :latest as one model, and an unknown list as nothing missing', () => {
     assert.equal(isMissing(['llama3.2:latest'], 'llama3.2'), false);
     assert.equal(isMissing(['qwen'], 'qwen:latest'), false);

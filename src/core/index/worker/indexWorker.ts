@@ -75,6 +75,8 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
       return request.ids.map((id) => opened().index.get(id) ?? null);
     case 'stats':
       return opened().stats();
+    case 'documents':
+      return [...opened().index.docs.values()].map((d) => ({ path: d.docId, passages: d.passages, bytes: d.size }));
     case 'memory':
       return measureMemory();
     case 'sync':

@@ -49,6 +49,7 @@ export type WorkerRequest =
   | { readonly type: 'get'; readonly id: number; readonly ids: readonly string[] }
   | { readonly type: 'stats'; readonly id: number }
   | { readonly type: 'memory'; readonly id: number }
+  | { readonly type: 'documents'; readonly id: number }
   | { readonly type: 'select'; readonly id: number; readonly context: WritingAtCursor; readonly options: ExemplarRequestOptions }
   | { readonly type: 'calibrate'; readonly id: number; readonly maxCuts?: number }
   | { readonly type: 'setWeights'; readonly id: number; readonly weights: ScorerWeights | null }
@@ -56,6 +57,13 @@ export type WorkerRequest =
   /** The writer's voice profile, measured in every indexed passage. */
   | { readonly type: 'measureVoice'; readonly id: number }
   | { readonly type: 'cancel'; readonly id: number; readonly target: number };
+
+/** A document that was read into the index, for "what was read" in the statistics. */
+export interface IndexedDocument {
+  readonly path: string;
+  readonly passages: number;
+  readonly bytes: number;
+}
 
 /** What each request answers with. */
 export interface WorkerResults {
@@ -71,6 +79,7 @@ export interface WorkerResults {
   stats: WireStats;
   /** The worker's heap after a full collection, bytes (benchmarks). */
   memory: { heapUsed: number; arrayBuffers: number };
+  documents: readonly IndexedDocument[];
   cancel: boolean;
   select: ExemplarSelection;
   /** The weights fitted to the writer's own documents, already in use by `select`. */
