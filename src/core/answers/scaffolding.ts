@@ -1,0 +1,74 @@
+/**
+ * The prompt's own words (instructions, labels, tags, separators) as the model saw them, so that an answer echoing
+ * them can be recognised whatever the prompt's wording is today: the scaffolding is taken from the request itself.
+ */
+export interface Scaffolding {
+  /** Lines of the prompt that are not the writer's text, normalised (see `normalise`). */
+  readonly lines: readonly string[];
+  /** Lines made of no letters at all, such as an exemplar separator ("* * *"). */
+  readonly separators: readonly string[];
+  /** Tag names the prompt used (`text` for `<text>`), plus the ones chat models invent most. */
+  readonly tags: readonly string[];
+}
+
+/** Tags chat models wrap answers in even when the prompt had none of them. */
+const COMMON_TAGS = ['text', 'after', 'before', 'passage', 'example', 'continuation', 'answer', 'output', 'response', 'context', 'document', 'rewrite'];
+
+export const NO_SCAFFOLDING: Scaffolding = { lines: [], separators: [], tags: COMMON_TAGS };
+
+/** The scaffolding of a prompt made of `promptParts` (system, prompt…) around `writerTexts` (context, exemplars). */
+export function scaffoldingOf(promptParts: readonly (string | undefined)[], writerTexts: readonly string[]): Scaffolding {
+  let prompt = promptParts.filter(Boolean).join('\n');
+  for (const text of [...writerTexts].filter((t) => t.trim()).sort((a, b) => b.length - a.length)) prompt = prompt.split(text.trim()).join('\n');
+  const rawLines = prompt.split('\n').map((line) => line.trim()).filter(Boolean);
+  const tags = new Set(COMMON_TAGS);
+  for (const match of prompt.matchAll(/<\/?([a-z][\w-]*)>/gi)) tags.add(match[1].toLowerCase());
+  const lines = rawLines.map((line) => normalise(line.replace(/<\/?[a-z][\w-]*>/gi, ' '))).filter((line) => line.length >= 12);
+  const separators = rawLines.filter((line) => !/[\p{L}\p{N}]/u.test(line) && line.length >= 3);
+  return { lines: [...new Set(lines)], separators: [...new Set(separators)], tags: [...tags] };
+}
+
+/** Lower case, letters and digits only, single spaces: how a clause and a prompt line are compared. */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The clause repeats (part of) an instruction or label of the prompt. */
+export function echoesScaffolding(clause: string, scaffolding: Scaffolding): boolean {
+  const words = normalise(clause);
+  if (words.length < 10) return false;
+  return scaffolding.lines.some((line) => line.includes(words) || (line.length >= 16 && words.includes(line)));
+}
+
+/**
+ * The answer without the prompt's tags: an opening tag is dropped, and a closing tag, a chat template's special
+ * token or an exemplar separator ends the answer there. Tags the writer uses in the document stay.
+ */
+export function withoutTags(answer: string, scaffolding: Scaffolding, writerText: string): { text: string; cut: boolean } {
+  const own = new Set([...writerText.matchAll(/<\/?([a-z][\w-]*)[\s>]/gi)].map((m) => m[1].toLowerCase()));
+  const tags = scaffolding.tags.filter((tag) => !own.has(tag));
+  let text = answer;
+  let cut = false;
+  const ends = [/<\|[\w-]*\|?>?/, /\[\/?INST\]/, ...scaffolding.separators.map((s) => new RegExp(`(?:^|\\n)[ \\t]*${escape(s)}[ \\t]*(?:\\n|$)`))];
+  if (tags.length) ends.unshift(new RegExp(`</(?:${tags.map(escape).join('|')})>`, 'i'));
+  for (const end of ends) {
+    const match = end.exec(text);
+    if (!match) continue;
+    // A closing tag before any words is the model closing the prompt's section, not the end of its answer.
+    if (/[\p{L}\p{N}]/u.test(text.slice(0, match.index))) {
+      text = text.slice(0, match.index);
+      cut = true;
+    } else {
+      text = text.slice(match.index + match[0].length);
+    }
+  }
+  if (tags.length) text = text.replace(new RegExp(`<(?:${tags.map(escape).join('|')})(?:\\s[^>]*)?>[ \\t]*\\n?`, 'gi'), '');
+  return { text, cut };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
