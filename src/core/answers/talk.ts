@@ -84,10 +84,14 @@ export function mayBeTalk(partial: string, place: Place, writer: Writer, scaffol
   if (!/[\p{L}\p{N}]/u.test(text)) return true;
   if (talkKind({ text: partial }, place, writer, scaffolding)) return true;
   if (/^[([]/.test(partial.trim())) return true;
+  // A reply's first few words decide nothing yet: "I'm sorr", "Es tut mir l".
+  if (place === 'head' && wordCount(text) < 5) return true;
   const openers: Cue[] = place === 'head'
     ? ['acknowledgement', 'announcement', 'apology', 'assistant', 'noteLabel', 'answerLabel', 'taskSubject', 'inability']
     : ['offer', 'hope', 'signoff', 'noteLabel', 'answerLabel', 'assistantDid', 'taskSubject', 'assistant', 'apology'];
-  return mayBecomeCue(text, openers) || (place === 'head' && openers.some((cue) => startsWithCue(text, cue)));
+  if (mayBecomeCue(text, openers) || openers.some((cue) => startsWithCue(text, cue))) return true;
+  // At the head, an apology, an inability or the model speaking of itself anywhere may still become a refusal.
+  return place === 'head' && (['apology', 'inability', 'assistant'] as const).some((cue) => findCue(text, cue) !== undefined);
 }
 
 /** A head clause that announces the answer: a bare acknowledgement, or an announcement ending in a colon. */
