@@ -41,8 +41,9 @@ function splitSentence(sentence: string): [number, number][] {
   const cuts = new Set<number>();
   for (const match of sentence.matchAll(/:(?=\s|$)|\s[—–-]\s|[)\]](?=\s|$)/g)) cuts.add(match.index + match[0].length);
   for (const match of sentence.matchAll(/\s[([]/g)) cuts.add(match.index + 1);
-  // "Natürlich. bellte…": the segmenter does not end a sentence before a small letter, but a chat answer's talk often does.
-  for (const match of sentence.matchAll(/[.!?…]["'”’)]*\s+(?=\p{Ll})/gu)) cuts.add(match.index + match[0].length);
+  // "Natürlich. bellte…", "Certainly. , and": the segmenter ends no sentence before a small letter or a comma, but a
+  // chat answer's talk often does; a cut too many only splits the writer's words, which stay together.
+  for (const match of sentence.matchAll(/[.!?…]["'”’)]*\s+/gu)) cuts.add(match.index + match[0].length);
   const points = [0, ...[...cuts].filter((c) => c > 0 && c < sentence.length).sort((a, b) => a - b), sentence.length];
   const ranges: [number, number][] = [];
   for (let i = 0; i + 1 < points.length; i++) if (points[i + 1] > points[i]) ranges.push([points[i], points[i + 1]]);

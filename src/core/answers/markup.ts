@@ -71,6 +71,6 @@ function markerOf(token: Token): string {
 
 /** The writer's own text has this marker round a word somewhere. */
 function writerUses(marker: string, before: string): boolean {
-  const escaped = marker.replace(/[*_~`]/g, '\\$&');
+  const escaped = marker.replace(/\*/g, '\\*');
   return new RegExp(`(?:^|[^*_~\`\\p{L}\\p{N}])${escaped}[\\p{L}\\p{N}][^]*?[\\p{L}\\p{N}.!?]${escaped}(?![*_~\`])`, 'u').test(before);
 }

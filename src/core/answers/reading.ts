@@ -80,7 +80,8 @@ function judge(clause: Clause, place: Place, situation: Situation): TalkKind | u
 }
 
 function judgeAfresh(clause: Clause, place: Place, situation: Situation): TalkKind | undefined {
-  if (clause.lineStart && /^\s*#{1,6}\s/.test(clause.text) && !situation.headingsWelcome) return 'heading';
+  // At the head a heading follows only talk, so it starts the answer's first line whatever came before it.
+  if ((clause.lineStart || place === 'head') && /^\s*#{1,6}\s/.test(clause.text) && !situation.headingsWelcome) return 'heading';
   const kind = situation.talks ? talkKind(clause, place, situation.writer, situation.scaffolding) : sureSign(clause, situation);
   return kind && (situation.talks || SURE_SIGNS.has(kind)) ? kind : undefined;
 }

@@ -50,11 +50,12 @@ export function talkKind(clause: Pick<Clause, 'text'>, place: Place, writer: Wri
   if (isWritersOwn(text, writer)) return undefined;
   const has = (cue: Cue): boolean => {
     const found = findCue(text, cue);
+    if (cue === 'secondPerson' && addressesFormally(clause.text) && !addressesFormally(writer.text)) return true;
     return found !== undefined && !(WRITER_MAY_USE.has(cue) && writerUses(writer, found));
   };
-  if (has('assistant')) return 'assistant';
   const dialogue = (writer.inQuotation && place === 'head') || /^["“„«]/.test(clause.text.trim());
-  if (!dialogue && has('inability') && (has('taskVerb') || has('apology') || has('taskNoun'))) return 'refusal';
+  if (!dialogue && has('inability') && (has('taskVerb') || has('apology') || has('taskNoun') || has('assistant'))) return 'refusal';
+  if (has('assistant')) return 'assistant';
   if (isLabel(text, 'noteLabel')) return 'note';
   if (isLabel(text, 'answerLabel')) return 'label';
   if (dialogue) return undefined;
@@ -98,8 +99,10 @@ export function mayBeTalk(partial: string, place: Place, writer: Writer, scaffol
 function isPreamble(text: string, has: (cue: Cue) => boolean): boolean {
   if (isOnlyCue(text, 'acknowledgement')) return true;
   const announces = has('announcement') || has('acknowledgement');
-  if (/:\s*$/.test(text)) return announces || has('taskNoun') || has('secondPerson') || has('assistantDid');
-  return startsWithCue(text, 'announcement') && has('taskNoun');
+  if (!/:\s*$/.test(text)) return startsWithCue(text, 'announcement') && has('taskNoun');
+  // A reply that opens with a short capitalised label ("Hier bitte:", "Next words:") announces what follows.
+  if (/^\p{Lu}/u.test(text) && wordCount(text) <= 3) return true;
+  return announces || has('taskNoun') || has('taskVerb') || has('secondPerson') || has('assistantDid');
 }
 
 /** "Option 2:", "Rewritten version:", "Nota:", "P.S.": a short label of the given kind. */
@@ -109,6 +112,11 @@ function isLabel(text: string, cue: 'noteLabel' | 'answerLabel'): boolean {
   if (!label) return false;
   const words = label.replace(/[#\d.)(\-–—]+/g, ' ').replace(/^\s*(the|a|an|my|your|der|die|das|la|le|el|una?|ma|mi)\s+/i, '').trim();
   return wordCount(words) <= 3 && isOnlyCue(words, cue);
+}
+
+/** German formal address: "Sie", "Ihr", "Ihnen" capitalised inside a sentence (at its start it may be "she" or "her"). */
+function addressesFormally(text: string): boolean {
+  return /(?<=[\p{L},]\s+)(?:Sie|Ihnen|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres)(?![\p{L}])/u.test(text);
 }
 
 /** A clause entirely in brackets: a remark set off from the text. */

@@ -47,6 +47,14 @@ const TALK: readonly Row[] = [
   { what: 'German "Natürlich."', before: 'Der Hund', raw: 'Natürlich. bellte den Briefträger an.', shown: ' bellte den Briefträger an.' },
   { what: 'French "Voici"', before: 'Le chien', raw: 'Voici une continuation possible :\naboya contre le facteur.', shown: ' aboya contre le facteur.' },
   { what: 'Spanish "Por supuesto"', before: 'El perro', raw: 'Por supuesto. Aquí está el texto:\nle ladró al cartero.', shown: ' le ladró al cartero.' },
+  { what: '"Here you go!"', before: 'Once upon a time', raw: 'Here you go! there was a fox.', shown: ' there was a fox.' },
+  { what: 'praise of the start, then an announcement', before: 'Once upon a time', raw: "Great start! Here's how it might continue: there was a fox.", shown: ' there was a fox.' },
+  { what: 'acknowledgement before a comma that continues the text', before: 'Once upon a time', raw: 'Certainly. , and a fox lived there.', shown: ', and a fox lived there.' },
+  { what: 'German "Hier bitte:"', before: 'Es war einmal', raw: 'Hier bitte: ein Fuchs im Wald.', shown: ' ein Fuchs im Wald.' },
+  { what: 'German "So könnte es weitergehen:"', before: 'Es war einmal', raw: 'Klar! So könnte es weitergehen:\n\nein Fuchs im Wald.', shown: ' ein Fuchs im Wald.' },
+  { what: 'refusal that speaks of itself, then an offer', before: 'Once upon a time', raw: "As an AI language model, I can't write as you would. I can summarize the text instead, if that helps.", shown: '' },
+  { what: 'German formal remark after the words', before: 'Es war einmal', raw: 'ein Fuchs im Wald. Der Rhythmus entspricht Ihrem Text.', shown: ' ein Fuchs im Wald.' },
+  { what: 'heading after a preamble on the same line', before: 'Once upon a time', raw: 'Certainly. ## A fox\n\nlived in the wood.', shown: ' lived in the wood.' },
   // labels
   { what: 'label "Completion:"', before: 'The dog', raw: 'Completion: barked at the postman.', shown: ' barked at the postman.' },
   { what: 'numbered options keep the first', before: 'The dog', raw: 'Version 1: barked at the postman.\nVersion 2: slept all day.', shown: ' barked at the postman.' },
@@ -99,6 +107,7 @@ const WRITERS_WORDS: readonly Row[] = [
   { what: 'a writer writing about texts keeps their subject', before: 'My essay looks at how the text of the treaty changed. In 1921', raw: 'the text was shortened by a third.', shown: ' the text was shortened by a third.' },
   { what: 'a base model\'s "Here is" is prose', form: 'raw', before: 'Directions.', raw: ' Here is the road: turn left at the mill.', shown: ' Here is the road: turn left at the mill.' },
   { what: 'a German writer\'s "natürlich" inside a sentence', before: 'Wir kamen', raw: 'natürlich zu spät.', shown: ' natürlich zu spät.' },
+  { what: 'underscore emphasis the writer uses stays', before: 'It was _so_ cold, and', raw: 'we were _very_ late.', shown: ' we were _very_ late.' },
   { what: 'Markdown emphasis the writer uses is kept in a plain word', before: 'It was *so* cold, and', raw: 'we were *very* late.', shown: ' we were *very* late.' },
 ];
 
