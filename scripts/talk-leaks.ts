@@ -7,6 +7,7 @@ import { CompletionEngine, type CompletionHost } from '../src/core/completion/en
 import { DEFAULT_SETTINGS, type LengthUnit } from '../src/core/completion/types';
 import type { GenerateOptions, ModelInfo } from '../src/core/model/modelHost';
 import { HELD_OUT, type HeldOutAnswer } from '../test/unit/completion/heldout/chattyAnswers';
+import { HELD_OUT_SECOND } from '../test/unit/completion/heldout/chattyAnswersSecond';
 
 const CHAT: ModelInfo = { name: 'chat', capabilities: ['completion'], template: '{{- range .Messages }}<|start_header_id|>{{ .Role }}<|end_header_id|>{{ end }}' };
 
@@ -47,17 +48,18 @@ async function judge(answer: HeldOutAnswer, length: LengthUnit): Promise<Verdict
 
 async function main(): Promise<void> {
   const summary: string[] = [];
-  for (const length of ['sentence', 'paragraph'] as const) {
-    console.log(`\n— suggestion length: ${length}`);
+  const sets = [['first set', HELD_OUT], ['second set', HELD_OUT_SECOND]] as const;
+  for (const [name, set] of sets) for (const length of ['sentence', 'paragraph'] as const) {
+    console.log(`\n— ${name}, suggestion length: ${length}`);
     const verdicts: Verdict[] = [];
-    for (const answer of HELD_OUT) verdicts.push(await judge(answer, length));
+    for (const answer of set) verdicts.push(await judge(answer, length));
     for (const v of verdicts) {
       const mark = v.leaked.length ? 'LEAK' : v.lost ? 'LOST' : 'ok  ';
       console.log(`${mark} ${v.answer.what}: ${JSON.stringify(v.shown)}${v.leaked.length ? `  (leaked: ${v.leaked.join(', ')})` : ''}`);
     }
     const leaks = verdicts.filter((v) => v.leaked.length).length;
     const lost = verdicts.filter((v) => !v.leaked.length && v.lost).length;
-    summary.push(`${length}: ${verdicts.length} held-out chatty answers; leaked ${leaks} (${Math.round((100 * leaks) / verdicts.length)}%); writer's words lost ${lost}; clean ${verdicts.length - leaks - lost}`);
+    summary.push(`${name}, ${length}: ${verdicts.length} held-out chatty answers; leaked ${leaks} (${Math.round((100 * leaks) / verdicts.length)}%); writer's words lost ${lost}; clean ${verdicts.length - leaks - lost}`);
   }
   console.log(`\n${summary.join('\n')}`);
 }
