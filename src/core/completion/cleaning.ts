@@ -39,7 +39,7 @@ export function cleanCompletion(raw: string, context: CursorContext, form: Promp
 export function finishCleaning(words: string, context: CursorContext, form: PromptForm, language = DEFAULT_SETTING.language): string {
   let text = cutAtFence(words);
   // A chat answer is a new message: its leading space or line break says nothing about how it joins the text.
-  text = talks(form) ? stripWrappingQuotes(text.trimStart(), context.before) : text;
+  text = form === 'chat' ? stripWrappingQuotes(text.trimStart(), context.before) : text;
   text = withoutForeignMarkup(text, { language, before: context.before });
   text = stripEchoOfBefore(text, context.before, form);
   text = stripEchoOfAfter(text, context.after);
