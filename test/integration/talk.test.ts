@@ -90,4 +90,17 @@ describe('a chat model that talks (chatty persona)', () => {
       assert.equal(shown, '', `a refusal was shown: ${JSON.stringify(cost?.chatty?.answer)}`);
     }
   });
+
+  it('leaves the selected text untouched when the model refuses to rewrite it, and says so', async function () {
+    this.timeout(120_000);
+    await control({ chatty: { seed: 15, languages: ['en', 'de', 'fr'], shapes: ['refusal'] } });
+    const text = '# Notes\n\nOnce upon a time there was a dog who liked the park.\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(document.positionAt(9), document.positionAt(text.length - 1));
+    const outcome = await vscode.commands.executeCommand<{ status: string; message?: string }>('ownvoice.rewriteSelectionWith', { preset: 'builtin:voice' });
+    assert.equal(outcome.status, 'refused', JSON.stringify(outcome));
+    assert.match(outcome.message ?? '', /declined to rewrite/);
+    assert.equal(document.getText(), text, 'the writer\'s text is unchanged');
+  });
 });

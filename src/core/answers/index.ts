@@ -3,9 +3,8 @@
  * sign-offs), echoes of the prompt's scaffolding and markup the document would not have are removed; completions
  * and rewrites both read their answers here.
  */
-export { clausesOf, type Clause } from './clauses';
-export { withoutForeignMarkup, type Destination } from './markup';
+export { withoutForeignMarkup } from './markup';
 export { readAnswer, type Reading, type Situation } from './reading';
 export { NO_SCAFFOLDING, scaffoldingOf, type Scaffolding } from './scaffolding';
-export { writerOf, type TalkKind, type Writer } from './talk';
-export { describeFate, TalkTally, type AnswerFate, type TalkCounts } from './tally';
+export { writerOf, type TalkKind } from './talk';
+export { describeFate, TalkTally, type AnswerFate } from './tally';
