@@ -9,15 +9,20 @@ export interface Scaffolding {
   readonly separators: readonly string[];
   /** Tag names the prompt used (`text` for `<text>`), plus the ones chat models invent most. */
   readonly tags: readonly string[];
+  /** The exemplar passages shown to the model, normalised: repeating one is copying, not continuing. */
+  readonly passages: readonly string[];
 }
 
 /** Tags chat models wrap answers in even when the prompt had none of them. */
 const COMMON_TAGS = ['text', 'after', 'before', 'passage', 'example', 'continuation', 'answer', 'output', 'response', 'context', 'document', 'rewrite'];
 
-export const NO_SCAFFOLDING: Scaffolding = { lines: [], separators: [], tags: COMMON_TAGS };
+export const NO_SCAFFOLDING: Scaffolding = { lines: [], separators: [], tags: COMMON_TAGS, passages: [] };
 
-/** The scaffolding of a prompt made of `promptParts` (system, prompt…) around `writerTexts` (context, exemplars). */
-export function scaffoldingOf(promptParts: readonly (string | undefined)[], writerTexts: readonly string[]): Scaffolding {
+/**
+ * The scaffolding of a prompt made of `promptParts` (system, prompt…) around `writerTexts` (context, exemplars);
+ * `passages` are the exemplars among them, which an answer must not copy.
+ */
+export function scaffoldingOf(promptParts: readonly (string | undefined)[], writerTexts: readonly string[], passages: readonly string[] = []): Scaffolding {
   let prompt = promptParts.filter(Boolean).join('\n');
   for (const text of [...writerTexts].filter((t) => t.trim()).sort((a, b) => b.length - a.length)) prompt = prompt.split(text.trim()).join('\n');
   const rawLines = prompt.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -25,7 +30,7 @@ export function scaffoldingOf(promptParts: readonly (string | undefined)[], writ
   for (const match of prompt.matchAll(/<\/?([a-z][\w-]*)>/gi)) tags.add(match[1].toLowerCase());
   const lines = rawLines.map((line) => normalise(line.replace(/<\/?[a-z][\w-]*>/gi, ' '))).filter((line) => line.length >= 12);
   const separators = rawLines.filter((line) => !/[\p{L}\p{N}]/u.test(line) && line.length >= 3);
-  return { lines: [...new Set(lines)], separators: [...new Set(separators)], tags: [...tags] };
+  return { lines: [...new Set(lines)], separators: [...new Set(separators)], tags: [...tags], passages: passages.map(normalise).filter(Boolean) };
 }
 
 /** Lower case, letters and digits only, single spaces: how a clause and a prompt line are compared. */
@@ -40,7 +45,8 @@ export function normalise(text: string): string {
 export function echoesScaffolding(clause: string, scaffolding: Scaffolding): boolean {
   const words = normalise(clause);
   if (words.length < 10) return false;
-  return scaffolding.lines.some((line) => line.includes(words) || (line.length >= 16 && words.includes(line)));
+  if (scaffolding.lines.some((line) => line.includes(words) || (line.length >= 16 && words.includes(line)))) return true;
+  return words.length >= 20 && scaffolding.passages.some((passage) => passage.includes(words));
 }
 
 /**

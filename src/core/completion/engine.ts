@@ -343,8 +343,8 @@ interface StreamedAnswer {
 /** How this request's answer is read: the prompt's own scaffolding is what an echo would repeat. */
 function situationOf(prompt: ModelPrompt, context: CursorContext, exemplars: readonly Exemplar[], language: string): Situation {
   const { system, prompt: text } = prompt.request;
-  const writerTexts = [context.before, context.after, ...exemplars.map((e) => e.passage.text)];
-  return answerSituation(context, prompt.form, { language, scaffolding: scaffoldingOf([system, text], writerTexts) });
+  const passages = exemplars.map((e) => e.passage.text);
+  return answerSituation(context, prompt.form, { language, scaffolding: scaffoldingOf([system, text], [context.before, context.after, ...passages], passages) });
 }
 
 function contextOf(request: CompletionRequest, settings: CompletionSettings): CursorContext {

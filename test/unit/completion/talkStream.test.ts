@@ -65,6 +65,12 @@ describe('the stream stopper reads talk as it arrives', () => {
     assert.equal((await engine.complete(request('This morning I walked down and'), never))?.text, ' watched the boats.');
   });
 
+  it('shows nothing when the answer copies an exemplar passage it was shown', async () => {
+    const host = new FakeHost(['I walk to', ' the harbour', ' most mornings.'], CHAT_INFO);
+    const { engine } = engineFor(host, 'sentence', true);
+    assert.equal(await engine.complete(request('Every day'), never), undefined);
+  });
+
   it('removes bold a plain-text document would not have, and joins with a space', async () => {
     const host = new FakeHost(['**found', ' the room', ' empty.**'], CHAT_INFO);
     const { engine } = engineFor(host);
