@@ -54,12 +54,9 @@ export function echoesScaffolding(clause: string, scaffolding: Scaffolding): boo
  * token or an exemplar separator ends the answer there. Tags the writer uses in the document stay.
  */
 export function withoutTags(answer: string, scaffolding: Scaffolding, writerText: string): { text: string; cut: boolean } {
-  const own = new Set([...writerText.matchAll(/<\/?([a-z][\w-]*)[\s>]/gi)].map((m) => m[1].toLowerCase()));
-  const tags = scaffolding.tags.filter((tag) => !own.has(tag));
+  const { ends, opening } = tagPatterns(scaffolding, writerText);
   let text = answer;
   let cut = false;
-  const ends = [/<\|[\w-]*\|?>?/, /\[\/?INST\]/, ...scaffolding.separators.map((s) => new RegExp(`(?:^|\\n)[ \\t]*${escape(s)}[ \\t]*(?:\\n|$)`))];
-  if (tags.length) ends.unshift(new RegExp(`</(?:${tags.map(escape).join('|')})>`, 'i'));
   for (const end of ends) {
     const match = end.exec(text);
     if (!match) continue;
@@ -71,8 +68,29 @@ export function withoutTags(answer: string, scaffolding: Scaffolding, writerText
       text = text.slice(match.index + match[0].length);
     }
   }
-  if (tags.length) text = text.replace(new RegExp(`<(?:${tags.map(escape).join('|')})(?:\\s[^>]*)?>[ \\t]*\\n?`, 'gi'), '');
+  if (opening) text = text.replace(opening, '');
   return { text, cut };
+}
+
+interface TagPatterns {
+  readonly ends: readonly RegExp[];
+  readonly opening?: RegExp;
+}
+
+/** Built once per request (a streamed answer is read after every piece). */
+const patterns = new WeakMap<Scaffolding, { writerText: string; patterns: TagPatterns }>();
+
+function tagPatterns(scaffolding: Scaffolding, writerText: string): TagPatterns {
+  const known = patterns.get(scaffolding);
+  if (known?.writerText === writerText) return known.patterns;
+  const own = new Set([...writerText.matchAll(/<\/?([a-z][\w-]*)[\s>]/gi)].map((m) => m[1].toLowerCase()));
+  const tags = scaffolding.tags.filter((tag) => !own.has(tag)).map(escape).join('|');
+  const ends = [/<\|[\w-]*\|?>?/, /\[\/?INST\]/, ...scaffolding.separators.map((s) => new RegExp(`(?:^|\\n)[ \\t]*${escape(s)}[ \\t]*(?:\\n|$)`))];
+  const built = tags
+    ? { ends: [new RegExp(`</(?:${tags})>`, 'i'), ...ends], opening: new RegExp(`<(?:${tags})(?:\\s[^>]*)?>[ \\t]*\\n?`, 'gi') }
+    : { ends };
+  patterns.set(scaffolding, { writerText, patterns: built });
+  return built;
 }
 
 function escape(text: string): string {

@@ -25,11 +25,13 @@ export interface Writer {
   readonly inQuotation: boolean;
   /** `text` in lower case with one kind of apostrophe, as phrases are compared. */
   readonly folded: string;
+  /** `text` normalised as clauses are compared with it. */
+  readonly normalised: string;
 }
 
 export function writerOf(text: string): Writer {
   const recent = text.slice(-3000);
-  return { text: recent, inQuotation: endsInQuotation(text), folded: recent.toLowerCase().replace(/’/g, "'") };
+  return { text: recent, inQuotation: endsInQuotation(text), folded: recent.toLowerCase().replace(/’/g, "'"), normalised: normalise(recent) };
 }
 
 /** Cues whose words, when the writer uses them too, are the writer's vocabulary rather than talk. */
@@ -127,7 +129,7 @@ function isAside(text: string): boolean {
 /** The clause repeats a sentence the writer wrote: their words, whatever they look like. */
 function isWritersOwn(text: string, writer: Writer): boolean {
   const words = normalise(text);
-  return words.length >= 20 && normalise(writer.text).includes(words);
+  return words.length >= 20 && writer.normalised.includes(words);
 }
 
 function writerUses(writer: Writer, phrase: string): boolean {
