@@ -20,6 +20,10 @@ class ScriptedAnswer implements CompletionHost {
   async *generate(_model: string, _request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string> {
     for (let i = 0; i < this.raw.length && !signal?.aborted; i += 3) yield this.raw.slice(i, i + 3);
   }
+  /** The same answer over the chat endpoint (a prefilled prompt). */
+  chat(model: string, _request: unknown, signal?: AbortSignal): AsyncGenerator<string> {
+    return this.generate(model, {} as GenerateOptions, signal);
+  }
 }
 
 interface Verdict {

@@ -6,6 +6,7 @@ import { buildPrompt } from '../../../src/core/completion/prompt';
 import type { LengthUnit } from '../../../src/core/completion/types';
 import { chattyAnswer, DEFAULT_CHATTY } from '../../standin/persona/chatty';
 import { CHAT_INFO, exemplar, FakeHost, MemoryLog, settings } from './fakes';
+import { promptParts } from './promptParts';
 
 /** Texts like the tiny model's own continuations (the persona wraps whatever the model wrote). */
 const BODIES = [
@@ -22,7 +23,7 @@ const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '
 
 async function showAll(length: LengthUnit, count: number) {
   const request = buildPrompt({ info: CHAT_INFO, context: { before: BEFORE, after: '' }, exemplars: EXEMPLARS, settings: settings({ length }) }).request;
-  const rendered = `${request.system ?? ''}\n${request.prompt}`;
+  const rendered = promptParts(request).join('\n');
   const host = new FakeHost([], CHAT_INFO);
   const engine = new CompletionEngine({ host: () => host, log: new MemoryLog(), settings: () => settings({ length }), exemplars: async () => ({ exemplars: EXEMPLARS }) });
   const shown: { body: string; answer: string; shapes: readonly string[]; text: string }[] = [];

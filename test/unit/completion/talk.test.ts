@@ -4,6 +4,7 @@ import { cleanCompletion } from '../../../src/core/completion/cleaning';
 import { buildPrompt } from '../../../src/core/completion/prompt';
 import type { PromptForm } from '../../../src/core/completion/types';
 import { CHAT_INFO, exemplar, settings } from './fakes';
+import { promptParts } from './promptParts';
 
 interface Row {
   readonly what: string;
@@ -124,8 +125,8 @@ describe('answers: echoes of the prompt\'s own scaffolding are never shown', () 
   const after = '\n\nLater that day we ate.';
   const exemplars = [exemplar('e1', 'I like the sea in winter.'), exemplar('e2', 'Boats are best at dawn.')];
   const prompt = buildPrompt({ info: CHAT_INFO, context: { before, after }, exemplars, settings: settings() }).request;
-  const scaffolding = scaffoldingOf([prompt.system, prompt.prompt], [before, after, ...exemplars.map((e) => e.passage.text)]);
-  const labels = `${prompt.system ?? ''}\n${prompt.prompt}`
+  const scaffolding = scaffoldingOf(promptParts(prompt), [before, after, ...exemplars.map((e) => e.passage.text)]);
+  const labels = promptParts(prompt).join('\n')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => /\p{L}.*\p{L}/u.test(line) && line.split(/\s+/).length >= 3 && !before.includes(line) && !after.includes(line) && !exemplars.some((e) => e.passage.text.includes(line)));
@@ -139,7 +140,7 @@ describe('answers: echoes of the prompt\'s own scaffolding are never shown', () 
       assert.equal(show({ what: '', before, after, raw: `watched the boats.\n${label}`, form: 'chat' }, scaffolding), ' watched the boats.');
     });
   }
-  for (const tag of [...new Set([...`${prompt.prompt}`.matchAll(/<\/?([a-z]+)>/g)].map((m) => m[1]))]) {
+  for (const tag of [...new Set([...promptParts(prompt).join('\n').matchAll(/<\/?([a-z]+)>/g)].map((m) => m[1]))]) {
     it(`the <${tag}> tag`, () => {
       assert.equal(show({ what: '', before, after, raw: `<${tag}>\nwatched the boats.</${tag}>\nmore` }, scaffolding), ' watched the boats.');
     });
@@ -153,7 +154,7 @@ describe('answers: echoes of the prompt\'s own scaffolding are never shown', () 
   });
   it('the exemplar separator of a continuation prompt ends a base model\'s answer', () => {
     const raw = buildPrompt({ info: { ...CHAT_INFO, template: '{{ .Prompt }}' }, context: { before, after: '' }, exemplars, settings: settings() }).request;
-    const base = scaffoldingOf([raw.prompt], [before, ...exemplars.map((e) => e.passage.text)]);
+    const base = scaffoldingOf(promptParts(raw), [before, ...exemplars.map((e) => e.passage.text)]);
     assert.ok(base.separators.length > 0, 'the continuation prompt has a separator');
     assert.equal(show({ what: '', before, raw: ` watched the boats.\n${base.separators[0]}\nI like`, form: 'raw' }, base), ' watched the boats.');
   });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CompletionEngine } from '../../../src/core/completion/engine';
 import type { CompletionRequest, LengthUnit } from '../../../src/core/completion/types';
 import { CHAT_INFO, exemplar, FakeHost, MemoryLog, settings } from './fakes';
+import { promptParts } from './promptParts';
 
 const never = new AbortController().signal;
 
@@ -58,7 +59,7 @@ describe('the stream stopper reads talk as it arrives', () => {
   it('recognises an echo of the prompt it sent, whatever the prompt says', async () => {
     const probe = new FakeHost(['x'], CHAT_INFO);
     await engineFor(probe, 'sentence', true).engine.complete(request('This morning I walked down and'), never);
-    const sent = `${probe.requests[0].system ?? ''}\n${probe.requests[0].prompt}`.split('\n').filter((l) => /\p{L}.*\s.*\s.*\p{L}/u.test(l) && !l.includes('walk'));
+    const sent = promptParts(probe.requests[0]).join('\n').split('\n').filter((l) => /\p{L}.*\s.*\s.*\p{L}/u.test(l) && !l.includes('walk'));
     assert.ok(sent.length > 0);
     const host = new FakeHost([`${sent[sent.length - 1]}\n`, 'watched', ' the boats.'], CHAT_INFO);
     const { engine } = engineFor(host, 'sentence', true);
