@@ -23,7 +23,8 @@ export const NO_SCAFFOLDING: Scaffolding = { lines: [], separators: [], tags: CO
  * `passages` are the exemplars among them, which an answer must not copy.
  */
 export function scaffoldingOf(promptParts: readonly (string | undefined)[], writerTexts: readonly string[], passages: readonly string[] = []): Scaffolding {
-  let prompt = promptParts.filter(Boolean).join('\n');
+  // A chat template's special tokens (`<|eot_id|>`) separate parts as line breaks do.
+  let prompt = promptParts.filter(Boolean).join('\n').replace(/<\|[^|>\s]*\|>/g, '\n');
   for (const text of [...writerTexts].filter((t) => t.trim()).sort((a, b) => b.length - a.length)) prompt = prompt.split(text.trim()).join('\n');
   const rawLines = prompt.split('\n').map((line) => line.trim()).filter(Boolean);
   const tags = new Set(COMMON_TAGS);

@@ -187,7 +187,9 @@ export class CompletionEngine implements Disposable {
       const situation = situationOf(prompt, context, exemplars, request.languageId);
       const answer = await this.stream(host, settings, prompt, situation, context, combined, timing);
       if (answer === undefined) return undefined;
-      const text = answer.fate === 'dropped' ? '' : finishCleaning(answer.words, context, prompt.form, request.languageId);
+      // Words after skipped talk start a new message, so they join the writer's text as a chat answer does.
+      const form = answer.afterTalk ? 'chat' : prompt.form;
+      const text = answer.fate === 'dropped' ? '' : finishCleaning(answer.words, context, form, request.languageId);
       this.countFate(settings.model, answer.fate, answer.talk);
       return { text, form: prompt.form, exemplars: exemplars.map(usedExemplar) };
     } catch (error) {
@@ -228,14 +230,15 @@ export class CompletionEngine implements Disposable {
         if (reading.kind === 'wait' || (situation.talks && echoesSoFar(reading.text, context.before))) continue;
         const end = unitEnd(reading.text, unit);
         const talk = reading.skipped ?? reading.cut;
-        if (end !== undefined) return { words: reading.text.slice(0, end), fate: talk ? 'cut' : 'whole', talk };
-        if (reading.cut) return { words: reading.text, fate: 'cut', talk };
+        const afterTalk = reading.skipped !== undefined;
+        if (end !== undefined) return { words: reading.text.slice(0, end), fate: talk ? 'cut' : 'whole', talk, afterTalk };
+        if (reading.cut) return { words: reading.text, fate: 'cut', talk, afterTalk };
       }
       if (signal.aborted) return undefined;
       const reading = readAnswer(cleanHead(raw, prompt.form), situation, true);
       if (reading.kind !== 'words') return { words: '', fate: 'dropped', talk: reading.kind === 'talk' ? reading.talk : undefined };
       const talk = reading.skipped ?? reading.cut;
-      return { words: reading.text.slice(0, unitEnd(reading.text, unit, true)), fate: talk ? 'cut' : 'whole', talk };
+      return { words: reading.text.slice(0, unitEnd(reading.text, unit, true)), fate: talk ? 'cut' : 'whole', talk, afterTalk: reading.skipped !== undefined };
     } finally {
       clearTimeout(slow);
       this.activity.fire({ state: 'idle' });
@@ -338,6 +341,8 @@ interface StreamedAnswer {
   readonly words: string;
   readonly fate: AnswerFate;
   readonly talk?: TalkKind;
+  /** Talk came before the words. */
+  readonly afterTalk?: boolean;
 }
 
 /** How this request's answer is read: the prompt's own scaffolding is what an echo would repeat. */

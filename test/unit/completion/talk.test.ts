@@ -126,7 +126,7 @@ describe('answers: echoes of the prompt\'s own scaffolding are never shown', () 
   const exemplars = [exemplar('e1', 'I like the sea in winter.'), exemplar('e2', 'Boats are best at dawn.')];
   const prompt = buildPrompt({ info: CHAT_INFO, context: { before, after }, exemplars, settings: settings() }).request;
   const scaffolding = scaffoldingOf(promptParts(prompt), [before, after, ...exemplars.map((e) => e.passage.text)]);
-  const labels = promptParts(prompt).join('\n')
+  const labels = promptParts(prompt).join('\n').replace(/<\|[^|>\s]*\|>/g, '\n')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => /\p{L}.*\p{L}/u.test(line) && line.split(/\s+/).length >= 3 && !before.includes(line) && !after.includes(line) && !exemplars.some((e) => e.passage.text.includes(line)));
