@@ -46,7 +46,6 @@ interface Turn {
   counter: TokenCounter;
   /** The prompt in counting tokens, after truncation. */
   prompt: number[];
-  phase: Phase;
 }
 
 export async function answer(ctx: StandinContext, sink: Sink, job: Job, signal: AbortSignal, startedAt: bigint, cost: RequestCost): Promise<void> {
@@ -67,8 +66,8 @@ export async function answer(ctx: StandinContext, sink: Sink, job: Job, signal: 
     Object.assign(cost, { promptTokens: prompt.length, cachedTokens: cached, truncated });
     load.model.cache = prompt.slice(0, cached);
     phase = 'prompt';
-    const turn: Turn = { ctx, job, sink, signal, cost, model: load.model, counter, prompt, phase };
-    const setPhase = (p: Phase): void => void (phase = turn.phase = p);
+    const turn: Turn = { ctx, job, sink, signal, cost, model: load.model, counter, prompt };
+    const setPhase = (p: Phase): void => void (phase = p);
     const paced = ctx.cost.profile !== null || job.entry.spec.persona === 'chatty';
     const { counts, ...final } = paced ? await pacedAnswer(turn, setPhase) : await streamedAnswer(turn, setPhase);
     sink.finish({

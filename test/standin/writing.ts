@@ -49,6 +49,10 @@ export interface WriteParams {
   think?: { prompt: string; numPredict: number; sampling: Sampling };
 }
 
+// The tiny model reads only the prompt's tail: its text needs no more, and a changed front (an exemplar swapped) then
+// costs it at most this many tokens, which stays below the profiles' own prompt times.
+const WINDOW = 512;
+
 /** Runs the engine (call within ctx.engineTurn) until EOS, the budget in counting tokens, a stop sequence or `enough`. */
 export async function write(ctx: StandinContext, params: WriteParams, counter: TokenCounter, into: Writing): Promise<void> {
   try {
@@ -59,7 +63,7 @@ export async function write(ctx: StandinContext, params: WriteParams, counter: T
     into.thought = true;
     into.push('');
     if (params.numPredict === 0) return;
-    const generation = ctx.engine.generate({ ...params, numPredict: -1 }, into.metrics);
+    const generation = ctx.engine.generate({ ...params, numPredict: -1, window: WINDOW }, into.metrics);
     for await (const piece of generation) {
       into.push(piece);
       if (into.enough || params.stops.some((s) => into.text.includes(s))) break;
