@@ -1,8 +1,9 @@
 /**
- * npm run bench:index -- <corpus.jsonl | corpus.jsonl.gz | folder> [--json out.json] [--queries 1000] [--baseline-queries 100] [--no-baseline]
+ * npm run bench:index -- <corpus.jsonl | corpus.jsonl.gz | folder> [--json out.json] [--queries 1000] [--baseline-queries 100] [--no-baseline] [--no-vectors]
  *
- * Builds, saves, restores and queries Ownvoice's index (in its worker, as the editor runs it) and, in the same run,
- * a baseline of Orama used the default way: one document per passage, the whole query, JSON save/load.
+ * Builds, saves, restores and queries Ownvoice's index (Orama with Ownvoice's index component, in its worker, as the
+ * editor runs it) and, in the same run, a baseline of Orama used the default way: one document per passage, the whole
+ * query, JSON save/load. Then the `vectorSearch` lines: 100k × 768 vectors, the product beside Orama's own vector index.
  *
  * The main thread plays the extension host: it streams the corpus once to count it and keep the query sample, and
  * never holds the corpus while Ownvoice's worker builds and restores (only the baseline, afterwards, loads it all).
@@ -23,6 +24,7 @@ import { reduceToProse } from '../src/core/documents/reduce';
 import { cutIntoPassages } from '../src/core/passages/chunker';
 import { WritingIndex } from '../src/core/index/writingIndex';
 import type { WorkerSource } from '../src/core/index/worker/protocol';
+import { benchVectorSearch, type VectorFigures } from './bench-vector-search';
 
 interface Figures {
   buildMBps: number;
@@ -83,9 +85,11 @@ async function main(): Promise<void> {
     baseline = await benchBaseline(corpus, queries.slice(0, baselineQueries));
     print('baseline', baseline);
   }
+  let vectors: { product: VectorFigures; baseline?: VectorFigures } | undefined;
+  if (!args.includes('--no-vectors')) vectors = await benchVectorSearch(100_000, 768, !args.includes('--no-baseline'));
   const corpus = summary;
   if (args.includes('--json')) {
-    const out = { corpus: { name: corpus.name, documents: corpus.documents, bytes: corpus.bytes }, ownvoice, baseline: baseline ?? null };
+    const out = { corpus: { name: corpus.name, documents: corpus.documents, bytes: corpus.bytes }, ownvoice, baseline: baseline ?? null, vectors: vectors ?? null };
     await fs.writeFile(option('--json'), JSON.stringify(out, null, 2));
   }
 }

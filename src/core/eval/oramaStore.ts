@@ -13,7 +13,7 @@ const WHOLE_WORDS: Tokenizer = {
   tokenize: (raw) => termsOf(raw).map((t) => `${t}\u0001`),
 };
 
-/** A minimal Orama full-text index behind `PassageStore`, until the project's own index is wired into the evaluation. */
+/** The evaluation's `bm25` baseline: Orama's default full-text index (whole words), not the product's index component. */
 export class OramaPassageStore implements PassageStore {
   private readonly db: AnyOrama;
   private readonly passages = new Map<string, Passage>();

@@ -3,6 +3,8 @@ import type { EvalStore } from './pipeline';
 import type { ScorerWeights } from '../exemplars/scorer';
 import { selectExemplars } from '../exemplars/select';
 import { seededRandom, shuffled } from '../exemplars/random';
+import { PassageIndex } from '../index/passageIndex';
+import { scopedStore } from '../index/scopedStore';
 
 export const RETRIEVER_NAMES = ['none', 'random', 'recency', 'bm25', 'ownvoice'] as const;
 export type RetrieverName = (typeof RETRIEVER_NAMES)[number];
@@ -73,9 +75,12 @@ async function bm25(task: RetrievalTask): Promise<Retrieved> {
   return { passages, predicted: hits.length ? hits[0].score : 0 };
 }
 
+/** The product's path: the passages in Orama, searched in the prefix's language, `where` leaving out the document itself. */
 async function ownvoice(task: RetrievalTask, weights?: ScorerWeights): Promise<Retrieved> {
+  const index = task.store.index;
+  const store = index instanceof PassageIndex ? scopedStore(index, { writing: task.prefix, excludeDocIds: new Set([task.docId]) }) : index;
   const selection = await selectExemplars(
-    task.store.index,
+    store,
     { before: task.prefix, docId: task.docId, format: task.format, writtenAt: task.writtenAt || undefined },
     { wordBudget: task.wordBudget, fixedCount: task.count, excludeDocIds: new Set([task.docId]), weights },
   );

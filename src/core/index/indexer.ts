@@ -6,11 +6,9 @@ import { DEFAULT_CHUNKING, cutIntoPassages, type ChunkOptions } from '../passage
 import type { EmbedRunOptions, EmbeddingStats, PassageEmbedder } from './embedding';
 import { PassageIndex } from './passageIndex';
 import { IndexFileError, encodeIndex, readIndexFile, removeStaleTemporaries, writeIndexFile } from './persistence';
+import { SkippedFiles, type SkippedFile } from './skipped';
 
-export interface SkippedFile {
-  readonly path: string;
-  readonly reason: SkipReason;
-}
+export type { SkippedFile } from './skipped';
 
 /** What the file watcher saw; paths are the source's (absolute paths for the Node source). */
 export interface FileChanges {
@@ -61,27 +59,6 @@ export interface RunOptions {
 const TRANSIENT: ReadonlySet<SkipReason> = new Set(['changed-while-read', 'unreadable']);
 
 /** Keeps a PassageIndex in step with a FileSource, and persists it. Runs in the worker; tests drive it directly. */
-/** The skipped files, with a revision that changes whenever they do (the worker sends them only then). */
-class SkippedFiles extends Map<string, SkipReason> {
-  revision = 0;
-
-  override set(path: string, reason: SkipReason): this {
-    if (super.get(path) !== reason) this.revision++;
-    return super.set(path, reason);
-  }
-
-  override delete(path: string): boolean {
-    const had = super.delete(path);
-    if (had) this.revision++;
-    return had;
-  }
-
-  override clear(): void {
-    if (this.size) this.revision++;
-    super.clear();
-  }
-}
-
 export class Indexer {
   index = new PassageIndex();
   private readonly skipped = new SkippedFiles();
@@ -157,8 +134,7 @@ export class Indexer {
       await yieldToEventLoop();
     }
     run.onProgress?.({ phase: 'reading', done: toRead.length, total: toRead.length });
-    // Tombstones cost memory and scan time; past a quarter of the slots, renumber.
-    if (this.index.tombstones > 1000 && this.index.tombstones * 4 > this.index.size) this.index.compact();
+    this.index.compactIfWorthIt();
   }
 
   /** Drops reported files the source's rules leave out (a watcher reports every file under a folder). */
@@ -204,12 +180,10 @@ export class Indexer {
   }
 
   stats(): IndexStats {
-    let words = 0;
-    for (const r of this.index.records) if (r) words += r.wordCount;
     return {
       documents: this.index.docs.size,
       passages: this.index.size,
-      words,
+      words: this.index.words,
       textBytes: this.index.textBytes,
       persistedBytes: this.persistedBytes,
       lastUpdatedAt: this.lastUpdatedAt,

@@ -1,23 +1,27 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { FUNCTION_WORD_COUNT, PassageIndex, SCALAR_FEATURES, TF_SPAN, type QuantisedVectors, type StoredPassage } from './passageIndex';
-import type { SkippedFile } from './indexer';
+import type { RawData } from '@orama/orama';
+import type { SavedPassageDocuments } from './orama/passageDocuments';
+import type { SavedPostings } from './orama/postings';
+import type { SavedVectors } from './orama/vectors';
+import { PassageIndex, type DocumentEntry } from './passageIndex';
+import type { SkippedFile } from './skipped';
 
 /**
  * The index file: a 32-byte header (magic, format version, section count, payload length, CRC-32 of the payload)
- * and a payload of length-prefixed sections, each padded to 8 bytes: JSON metadata, the passage table, ids, texts,
- * features, the terms, where each term's postings start, the postings as delta varints, the embedding vectors
- * (int8, `dimension` per passage), their scales (float32, one per passage) and which passages have one.
- * Restoring decodes almost nothing: the file's buffer stays as it is, typed arrays are views on it, a passage's
- * text is decoded when it is asked for, and a term's postings when a search or an insert needs them.
+ * and a payload of length-prefixed sections, each padded to 8 bytes. What the sections hold is Orama's save() of
+ * the index: JSON metadata (documents, skipped files, Orama's own small parts), Orama's ids, the passage store's
+ * tables and texts, and per property the index component's typed arrays (postings; int8 vectors).
+ * Restoring decodes almost nothing: typed arrays are views on the file's buffer, a passage's text is decoded when it
+ * is read, and a term's postings when a search or an insert needs them.
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 const MAGIC = Buffer.from('OWNVOIDX', 'latin1');
 const HEADER_BYTES = 32;
-const SECTIONS = 12;
-/** Per passage in the table: docIndex, position, line, wordCount, headingIndex, length, textStart, textBytes. */
-const TABLE_FIELDS = 8;
+const DOC_SECTIONS = 6;
+const POSTING_SECTIONS = 7;
+const VECTOR_SECTIONS = 3;
 
 export type IndexFileProblem = 'missing' | 'truncated' | 'corrupt' | 'old-version' | 'not-an-index';
 
@@ -27,13 +31,29 @@ export class IndexFileError extends Error {
   }
 }
 
+interface SavedStore {
+  readonly others: unknown;
+  readonly postings: Record<string, SavedPostings>;
+  readonly vectors: Record<string, SavedVectors>;
+  readonly types: unknown;
+  readonly order: string[];
+  readonly salientTerms: number;
+}
+
 interface Meta {
   savedAt: number;
-  docs: [docId: string, contentHash: string, size: number, modifiedAt: number, format: string][];
-  headingPaths: string[][];
+  docs: DocumentEntry[];
   skipped: SkippedFile[];
   /** The model the vectors come from ('' for none) and their dimension. */
   embedding: { model: string; dimension: number };
+  /** Orama's save() without its typed arrays (those are sections). */
+  orama: {
+    index: Omit<SavedStore, 'postings' | 'vectors'> & { postings: string[]; vectors: { prop: string; dimension: number }[] };
+    strings: SavedPassageDocuments['strings'];
+    sorting: unknown;
+    pinning: unknown;
+    language: string;
+  };
 }
 
 export interface SavedState {
@@ -42,141 +62,77 @@ export interface SavedState {
   readonly savedAt: number;
 }
 
-/** A passage read from an index file: its text stays UTF-8 in the file's buffer until someone reads it. */
-class RestoredPassage implements StoredPassage {
-  constructor(
-    readonly id: string,
-    readonly docId: string,
-    readonly headingPath: readonly string[],
-    readonly position: number,
-    readonly line: number,
-    readonly wordCount: number,
-    readonly format: string,
-    readonly modifiedAt: number,
-    readonly texts: Buffer,
-    readonly textStart: number,
-    readonly textBytes: number,
-  ) {}
-
-  get text(): string {
-    return this.texts.toString('utf8', this.textStart, this.textStart + this.textBytes);
-  }
-}
-
-/** Encodes the live passages of an index (tombstones dropped, slots renumbered). */
+/** Encodes an index: Orama's save() of it, framed. */
 export function encodeIndex(index: PassageIndex, skipped: readonly SkippedFile[]): Buffer {
-  const slots = index.records.flatMap((r, slot) => (r ? [slot] : []));
-  const newSlot = new Int32Array(index.records.length).fill(-1);
-  slots.forEach((slot, i) => (newSlot[slot] = i));
-  const docIndex = new Map<string, number>();
-  const headingIndex = new Map<string, number>();
+  const raw = index.save() as unknown as { internalDocumentIDStore: { internalIdToId: string[] }; index: SavedStore; docs: SavedPassageDocuments; sorting: unknown; pinning: unknown; language: string };
+  const { postings, vectors, ...rest } = raw.index;
   const meta: Meta = {
-    savedAt: Date.now(), docs: [], headingPaths: [], skipped: [...skipped], embedding: { model: index.vectorModel, dimension: index.dimension },
+    savedAt: Date.now(),
+    docs: [...index.docs.values()],
+    skipped: [...skipped],
+    embedding: { model: index.vectorModel, dimension: index.dimension },
+    orama: {
+      index: { ...rest, postings: Object.keys(postings), vectors: Object.entries(vectors).map(([prop, v]) => ({ prop, dimension: v.dimension })) },
+      strings: raw.docs.strings,
+      sorting: raw.sorting,
+      pinning: raw.pinning,
+      language: raw.language,
+    },
   };
-  for (const d of index.docs.values()) {
-    docIndex.set(d.docId, meta.docs.length);
-    meta.docs.push([d.docId, d.contentHash, d.size, d.modifiedAt, d.format]);
-  }
-  const table = new Uint32Array(slots.length * TABLE_FIELDS);
-  const ids: string[] = [];
-  let textTotal = 0;
-  const sizes = slots.map((slot) => {
-    const r = index.records[slot]!;
-    const bytes = r instanceof RestoredPassage ? r.textBytes : Buffer.byteLength(r.text, 'utf8');
-    textTotal += bytes;
-    return bytes;
-  });
-  const texts = Buffer.allocUnsafe(textTotal);
-  let textAt = 0;
-  slots.forEach((slot, i) => {
-    const r = index.records[slot]!;
-    const key = r.headingPath.join('\u0000');
-    let h = headingIndex.get(key);
-    if (h === undefined) {
-      h = meta.headingPaths.length;
-      headingIndex.set(key, h);
-      meta.headingPaths.push([...r.headingPath]);
-    }
-    const t = i * TABLE_FIELDS;
-    table[t] = docIndex.get(r.docId)!;
-    table[t + 1] = r.position;
-    table[t + 2] = r.line;
-    table[t + 3] = r.wordCount;
-    table[t + 4] = h;
-    table[t + 5] = index.lengths[slot];
-    table[t + 6] = textAt;
-    table[t + 7] = sizes[i];
-    if (r instanceof RestoredPassage) r.texts.copy(texts, textAt, r.textStart, r.textStart + r.textBytes);
-    else texts.write(r.text, textAt, sizes[i], 'utf8');
-    textAt += sizes[i];
-    ids.push(r.id);
-  });
-  const fw = new Float32Array(slots.length * FUNCTION_WORD_COUNT);
-  const sc = new Float64Array(slots.length * SCALAR_FEATURES.length);
-  slots.forEach((slot, i) => {
-    fw.set(index.functionWords.subarray(slot * FUNCTION_WORD_COUNT, (slot + 1) * FUNCTION_WORD_COUNT), i * FUNCTION_WORD_COUNT);
-    sc.set(index.scalarFeatures.subarray(slot * SCALAR_FEATURES.length, (slot + 1) * SCALAR_FEATURES.length), i * SCALAR_FEATURES.length);
-  });
-  const { terms, postingStarts, postings } = encodePostings(index, newSlot);
-  const { rows, scales, hasVector } = encodeVectors(index, slots);
+  const d = raw.docs;
   return frame([
     Buffer.from(JSON.stringify(meta), 'utf8'),
-    bytesOf(table),
-    Buffer.from(ids.join('\n'), 'latin1'),
-    texts,
-    bytesOf(fw),
-    bytesOf(sc),
-    Buffer.from(terms, 'utf8'),
-    bytesOf(postingStarts),
-    postings,
-    bytesOf(rows),
-    bytesOf(scales),
-    hasVector,
+    Buffer.from(raw.internalDocumentIDStore.internalIdToId.join('\n'), 'utf8'),
+    bytesOf(d.table), bytesOf(d.texts), bytesOf(d.languages), bytesOf(d.embedded), bytesOf(d.functionWords), bytesOf(d.scalars),
+    ...Object.values(postings).flatMap((p) => [
+      Buffer.from(p.terms, 'utf8'), bytesOf(p.postingStarts), bytesOf(p.postings), bytesOf(p.lengths), bytesOf(p.live), bytesOf(p.languages), bytesOf(p.signatures),
+    ]),
+    ...Object.values(vectors).flatMap((v) => [bytesOf(v.rows), bytesOf(v.scales), bytesOf(v.present)]),
   ]);
 }
 
 /** Decodes an index file's bytes; throws IndexFileError when they are not a whole index of this version. */
 export function decodeIndex(file: Uint8Array): SavedState {
   const sections = unframe(file);
-  const meta = JSON.parse(sections[0].toString('utf8')) as Meta;
-  const table = typedView(sections[1], Uint32Array);
-  const ids = sections[2].toString('latin1').split('\n');
-  const texts = sections[3];
-  const index = new PassageIndex();
-  index.functionWords = typedView(sections[4], Float32Array);
-  index.scalarFeatures = typedView(sections[5], Float64Array);
-  const count = table.length / TABLE_FIELDS;
-  if (ids.length !== count && count > 0) throw new IndexFileError('corrupt', 'passage table and ids disagree');
-  if (index.functionWords.length !== count * FUNCTION_WORD_COUNT || index.scalarFeatures.length !== count * SCALAR_FEATURES.length) {
-    throw new IndexFileError('corrupt', 'feature tables and passage table disagree');
+  let meta: Meta;
+  try {
+    meta = JSON.parse(sections[0].toString('utf8')) as Meta;
+  } catch {
+    throw new IndexFileError('corrupt', 'unreadable metadata');
   }
-  const docSlots: number[][] = meta.docs.map(() => []);
-  for (let i = 0; i < count; i++) {
-    const t = i * TABLE_FIELDS;
-    const doc = meta.docs[table[t]];
-    const headingPath = meta.headingPaths[table[t + 4]];
-    if (!doc || !headingPath || table[t + 6] + table[t + 7] > texts.length) throw new IndexFileError('corrupt', `passage ${i} points outside the file`);
-    const record = new RestoredPassage(ids[i], doc[0], headingPath, table[t + 1], table[t + 2], table[t + 3], doc[4], doc[3], texts, table[t + 6], table[t + 7]);
-    index.restoreSlot(record, table[t + 5]);
-    docSlots[table[t]].push(i);
+  const { postings: postingProps, vectors: vectorProps, ...rest } = meta.orama.index;
+  const expected = 2 + DOC_SECTIONS + POSTING_SECTIONS * postingProps.length + VECTOR_SECTIONS * vectorProps.length;
+  if (sections.length !== expected) throw new IndexFileError('corrupt', `${sections.length} sections, expected ${expected}`);
+  const ids = sections[1].length ? sections[1].toString('utf8').split('\n') : [];
+  let at = 2;
+  const next = () => sections[at++];
+  const docs: SavedPassageDocuments = {
+    strings: meta.orama.strings, table: typedView(next(), Uint32Array), texts: next(), languages: next(), embedded: next(),
+    functionWords: typedView(next(), Float32Array), scalars: typedView(next(), Float64Array),
+  };
+  const postings: Record<string, SavedPostings> = {};
+  for (const prop of postingProps) {
+    postings[prop] = {
+      terms: next().toString('utf8'), postingStarts: typedView(next(), Uint32Array), postings: next(), lengths: typedView(next(), Uint32Array),
+      live: next(), languages: next(), signatures: typedView(next(), Int32Array),
+    };
   }
-  meta.docs.forEach(([docId, contentHash, size, modifiedAt, format], i) =>
-    index.docs.set(docId, { docId, contentHash, size, modifiedAt, format, slots: docSlots[i] }),
-  );
-  const termText = sections[6].toString('utf8');
-  const postingStarts = typedView(sections[7], Uint32Array);
-  const starts = termStarts(termText);
-  if (starts.length !== postingStarts.length || (postingStarts.length && postingStarts[postingStarts.length - 1] !== sections[8].length)) {
-    throw new IndexFileError('corrupt', 'terms and postings disagree');
+  const vectors: Record<string, SavedVectors> = {};
+  for (const { prop, dimension } of vectorProps) vectors[prop] = { dimension, rows: typedView(next(), Int8Array), scales: typedView(next(), Float32Array), present: next() };
+  const raw = {
+    internalDocumentIDStore: { internalIdToId: ids },
+    index: { ...rest, postings, vectors },
+    docs,
+    sorting: meta.orama.sorting,
+    pinning: meta.orama.pinning,
+    language: meta.orama.language,
+  } as unknown as RawData;
+  let index: PassageIndex;
+  try {
+    index = PassageIndex.restore(raw, meta.docs, meta.embedding);
+  } catch (err) {
+    throw new IndexFileError('corrupt', err instanceof Error ? err.message : String(err));
   }
-  index.restoreTerms({ text: termText, starts, bytes: sections[8], postingStarts });
-  const rows = typedView(sections[9], Int8Array);
-  const scales = typedView(sections[10], Float32Array);
-  const { model, dimension } = meta.embedding;
-  if (sections[11].length !== count || scales.length !== count || rows.length !== count * dimension) {
-    throw new IndexFileError('corrupt', 'vectors and passage table disagree');
-  }
-  index.restoreVectors(model, dimension, { rows, scales, hasVector: sections[11] });
   return { index, skipped: meta.skipped, savedAt: meta.savedAt };
 }
 
@@ -265,16 +221,16 @@ function unframe(file: Uint8Array): Buffer[] {
     sections.push(payload.subarray(at + 8, at + 8 + length));
     at += 8 + length + pad;
   }
-  if (sections.length !== SECTIONS) throw new IndexFileError('corrupt', `${sections.length} sections`);
+  if (sections.length < 2 + DOC_SECTIONS) throw new IndexFileError('corrupt', `${sections.length} sections`);
   return sections;
 }
 
-function bytesOf(array: Int8Array | Uint32Array | Float32Array | Float64Array): Buffer {
+function bytesOf(array: ArrayBufferView): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
 /** A typed array over a section: a view when the section is aligned (the usual case), else a copy. */
-function typedView<T extends Int8Array | Uint32Array | Float32Array | Float64Array>(
+function typedView<T extends Int8Array | Int32Array | Uint32Array | Float32Array | Float64Array>(
   section: Buffer,
   Type: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
 ): T {
@@ -284,67 +240,4 @@ function typedView<T extends Int8Array | Uint32Array | Float32Array | Float64Arr
   const copy = new Uint8Array(section.byteLength);
   copy.set(section);
   return new Type(copy.buffer);
-}
-
-/** Where each '\n'-terminated term starts, plus one past the last. */
-function termStarts(text: string): Uint32Array {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Uint32Array(count + 1);
-  let at = 0;
-  for (let k = 0; k < count; k++) {
-    starts[k] = at;
-    at = text.indexOf('\n', at) + 1;
-  }
-  starts[count] = at;
-  return starts;
-}
-
-/** The live passages' quantised vectors in their new order; a passage without one has zeros and a 0 flag. */
-function encodeVectors(index: PassageIndex, slots: readonly number[]): QuantisedVectors & { hasVector: Buffer } {
-  const dim = index.dimension;
-  const rows = new Int8Array(slots.length * dim);
-  const scales = new Float32Array(slots.length);
-  const hasVector = Buffer.alloc(slots.length);
-  slots.forEach((slot, i) => {
-    if (!index.hasVector[slot]) return;
-    rows.set(index.vectors.subarray(slot * dim, slot * dim + dim), i * dim);
-    scales[i] = index.vectorScales[slot];
-    hasVector[i] = 1;
-  });
-  return { rows, scales, hasVector };
-}
-
-/** Each term ('\n'-terminated) and its postings: df, then (slot delta, tf) pairs as LEB128 varints. */
-function encodePostings(index: PassageIndex, newSlot: Int32Array): { terms: string; postingStarts: Uint32Array; postings: Buffer } {
-  const terms: string[] = [];
-  const starts: number[] = [];
-  let out = Buffer.alloc(1 << 20);
-  let at = 0;
-  const put = (value: number) => {
-    while (value >= 0x80) {
-      out[at++] = (value & 0x7f) | 0x80;
-      value = Math.floor(value / 128);
-    }
-    out[at++] = value;
-  };
-  index.forEachTermPostings(newSlot, (term, live, count) => {
-    if (at + 5 + count * 10 > out.length) {
-      const bigger = Buffer.alloc(Math.max(out.length * 2, at + 5 + count * 10));
-      out.copy(bigger, 0, 0, at);
-      out = bigger;
-    }
-    terms.push(term);
-    starts.push(at);
-    put(count);
-    let previous = 0;
-    for (let i = 0; i < count; i++) {
-      const slot = Math.floor(live[i] / TF_SPAN);
-      put(slot - previous);
-      put(live[i] % TF_SPAN);
-      previous = slot;
-    }
-  });
-  starts.push(at);
-  return { terms: terms.length ? `${terms.join('\n')}\n` : '', postingStarts: Uint32Array.from(starts), postings: out.subarray(0, at) };
 }

@@ -83,16 +83,22 @@ function splitLongParagraph(text: string, line: number, maxWords: number): Piece
   return pieces.flatMap((p) => (p.words > maxWords * 1.5 ? splitAtWords(p, maxWords) : [p]));
 }
 
-/** The number of /\S+/g matches (runs of non-white-space), counted without making them. */
+/**
+ * The number of /\S+/g matches (runs of non-white-space), counted without making them; in Chinese and Japanese,
+ * which put no spaces between words, every two characters count as a word (about their average word length).
+ */
 export function countWords(text: string): number {
   let words = 0;
   let inWord = false;
+  let cjk = 0;
   for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
-    if (!space && !inWord) words++;
-    inWord = !space;
+    const c = text.charCodeAt(i);
+    const space = isSpace(c);
+    if (c >= 0x3040 && c <= 0x9fff) cjk++;
+    else if (!space && !inWord) words++;
+    inWord = !space && !(c >= 0x3040 && c <= 0x9fff);
   }
-  return words;
+  return words + Math.ceil(cjk / 2);
 }
 
 /** JavaScript's \s. */

@@ -47,7 +47,7 @@ describe('index: embedding passages through the stand-in', function () {
     assert.deepEqual(indexer.stats().embedding, { model: MODEL, embedded: total, total });
     assert.equal(indexer.index.dimension, 64);
     const host = new ModelHost(standin().url);
-    const target = indexer.index.passageAt(3)!;
+    const target = indexer.index.all()[3];
     const [query] = await host.embed(MODEL, [target.text]);
     const hits = await indexer.index.vectorSearch(query, 5);
     assert.equal(hits[0].passage.id, target.id);

@@ -13,10 +13,10 @@ import { type Calibrated, calibrate } from '../../exemplars/calibrate';
 import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../exemplars/scorer';
 import { selectExemplars } from '../../exemplars/select';
 import { ModelHost } from '../../model/modelHost';
-import type { Passage } from '../../passages/passage';
 import { PassageEmbedder } from '../embedding';
 import { Indexer, type RunOptions } from '../indexer';
 import type { IndexStats } from '../indexer';
+import { scopedStore, type Scope } from '../scopedStore';
 import type { WireStats, WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './protocol';
 
 const port = parentPort;
@@ -81,7 +81,7 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
     case 'applyChanges':
       return exclusive(request.id, (run) => opened().applyChanges(request.changes, run));
     case 'select':
-      return selectExemplars(opened().index, request.context, {
+      return selectExemplars(scopedStore(opened().index, scopeOf(request.context.before, request.options)), request.context, {
         ...request.options,
         excludeDocIds: request.options.excludeDocIds && new Set(request.options.excludeDocIds),
         preferDocIds: request.options.preferDocIds && new Set(request.options.preferDocIds),
@@ -94,6 +94,10 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
       weights = request.weights ?? DEFAULT_WEIGHTS;
       return true;
   }
+}
+
+function scopeOf(writing: string, options: { excludeDocIds?: readonly string[]; preferDocIds?: readonly string[] }): Scope {
+  return { writing, excludeDocIds: options.excludeDocIds && new Set(options.excludeDocIds), preferDocIds: options.preferDocIds && new Set(options.preferDocIds) };
 }
 
 async function open(id: number, opts: WorkerOptions): Promise<{ restored: boolean; stats: IndexStats }> {
@@ -188,8 +192,7 @@ async function calibrateToWriting(id: number, maxCuts?: number): Promise<Calibra
   running.set(id, controller);
   try {
     const index = opened().index;
-    const passages = index.records.flatMap((_, slot) => index.passageAt(slot) ?? []) as Passage[];
-    const result = await calibrate(passages, {
+    const result = await calibrate(index.all(), {
       store: index,
       prior: DEFAULT_WEIGHTS,
       maxCuts,

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { VectorRows } from '../../../src/core/index/orama/vectors';
+import { PassageIndex } from '../../../src/core/index/passageIndex';
+import { cutIntoPassages } from '../../../src/core/passages/chunker';
+import { reduceToProse } from '../../../src/core/documents/reduce';
+
+function vectors(n: number, dim: number, seed: number): number[][] {
+  let s = seed;
+  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5;
+  return Array.from({ length: n }, () => Array.from({ length: dim }, next));
+}
+const cosine = (a: number[], b: number[]) => a.reduce((n, x, i) => n + x * b[i], 0) / Math.hypot(...a) / Math.hypot(...b);
+
+describe('index: int8 vectors', () => {
+  // 64 dimensions go through the WebAssembly SIMD kernel, 30 through the scalar loop: both must rank as exact cosine does.
+  for (const dim of [64, 30]) {
+    it(`ranks as exact cosine does, ${dim} dimensions, and keeps at most its candidates`, () => {
+      const rows = vectors(300, dim, dim);
+      const index = new VectorRows(50);
+      rows.forEach((v, i) => index.insert(i + 1, v));
+      const query = vectors(1, dim, 99)[0];
+      const found = index.find(query, -1);
+      assert.equal(found.length, 50);
+      const exact = rows.map((v, i) => [i + 1, cosine(v, query)] as const).sort((a, b) => b[1] - a[1]);
+      assert.deepEqual(found.slice(0, 5).map(([slot]) => slot), exact.slice(0, 5).map(([slot]) => slot));
+      for (const [slot, score] of found) assert.ok(Math.abs(score - exact.find(([s]) => s === slot)![1]) < 0.02, `${slot}: ${score}`);
+      index.remove(exact[0][0]);
+      assert.notEqual(index.find(query, -1)[0][0], exact[0][0]);
+    });
+  }
+
+  it('gives a passage back as it went in, features and all', () => {
+    const index = new PassageIndex();
+    const passages = cutIntoPassages(reduceToProse('Semicolons; dashes — and (parentheses)! Do I? We’re here, again, and again.\n\nA second paragraph of words.', 'markdown'), { docId: '/a.md', format: 'markdown', modifiedAt: 5 });
+    index.putDocument({ docId: '/a.md', contentHash: 'h', size: 1, modifiedAt: 5, format: 'markdown' }, passages);
+    for (const p of passages) {
+      const back = index.get(p.id)!;
+      assert.deepEqual({ ...back, features: { ...back.features, functionWords: [] } }, { ...p, features: { ...p.features, functionWords: [] } });
+      back.features.functionWords.forEach((x, i) => assert.ok(Math.abs(x - p.features.functionWords[i]) < 1e-6));
+    }
+  });
+});
