@@ -1,35 +1,55 @@
+import { NO_SCAFFOLDING, readAnswer, withoutForeignMarkup, writerOf, type Scaffolding, type Situation } from '../answers';
 import type { CursorContext } from './context';
 import type { PromptForm } from './types';
 
+/** What the cleaning knows of the request: the document's language, and the prompt's scaffolding the model saw. */
+export interface AnswerSetting {
+  readonly language: string;
+  readonly scaffolding: Scaffolding;
+}
+
+const DEFAULT_SETTING: AnswerSetting = { language: 'markdown', scaffolding: NO_SCAFFOLDING };
+
 /**
- * Removes what a model puts in front of its real answer: thinking traces, an opening code fence and, from chat
- * models, "Sure, here is…" preambles. Safe on a partial stream: an unfinished thinking trace gives ''.
+ * Removes what a model puts in front of any answer: thinking traces and an opening code fence. Safe on a partial
+ * stream: an unfinished thinking trace gives ''. Talk is the reader's business (core/answers).
  */
-export function cleanHead(raw: string, form: PromptForm): string {
-  let text = stripThinking(raw);
-  if (form === 'chat') text = stripPreamble(text);
-  return text.replace(/^\s*```[\w-]*[ \t]*\n?/, '');
+export function cleanHead(raw: string, _form?: PromptForm): string {
+  return stripThinking(raw).replace(/^\s*```[\w-]*[ \t]*\n?/, '');
 }
 
-/** The suggestion to show from a model's raw answer, or '' when nothing worth showing is left. */
-export function cleanCompletion(raw: string, context: CursorContext, form: PromptForm): string {
-  return finishCleaning(cleanHead(raw, form), context, form);
+/** How the answer reader should read this request's answers. */
+export function answerSituation(context: CursorContext, form: PromptForm, setting: AnswerSetting = DEFAULT_SETTING): Situation {
+  const atLineStart = context.before === '' || context.before.endsWith('\n');
+  return {
+    writer: writerOf(context.before),
+    talks: talks(form),
+    scaffolding: setting.scaffolding,
+    headingsWelcome: setting.language === 'markdown' && atLineStart && /^#{1,6}\s/m.test(context.before),
+  };
 }
 
-/** The rest of the cleaning, for an answer whose head `cleanHead` already cleaned (and the stream stopper cut). */
-export function finishCleaning(head: string, context: CursorContext, form: PromptForm): string {
-  let text = cutAtFence(head).replace(/<\/(text|after|passage)>[^]*$/, '');
+/** The suggestion to show from a model's whole raw answer, or '' when nothing worth showing is left. */
+export function cleanCompletion(raw: string, context: CursorContext, form: PromptForm, setting: AnswerSetting = DEFAULT_SETTING): string {
+  const reading = readAnswer(cleanHead(raw, form), answerSituation(context, form, setting), true);
+  return reading.kind === 'words' ? finishCleaning(reading.text, context, form, setting.language) : '';
+}
+
+/** The rest of the cleaning, for the writer's words the reader kept (and the stream stopper cut). */
+export function finishCleaning(words: string, context: CursorContext, form: PromptForm, language = DEFAULT_SETTING.language): string {
+  let text = cutAtFence(words);
   // A chat answer is a new message: its leading space or line break says nothing about how it joins the text.
   text = form === 'chat' ? stripWrappingQuotes(text.trimStart(), context.before) : text;
+  text = withoutForeignMarkup(text, { language, before: context.before });
   text = stripEchoOfBefore(text, context.before, form);
   text = stripEchoOfAfter(text, context.after);
   text = joinToBefore(text, context.before, form).trimEnd();
   return isWorthShowing(text, context) ? text : '';
 }
 
-/** A chat answer that may still turn into a preamble ("Sure! Here is"), so the stream must not stop on it yet. */
-export function mayBePreamble(head: string): boolean {
-  return head.length < 80 && /^\s*(sure|certainly|of course|absolutely|okay|ok|here|below|i'll|i will|let me)\b[^:\n]*$/i.test(head);
+/** Forms in which the model is asked as a chat model, and so may answer like one. */
+function talks(form: PromptForm): boolean {
+  return form !== 'raw' && form !== 'fim';
 }
 
 const THINKING = /<(think|thinking)>[^]*?<\/\1>/g;
@@ -37,17 +57,6 @@ const THINKING = /<(think|thinking)>[^]*?<\/\1>/g;
 function stripThinking(text: string): string {
   const closed = text.replace(THINKING, '');
   return /<(think|thinking)>/.test(closed) ? '' : closed;
-}
-
-/** Preamble shapes seen from chat models: an acknowledgement, an announcement ending in a colon, a label. */
-const PREAMBLES = [
-  /^\s*(?:sure|certainly|of course|absolutely|okay|ok)\b[!.,]?[ \t]*(?:\n+|(?=here|below|i'll|i will|let me))/i,
-  /^\s*(?:here(?:'s| is| are)|below is|i'll|i will|let me)\b[^\n]*?:[ \t]*\n*/i,
-  /^\s*(?:continuation|completion|output|answer)\s*:[ \t]*\n*/i,
-];
-
-function stripPreamble(text: string): string {
-  return PREAMBLES.reduce((rest, preamble) => rest.replace(preamble, ''), text);
 }
 
 function cutAtFence(text: string): string {
@@ -110,7 +119,7 @@ function stripEchoOfAfter(text: string, after: string): string {
 function joinToBefore(text: string, before: string, form: PromptForm): string {
   const last = before[before.length - 1];
   if (last === undefined || /\s/.test(last)) return text.replace(/^[ \t]+/, '');
-  if (/^\s/.test(text) || !/^[\p{L}\p{N}("'“\[]/u.test(text)) return text;
+  if (/^\s/.test(text) || !/^[*_~`]*[\p{L}\p{N}("'“\[]/u.test(text)) return text;
   const partialWord = /[\p{L}\p{N}'’]+$/u.exec(before)?.[0];
   if (form === 'chat' && partialWord && text.startsWith(partialWord) && isWordChar(text[partialWord.length])) {
     return text.slice(partialWord.length);

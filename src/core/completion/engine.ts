@@ -4,7 +4,8 @@ import type { Log } from '../common/log';
 import { describeProblem, ModelError } from '../model/errors';
 import type { GenerateOptions, ModelInfo } from '../model/modelHost';
 import { LruCache } from './cache';
-import { cleanHead, finishCleaning, mayBePreamble } from './cleaning';
+import { describeFate, readAnswer, scaffoldingOf, TalkTally, type AnswerFate, type Situation, type TalkKind } from '../answers';
+import { answerSituation, cleanHead, finishCleaning } from './cleaning';
 import { cursorContext, type CursorContext } from './context';
 import { OutcomeRecord, type Outcome } from './outcomes';
 import { buildPrompt, type ModelPrompt } from './prompt';
@@ -12,7 +13,7 @@ import { unitEnd } from './stopping';
 import { applyVoiceForm } from '../voice/postProcess';
 import { triggerRefusal } from './trigger';
 import { TypingThrough } from './typingThrough';
-import type { CompletionRequest, CompletionResult, CompletionSettings, Exemplar, ExemplarSource, LengthUnit, UsedExemplar } from './types';
+import type { CompletionRequest, CompletionResult, CompletionSettings, Exemplar, ExemplarSource, UsedExemplar } from './types';
 
 /** The part of ModelHost the engine uses; tests give a fake. */
 export interface CompletionHost {
@@ -70,6 +71,8 @@ export class CompletionEngine implements Disposable {
   /** Every model failure except cancellation, already logged; the adapter updates the status bar. */
   readonly onModelProblem = this.problems.event;
   readonly outcomes: OutcomeRecord;
+  /** Per model, how many answers were shown whole, cut or dropped as talk. */
+  readonly talk = new TalkTally();
   private readonly cache: LruCache<Suggestion>;
   private readonly typing = new TypingThrough<{ id: string; suggestion: Suggestion }>();
   private readonly modelInfo = new Map<string, Promise<ModelInfo>>();
@@ -189,9 +192,15 @@ export class CompletionEngine implements Disposable {
       const info = await untilAborted(this.info(host, settings.model), combined);
       const exemplars = await this.chooseExemplars(request, context, settings, combined);
       const prompt = buildPrompt({ info, context, exemplars, settings, notes: this.deps.memory?.notesFor(context.before) });
-      const head = await this.stream(host, settings, prompt, context, combined, timing);
-      if (head === undefined) return undefined;
-      const text = applyVoiceForm(finishCleaning(head, context, prompt.form), settings.preferences.voice?.form, { before: context.before });
+      const situation = situationOf(prompt, context, exemplars, request.languageId);
+      const answer = await this.stream(host, settings, prompt, situation, context, combined, timing);
+      if (answer === undefined) return undefined;
+      // Words after skipped talk start a new message, so they join the writer's text as a chat answer does.
+      const form = answer.afterTalk ? 'chat' : prompt.form;
+      const cleaned = answer.fate === 'dropped' ? '' : finishCleaning(answer.words, context, form, request.languageId);
+      this.countFate(settings.model, answer.fate, answer.talk);
+      // The writer's own form (quotes, dashes, spelling), then the word rules learned from their corrections.
+      const text = applyVoiceForm(cleaned, settings.preferences.voice?.form, { before: context.before });
       return { text: this.deps.memory ? this.deps.memory.polish(text) : text, form: prompt.form, exemplars: exemplars.map(usedExemplar) };
     } catch (error) {
       this.report(error);
@@ -202,15 +211,19 @@ export class CompletionEngine implements Disposable {
     }
   }
 
-  /** Streams the answer and stops as soon as the unit is complete; breaking out of the loop aborts the HTTP stream. */
+  /**
+   * Streams the answer and stops as soon as the unit is complete, a refusal is read, or talk follows the writer's
+   * words; breaking out of the loop aborts the HTTP stream.
+   */
   private async stream(
     host: CompletionHost,
     settings: CompletionSettings,
     prompt: ModelPrompt,
+    situation: Situation,
     context: CursorContext,
     signal: AbortSignal,
     timing: Timing,
-  ): Promise<string | undefined> {
+  ): Promise<StreamedAnswer | undefined> {
     const unit = settings.preferences.length;
     const slow = setTimeout(() => this.activity.fire({ state: 'loading', model: settings.model }), this.deps.slowAfterMs ?? 1500);
     this.activity.fire({ state: 'waiting', model: settings.model });
@@ -222,17 +235,32 @@ export class CompletionEngine implements Disposable {
         timing.lastTokenAt = this.clock();
         clearTimeout(slow);
         raw += piece;
-        const head = cleanHead(raw, prompt.form);
-        const end = completeUnitEnd(head, unit, prompt.form, context.before);
-        if (end !== undefined) return head.slice(0, end);
+        const reading = readAnswer(cleanHead(raw, prompt.form), situation, false);
+        if (reading.kind === 'talk') return { words: '', fate: 'dropped', talk: reading.talk };
+        if (reading.kind === 'wait' || (situation.talks && echoesSoFar(reading.text, context.before))) continue;
+        const end = unitEnd(reading.text, unit);
+        const talk = reading.skipped ?? reading.cut;
+        const afterTalk = reading.skipped !== undefined;
+        if (end !== undefined) return { words: reading.text.slice(0, end), fate: talk ? 'cut' : 'whole', talk, afterTalk };
+        if (reading.cut) return { words: reading.text, fate: 'cut', talk, afterTalk };
       }
       if (signal.aborted) return undefined;
-      const head = cleanHead(raw, prompt.form);
-      return head.slice(0, unitEnd(head, unit, true));
+      const reading = readAnswer(cleanHead(raw, prompt.form), situation, true);
+      if (reading.kind !== 'words') return { words: '', fate: 'dropped', talk: reading.kind === 'talk' ? reading.talk : undefined };
+      const talk = reading.skipped ?? reading.cut;
+      return { words: reading.text.slice(0, unitEnd(reading.text, unit, true)), fate: talk ? 'cut' : 'whole', talk, afterTalk: reading.skipped !== undefined };
     } finally {
       clearTimeout(slow);
       this.activity.fire({ state: 'idle' });
     }
+  }
+
+  /** Counts what became of the answer; an answer that was only talk is worth a line in the log. */
+  private countFate(model: string, fate: AnswerFate, talk: TalkKind | undefined): void {
+    const counts = this.talk.record(model, fate, talk);
+    const line = describeFate(model, fate, talk, counts);
+    if (fate === 'dropped') this.deps.log.info(line);
+    else this.deps.log.trace(line);
   }
 
   private async chooseExemplars(
@@ -312,16 +340,26 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** The unit's end, unless a chat answer may still be echoing the text or announcing itself. */
-function completeUnitEnd(head: string, unit: LengthUnit, form: CompletionResult['form'], before: string): number | undefined {
-  if (form === 'chat' && (mayBePreamble(head) || echoesSoFar(head, before))) return undefined;
-  return unitEnd(head, unit);
-}
-
 /** The answer so far repeats a stretch of the text just before the cursor, so cutting there would show nothing new. */
 function echoesSoFar(head: string, before: string): boolean {
   const answer = head.trim();
   return answer.length > 0 && before.slice(-300).includes(answer);
+}
+
+interface StreamedAnswer {
+  /** The writer's words the reader kept, cut to the unit. */
+  readonly words: string;
+  readonly fate: AnswerFate;
+  readonly talk?: TalkKind;
+  /** Talk came before the words. */
+  readonly afterTalk?: boolean;
+}
+
+/** How this request's answer is read: the prompt's own scaffolding is what an echo would repeat. */
+function situationOf(prompt: ModelPrompt, context: CursorContext, exemplars: readonly Exemplar[], language: string): Situation {
+  const { system, prompt: text } = prompt.request;
+  const passages = exemplars.map((e) => e.passage.text);
+  return answerSituation(context, prompt.form, { language, scaffolding: scaffoldingOf([system, text], [context.before, context.after, ...passages], passages) });
 }
 
 function contextOf(request: CompletionRequest, settings: CompletionSettings): CursorContext {

@@ -5,7 +5,8 @@ import { planSelection, type SelectionPiece } from './budget';
 import { buildRewriteRequest, instructionTokens, type ModelFacts, type RequestSettings, type RewriteInput } from './prompt';
 import type { RewriteTemplate } from './template';
 import { applyVoiceForm } from '../voice/postProcess';
-import { cleanRewrite, type Exemplar, type WriterPreferences } from './voice';
+import { scaffoldingOf } from '../answers';
+import { readRewrite, type Exemplar, type RewriteSetting, type WriterPreferences } from './voice';
 
 /** When /api/show does not say how much the model holds: Ollama's usual default window. */
 const ASSUMED_CONTEXT_TOKENS = 4096;
@@ -107,21 +108,36 @@ async function rewritePiece(
     after: job.subject.text.slice(offset + piece.text.length),
   };
   const request = buildRewriteRequest(job.template, input, facts, job.settings);
+  const setting = rewriteSetting(request, input);
   let raw = '';
-  // The writer's quotation marks, dashes and spelling, whatever the model wrote.
-  const inVoice = (text: string) => applyVoiceForm(text, job.preferences.voice?.form, { before: input.before });
+  // The writer's quotation marks, dashes and spelling, whatever the model wrote; then their learned word rules.
+  const inVoice = (text: string) => polish(applyVoiceForm(text, job.preferences.voice?.form, { before: input.before }));
   const stream = services.host.generate(services.model, request, signal);
   let step = await stream.next();
   while (!step.done) {
     raw += step.value;
-    onText(keepOuterWhitespace(piece.text, polish(inVoice(cleanRewrite(raw, true)))));
+    onText(keepOuterWhitespace(piece.text, inVoice(readRewrite(raw, false, setting).text)));
     step = await stream.next();
   }
   // The length budget ran out before the model finished: the writer is told, not handed half a paragraph silently.
   if (step.value?.doneReason === 'length') onCutShort?.();
-  const rewritten = polish(inVoice(cleanRewrite(raw)));
+  const answer = readRewrite(raw, true, setting);
+  if (answer.talk && REFUSALS.has(answer.talk)) {
+    services.log.info(`Rewrite: ${services.model} declined (${answer.talk}); the passage is left as it was.`);
+    throw new RewriteRefusal(`The model "${services.model}" declined to rewrite this passage, so your text is unchanged. Try again, or choose another model for rewrites.`);
+  }
+  const rewritten = inVoice(answer.text);
   if (!rewritten) throw new RewriteRefusal(`The model "${services.model}" answered with nothing usable. Try again, or choose an instruction-following model.`);
   return keepOuterWhitespace(piece.text, rewritten);
+}
+
+/** Talk that means the model would not do the rewrite, rather than an answer that came out empty. */
+const REFUSALS: ReadonlySet<string> = new Set(['refusal', 'assistant', 'apology']);
+
+/** What an echo of this request would repeat (its instructions and labels), and the writer's own words. */
+function rewriteSetting(request: { system?: string; prompt: string }, input: RewriteInput): RewriteSetting {
+  const writerTexts = [input.selection, input.before, input.after, ...input.exemplars.map((e) => e.passage.text)];
+  return { scaffolding: scaffoldingOf([request.system, request.prompt], writerTexts), writerText: `${input.before.slice(-1500)}\n${input.selection}` };
 }
 
 function inputFor(job: RewriteJob, selection: string, exemplars: readonly Exemplar[]): RewriteInput {

@@ -3,7 +3,8 @@
  * size and the cleaning of a model's answer. Everything from core/completion is imported here and nowhere else in
  * this folder, so a change on their side is met in one file.
  */
-import { cleanHead, mayBePreamble } from '../completion/cleaning';
+import { NO_SCAFFOLDING, readAnswer, writerOf, type Scaffolding, type TalkKind } from '../answers';
+import { cleanHead } from '../completion/cleaning';
 import { cutAfter, cutBefore } from '../completion/context';
 import { contextSize } from '../completion/prompt';
 import type { Exemplar, Register, WriterPreferences } from '../completion/types';
@@ -40,22 +41,41 @@ export function describeExemplars(exemplars: readonly Exemplar[]): string {
   return `Passages this writer wrote, to show their voice (match how they write, not what they wrote about):\n${passages}`;
 }
 
+/** What the rewrite's cleaning knows: the prompt's scaffolding and the writer's own text (the selection and around it). */
+export interface RewriteSetting {
+  readonly scaffolding: Scaffolding;
+  readonly writerText: string;
+}
+
+/** The rewrite to show, and, when the answer was only talk, which kind (a refusal leaves the writer's text alone). */
+export interface RewriteAnswer {
+  readonly text: string;
+  readonly talk?: TalkKind;
+}
+
+const NO_SETTING: RewriteSetting = { scaffolding: NO_SCAFFOLDING, writerText: '' };
+
 /**
- * The rewrite to show, from the model's raw answer: completions' head cleaning (thinking traces, preambles, an opening
- * fence), then what only a rewrite prompt provokes (the passage tags, a closing fence, wrapping quotes).
- * With `streaming`, safe on a partial answer: the preview never shows a preamble even for a moment.
+ * The rewrite from the model's raw answer: thinking traces and fences go, the answer reader (core/answers) drops the
+ * talk before it ("Here is a rewritten version:") and after it (an explanation, an offer), then what only a rewrite
+ * prompt provokes (the passage tags, wrapping quotes). With `final` false, safe on a partial answer: the preview never
+ * shows a preamble even for a moment.
  */
-export function cleanRewrite(raw: string, streaming = false): string {
-  // A rewrite prompt is always an instruction, so the answer is cleaned as a chat answer, whatever the model.
-  const head = cleanHead(raw, 'chat');
-  // Mid-stream, "Sure! Here is" may still become a preamble: show nothing until it is clear.
-  if (streaming && mayBePreamble(head)) return '';
-  let text = head.replace(/^\s*(rewritten passage|rewrite)\s*:\s*/i, '');
-  text = text.replace(/^\s*<passage>\s*\n?/, '');
-  text = text.replace(/\s*<\/passage>[^]*$/, '');
+export function readRewrite(raw: string, final: boolean, setting: RewriteSetting = NO_SETTING): RewriteAnswer {
+  // A rewrite prompt is always an instruction, so the answer is read as a chat answer, whatever the model.
+  const situation = { writer: { ...writerOf(setting.writerText), inQuotation: false }, talks: true, scaffolding: setting.scaffolding, headingsWelcome: true };
+  const reading = readAnswer(cleanHead(raw), situation, final);
+  if (reading.kind === 'talk') return { text: '', talk: reading.talk };
+  if (reading.kind === 'wait') return { text: '' };
+  let text = reading.text.replace(/^\s*(rewritten passage|rewrite)\s*:\s*/i, '');
   const fence = text.indexOf('```');
   if (fence >= 0) text = text.slice(0, fence);
-  return stripWrappingQuotes(text.trim());
+  return { text: stripWrappingQuotes(text.trim()) };
+}
+
+/** The rewrite's text alone (see `readRewrite`); with `streaming`, of an answer still being written. */
+export function cleanRewrite(raw: string, streaming = false, setting: RewriteSetting = NO_SETTING): string {
+  return readRewrite(raw, !streaming, setting).text;
 }
 
 function stripWrappingQuotes(text: string): string {

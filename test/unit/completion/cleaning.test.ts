@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cleanCompletion, cleanHead, mayBePreamble } from '../../../src/core/completion/cleaning';
+import { cleanCompletion, cleanHead } from '../../../src/core/completion/cleaning';
 import type { PromptForm } from '../../../src/core/completion/types';
 
 interface Case {
@@ -63,9 +63,4 @@ describe('completion cleaning (table of real awkward outputs)', () => {
     assert.equal(cleanHead('```\nThe', 'raw'), 'The');
   });
 
-  it('knows when a chat answer may still turn into a preamble', () => {
-    assert.equal(mayBePreamble('Sure! Here is'), true);
-    assert.equal(mayBePreamble('the boats were'), false);
-    assert.equal(mayBePreamble('Sure! Here is the text:'), false);
-  });
 });
