@@ -79,6 +79,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
       indexSummary: () => writing.summary(),
       lastSuggestion,
       storage: () => storageInfo(writing.storageFolder),
+      indexedPassage: async (id) => (await writing.current?.getPassages([id]))?.[0],
     },
     {
       checkConnection: () => void monitor.checkNow(),

@@ -10,6 +10,7 @@ import type {
   TestResult,
   ToSidebar,
 } from '../../shared/sidebarProtocol';
+import { visibleName } from './names';
 
 export interface ViewState {
   readonly hostStatus?: HostStatus;
@@ -72,7 +73,7 @@ export function restoreState(saved: unknown): SavedState {
 /** The options of a model picker: the host's models, plus the configured one even when the host lacks it. */
 export function modelChoices(models: readonly string[] | undefined, configured: string, emptyLabel?: string): { value: string; label: string }[] {
   const names = [...new Set([...(models ?? []), ...(configured ? [configured] : [])])].sort();
-  const choices = names.map((name) => ({ value: name, label: isMissing(models, name) ? `${name} (not pulled)` : name }));
+  const choices = names.map((name) => ({ value: name, label: isMissing(models, name) ? `${visibleName(name)} (not pulled)` : visibleName(name) }));
   return emptyLabel === undefined ? choices : [{ value: '', label: emptyLabel }, ...choices];
 }
 

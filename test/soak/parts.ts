@@ -1,0 +1,19 @@
+// The parts of the soak run, in the order they run. Each drives public entry points only (the index worker's
+// protocol through WritingIndex, the document readers, the persistence functions), so they outlive refactorings.
+import type { PartResult } from './report';
+
+export interface SoakOptions {
+  readonly quick: boolean;
+  readonly root: string;
+  readonly seed: number;
+  readonly log: (line: string) => void;
+}
+
+export interface SoakPart {
+  readonly name: string;
+  run(options: SoakOptions): Promise<PartResult>;
+}
+
+export const SOAK_PARTS: readonly SoakPart[] = [
+  { name: 'trust', run: async (o) => (await import('./trust/part')).trustPart(o) },
+];
