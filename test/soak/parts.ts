@@ -15,5 +15,6 @@ export interface SoakPart {
 }
 
 export const SOAK_PARTS: readonly SoakPart[] = [
+  { name: 'fuzzed', run: async (o) => (await import('./fuzz/part')).fuzzPart(o) },
   { name: 'trust', run: async (o) => (await import('./trust/part')).trustPart(o) },
 ];

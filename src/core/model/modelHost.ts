@@ -57,7 +57,8 @@ export class ModelHost {
     signal?.addEventListener('abort', abort, { once: true });
     try {
       for await (const chunk of stream) {
-        if (chunk.response) yield chunk.response;
+        // A host that sends something else where the text belongs (a number, an object) yields nothing for it.
+        if (typeof chunk.response === 'string' && chunk.response) yield chunk.response;
       }
     } catch (error) {
       throw new ModelError(signal?.aborted ? { kind: 'aborted' } : classifyError(error, { host: this.host, model }));
