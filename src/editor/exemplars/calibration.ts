@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Log } from '../../core/common/log';
-import { parseWeights, serializeWeights, type ScorerWeights } from '../../core/exemplars/scorer';
+import type { ScorerWeights } from '../../core/exemplars/scorer';
+import { loadSavedWeights, saveWeights } from '../../core/exemplars/weightsFile';
 import type { WritingIndex } from '../../core/index/writingIndex';
 import { abortSignalOf } from '../cancellation';
 import type { IndexSupport } from '../index/indexSupport';
@@ -39,8 +39,7 @@ export class Calibration implements vscode.Disposable {
             signal: abortSignalOf(token),
             onProgress: (p) => progress.report({ message: `${p.done} of ${p.total} passages of yours measured` }),
           });
-          await fs.mkdir(this.storage.fsPath, { recursive: true });
-          await fs.writeFile(this.file.fsPath, serializeWeights(weights));
+          await saveWeights(this.file.fsPath, weights);
           this.log.info(`Exemplar scorer ${weights.origin}; saved to ${this.file.fsPath}`);
           void vscode.window.showInformationMessage(`Ownvoice is calibrated to your writing (${weights.origin}).`);
           return weights;
@@ -54,17 +53,9 @@ export class Calibration implements vscode.Disposable {
 
   /** Weights from an earlier calibration; a damaged file is logged and the shipped defaults stay. */
   private async applySaved(index: WritingIndex): Promise<void> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file.fsPath, 'utf8');
-    } catch {
-      return; // never calibrated
-    }
-    try {
-      await index.useWeights(parseWeights(JSON.parse(text)));
-    } catch (error) {
-      this.log.warn(`Ignored saved exemplar weights (${String(error)}); using the shipped defaults.`);
-    }
+    const saved = await loadSavedWeights(this.file.fsPath);
+    if ('weights' in saved) await index.useWeights(saved.weights);
+    else if (saved.problem !== 'never-calibrated') this.log.warn(`Ignored saved exemplar weights (${saved.detail}); using the shipped defaults.`);
   }
 
   dispose(): void {
