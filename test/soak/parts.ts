@@ -15,6 +15,7 @@ export interface SoakPart {
 }
 
 export const SOAK_PARTS: readonly SoakPart[] = [
+  { name: 'killed', run: async (o) => (await import('./killed/part')).killedPart(o) },
   { name: 'broken', run: async (o) => (await import('./broken/part')).brokenPart(o) },
   { name: 'fuzzed', run: async (o) => (await import('./fuzz/part')).fuzzPart(o) },
   { name: 'trust', run: async (o) => (await import('./trust/part')).trustPart(o) },
