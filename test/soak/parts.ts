@@ -11,12 +11,15 @@ export interface SoakOptions {
 
 export interface SoakPart {
   readonly name: string;
+  /** Needs ../shared/corpora beside the repository (skipped with a message where it is absent, failed in CI). */
+  readonly needsCorpus?: boolean;
   run(options: SoakOptions): Promise<PartResult>;
 }
 
 export const SOAK_PARTS: readonly SoakPart[] = [
-  { name: 'killed', run: async (o) => (await import('./killed/part')).killedPart(o) },
-  { name: 'broken', run: async (o) => (await import('./broken/part')).brokenPart(o) },
+  { name: 'killed', needsCorpus: true, run: async (o) => (await import('./killed/part')).killedPart(o) },
+  { name: 'broken', needsCorpus: true, run: async (o) => (await import('./broken/part')).brokenPart(o) },
   { name: 'fuzzed', run: async (o) => (await import('./fuzz/part')).fuzzPart(o) },
+  { name: 'host', run: async (o) => (await import('./host/part')).hostPart(o) },
   { name: 'trust', run: async (o) => (await import('./trust/part')).trustPart(o) },
 ];

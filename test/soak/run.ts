@@ -1,9 +1,10 @@
 // npm run soak [-- --quick] [--json out.json] [--only killed,broken,...]: kills, corrupts, fuzzes and abuses Ownvoice
 // through its public entry points and counts what survived. Prints one line per part; exits 1 on any loss, crash,
 // hang or leak. With OWNVOICE_RESULT_FILE set (scripts/test-all.mjs) it also writes each check as passed or failed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RESULT_FILE_ENV, writeResult } from '../harness/results';
+import { corporaFolder } from './corpus';
 import type { PartResult } from './report';
 import { SOAK_PARTS, type SoakOptions } from './parts';
 
@@ -19,8 +20,12 @@ async function main(): Promise<number> {
     const started = Date.now();
     console.log(`soak: ${part.name}…`);
     let result: PartResult;
+    const corpora = corporaFolder(root);
     try {
-      result = await part.run(options);
+      if (part.needsCorpus && !existsSync(corpora)) {
+        const failed = process.env.CI === 'true' ? 1 : 0;
+        result = { part: part.name, trials: 0, failures: failed, worst: `${corpora} is absent`, line: `${part.name} ${failed ? 'FAILED' : 'SKIPPED'}: needs ${corpora}`, checks: [{ name: `${part.name}: corpora present`, failures: failed }] };
+      } else result = await part.run(options);
     } catch (error) {
       // A part that cannot finish is itself a failure, never a silent pass.
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
