@@ -20,6 +20,7 @@ export const SOAK_PARTS: readonly SoakPart[] = [
   { name: 'killed', needsCorpus: true, run: async (o) => (await import('./killed/part')).killedPart(o) },
   { name: 'broken', needsCorpus: true, run: async (o) => (await import('./broken/part')).brokenPart(o) },
   { name: 'fuzzed', run: async (o) => (await import('./fuzz/part')).fuzzPart(o) },
+  { name: 'flooded', run: async (o) => (await import('./flood/part')).floodPart(o) },
   { name: 'host', run: async (o) => (await import('./host/part')).hostPart(o) },
   { name: 'trust', run: async (o) => (await import('./trust/part')).trustPart(o) },
 ];
