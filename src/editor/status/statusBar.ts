@@ -23,10 +23,10 @@ const ICONS: Record<HostStatus['state'], string> = {
 };
 
 const SHORT: Record<HostStatus['state'], string> = {
-  checking: 'checking Ollama',
-  ready: 'ready',
-  modelMissing: 'model missing',
-  unreachable: 'Ollama unreachable',
+  checking: vscode.l10n.t('checking Ollama'),
+  ready: vscode.l10n.t('ready'),
+  modelMissing: vscode.l10n.t('model missing'),
+  unreachable: vscode.l10n.t('Ollama unreachable'),
 };
 
 /** The status bar item: one glance tells whether suggestions can come; a click opens Ownvoice's quick menu. */
@@ -45,11 +45,11 @@ export class StatusBar implements vscode.Disposable {
     const sentence = describeHostStatus(host);
     let short = SHORT[host.state];
     let icon = ICONS[host.state];
-    if (!problem && activity.state === 'loading') [icon, short] = ['$(loading~spin)', `loading ${activity.model}`];
-    else if (!problem && !view.enabled) [icon, short] = ['$(circle-slash)', view.language ? `off for ${languageName(view.language)}` : 'suggestions off'];
+    if (!problem && activity.state === 'loading') [icon, short] = ['$(loading~spin)', vscode.l10n.t('loading {0}', activity.model)];
+    else if (!problem && !view.enabled) [icon, short] = ['$(circle-slash)', view.language ? vscode.l10n.t('off for {0}', languageName(view.language)) : vscode.l10n.t('suggestions off')];
     const showWords = problem || short !== SHORT.ready;
     this.item.text = showWords ? `${icon} Ownvoice: ${short}` : `${icon} Ownvoice`;
-    this.item.tooltip = new vscode.MarkdownString(`**Ownvoice** — ${sentence}\n\nClick for options.`);
+    this.item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**Ownvoice** — {0}\n\nClick for options.', sentence));
     this.item.accessibilityInformation = { label: `Ownvoice: ${short}. ${sentence}` };
     this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
