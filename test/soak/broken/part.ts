@@ -26,7 +26,7 @@ export async function brokenPart(options: SoakOptions): Promise<PartResult> {
     const tally = new Tally();
     const rng = random(options.seed);
     const counts = { intact: 0, rebuilt: 0, altered: 0, silent: 0 };
-    const repeats = options.quick ? 2 : 12;
+    const repeats = options.quick ? 1 : 12;
     const damages = damageList(rng, repeats);
     for (const target of storedFiles({ corpus, fresh })) {
       for (const damage of damages) {

@@ -15,6 +15,11 @@ export const FORMAT_TOKENS: Readonly<Record<string, readonly string[]>> = {
   template: ['---', '\n', '\r\n', 'name: ', 'description: ', 'temperature: ', '0.7', '-1', 'NaN', '[system]', '[prompt]', '[other]', '[', ']', '{{', '}}', '{{selection}}', '{{ exemplars }}', '{{instruction}}', '{{unknown}}', '{', '}', ':', '#', 'Rewrite this: ', ' '],
 };
 
+/** fast-check builds its Unicode tables on first use (seconds on a busy machine): done before any input is timed. */
+export function warmUp(): void {
+  for (const unit of ['grapheme', 'binary'] as const) fc.sample(fc.string({ unit, maxLength: 8 }), { seed: 1, numRuns: 1 });
+}
+
 /** One text input: random unicode, a token soup, a mutated real document, or a pathological repetition. */
 export function textInput(seed: number, index: number, tokens: readonly string[], samples: readonly string[]): string {
   const rng = random(seed * 1_000_003 + index);

@@ -10,12 +10,12 @@ import { FUZZ_TARGETS } from './targets';
 import type { FuzzWorkerData, FuzzWorkerMessage } from './worker';
 
 /** An input may take this long before it counts as a hang (the machine is shared; real inputs take milliseconds). */
-const HANG_MS = 10_000;
+const HANG_MS = 20_000;
 /** The worker's old generation: an input that needs more than this is a memory failure. */
 const MEMORY_CEILING_MB = 768;
 
 export async function fuzzPart(options: SoakOptions): Promise<PartResult> {
-  const perTarget = options.quick ? 200 : 10_000;
+  const perTarget = options.quick ? 100 : 10_000;
   const samples = await corpusSamples(options.root, options.quick ? 40 : 200);
   const tally = new Tally();
   let slowest = { target: '', index: 0, ms: 0 };
@@ -73,14 +73,22 @@ function runWorker(data: FuzzWorkerData, onFailure: (index: number, message: str
     };
     let seen = -1;
     let since = Date.now();
+    let armed = false; // from the worker's 'ready': loading and warming up are not an input
     const watch = setInterval(() => {
+      if (!armed) return;
       const running = Atomics.load(progress, 0) * 1e6 + Atomics.load(progress, 1);
       if (running !== seen) {
         seen = running;
         since = Date.now();
       } else if (Date.now() - since > HANG_MS) settle({ kind: 'hang', index: Atomics.load(progress, 0) });
     }, 100);
-    worker.on('message', (m: FuzzWorkerMessage) => (m.type === 'failure' ? onFailure(m.index, m.message) : settle({ kind: 'done', heapPeak: m.heapPeak, slowest: m.slowest })));
+    worker.on('message', (m: FuzzWorkerMessage) => {
+      if (m.type === 'ready') {
+        armed = true;
+        since = Date.now();
+      } else if (m.type === 'failure') onFailure(m.index, m.message);
+      else settle({ kind: 'done', heapPeak: m.heapPeak, slowest: m.slowest });
+    });
     worker.on('error', (error) => settle({ kind: 'crash', index: Atomics.load(progress, 0), message: `crashed: ${error.message}` }));
     worker.on('exit', (code) => settle({ kind: 'crash', index: Atomics.load(progress, 0), message: `the worker exited (code ${code}) before finishing` }));
   });

@@ -2,6 +2,7 @@
 // worker's exit for crashes and running out of memory, and starts a new worker after the input that did it.
 import * as v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
+import { warmUp } from './inputs';
 import { FUZZ_TARGETS } from './targets';
 
 export interface FuzzWorkerData {
@@ -15,6 +16,7 @@ export interface FuzzWorkerData {
 }
 
 export type FuzzWorkerMessage =
+  | { readonly type: 'ready' }
   | { readonly type: 'failure'; readonly index: number; readonly message: string }
   | { readonly type: 'done'; readonly heapPeak: number; readonly slowest: { readonly index: number; readonly ms: number } };
 
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
   const target = FUZZ_TARGETS.find((t) => t.name === data.target);
   if (!target) throw new Error(`no fuzz target ${data.target}`);
   const run = await target.prepare(data.seed, data.samples);
+  warmUp();
+  post({ type: 'ready' });
   let heapPeak = 0;
   let slowest = { index: data.start, ms: 0 };
   for (let i = data.start; i < data.end; i++) {

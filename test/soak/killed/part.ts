@@ -34,7 +34,7 @@ export async function killedPart(options: SoakOptions): Promise<PartResult> {
   const embedServer = await fakeEmbeddingHost();
   try {
     const setup = await prepare(options, work, embedServer.url);
-    const trials = options.quick ? 16 : 200;
+    const trials = options.quick ? 12 : 200;
     const rng = random(options.seed + 17);
     const durations = new Map<KillPhase, number>();
     for (const phase of PHASES) durations.set(phase, (await runChild(phase, setup, work, 'calibrate')).ms);
