@@ -1,4 +1,4 @@
-// npm test: build, compile the tests, then run the unit, integration, e2e and package layers one after another.
+// npm test: build, compile the tests, then run the unit, soak (quick), integration, e2e and package layers one after another.
 // Prints each layer's counts and time and ends with "N passed, M failed"; exits 1 if anything failed or crashed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ const layers = [
     command: ['npx', 'mocha', '--config', '.mocharc.unit.json', '--reporter', './out/test/harness/countingReporter.js', process.stdout.isTTY ? '--color' : '--no-color'],
     timeoutMs: 10 * MINUTE,
   },
+  // The soak run's quick version (test/soak): kills, broken files, fuzzed input, XSS; one count per check.
+  { name: 'soak', command: ['node', 'out/test/soak/run.js', '--quick'], timeoutMs: 8 * MINUTE },
   { name: 'integration', command: ['node', 'out/test/harness/runIntegration.js'], timeoutMs: 12 * MINUTE },
   { name: 'e2e', command: ['node', 'out/test/harness/runE2E.js'], timeoutMs: 15 * MINUTE },
   // Last: its production build replaces the development build the layers above ran.

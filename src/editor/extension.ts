@@ -89,6 +89,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
       storage: () => storageInfo(writing.storageFolder),
       memory: () => learning.view(),
       voice: () => voice.view(),
+      indexedPassage: async (id) => (await writing.current?.getPassages([id]))?.[0],
     },
     {
       checkConnection: () => void monitor.checkNow(),

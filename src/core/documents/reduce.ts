@@ -37,7 +37,17 @@ const REDUCERS: Record<DocumentFormat, (source: string) => ProseBlock[]> = {
   html: htmlToProse,
 };
 
-/** Reduces a document's source to the headings and paragraphs its author wrote. */
+/**
+ * Reduces a document's source to the headings and paragraphs its author wrote. A document nested too deeply for its
+ * format's parser (thousands of nested lists or elements overflow the stack) is read as plain text instead: one
+ * strange file must not stop the index.
+ */
 export function reduceToProse(source: string, format: DocumentFormat): ProseBlock[] {
-  return REDUCERS[format](source.replace(/^\uFEFF/, ''));
+  const text = source.replace(/^\uFEFF/, '');
+  try {
+    return REDUCERS[format](text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return plainTextToProse(text);
+  }
 }

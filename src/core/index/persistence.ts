@@ -143,14 +143,20 @@ export function decodeIndex(file: Uint8Array): SavedState {
 export async function writeIndexFile(file: string, bytes: Uint8Array): Promise<void> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const handle = await fs.open(tmp, 'w');
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await fs.open(tmp, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, file);
+  } catch (error) {
+    // A full disk: the half-written temporary file would only keep it full.
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
   }
-  await fs.rename(tmp, file);
   await syncFolder(path.dirname(file));
 }
 

@@ -41,6 +41,9 @@ export function classifyError(error: unknown, context: { host: string; model?: s
   if ((code && CONNECTION_CODES.has(code)) || message === 'fetch failed' || /other side closed|socket/i.test(message)) {
     return { kind: 'unreachable', host: context.host, detail: code ?? message };
   }
+  // The client choking on a line that is not an answer object (`5`, `null`): say so, not which operator failed.
+  if ((error instanceof TypeError || error instanceof SyntaxError) && !code) return { kind: 'server', detail: 'its answer was not in the form Ollama uses' };
+  if (message === '[object Object]' || message === 'null' || message === '') return { kind: 'server', detail: 'it reported an error without saying what' };
   if (err?.status_code === 404 || /not found/i.test(message)) {
     return { kind: 'modelMissing', model: context.model ?? '', detail: message };
   }

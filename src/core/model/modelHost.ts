@@ -66,7 +66,8 @@ export class ModelHost {
     let doneReason: string | undefined;
     try {
       for await (const chunk of stream) {
-        if (chunk.response) yield chunk.response;
+        // A host that sends something else where the text belongs (a number, an object) yields nothing for it.
+        if (typeof chunk.response === 'string' && chunk.response) yield chunk.response;
         if (chunk.done) doneReason = chunk.done_reason;
       }
       return { doneReason };

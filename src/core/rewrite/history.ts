@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 /** How many custom instructions the writer finds again under "Recent". */
@@ -31,7 +31,10 @@ export class PreferencePairFile {
 
   async record(pair: PreferencePair): Promise<void> {
     await mkdir(path.dirname(this.file), { recursive: true });
-    await appendFile(this.file, JSON.stringify(pair) + '\n', 'utf8');
+    // A write cut short (a crash, a full disk) leaves a partial last line; the next pair starts on a line of its own
+    // rather than being glued to it and lost with it.
+    const start = (await endsMidLine(this.file)) ? '\n' : '';
+    await appendFile(this.file, start + JSON.stringify(pair) + '\n', 'utf8');
   }
 
   /** Every pair recorded so far; a damaged line (e.g. from a crash mid-write) is skipped, not fatal. */
@@ -45,10 +48,36 @@ export class PreferencePairFile {
     }
     return text.split('\n').flatMap((line) => {
       try {
-        return line.trim() ? [JSON.parse(line) as PreferencePair] : [];
+        const pair: unknown = line.trim() ? JSON.parse(line) : undefined;
+        return isPreferencePair(pair) ? [pair] : [];
       } catch {
         return [];
       }
     });
+  }
+}
+
+const PAIR_FIELDS = ['at', 'presetId', 'instruction', 'model', 'format', 'original', 'chosen', 'rejected'] as const;
+
+/** A damaged line can still be JSON (`5`, `null`, a record missing its texts): only whole pairs count. */
+function isPreferencePair(value: unknown): value is PreferencePair {
+  return typeof value === 'object' && value !== null && PAIR_FIELDS.every((f) => typeof (value as Record<string, unknown>)[f] === 'string');
+}
+
+async function endsMidLine(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return false; // no file yet
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    await handle.close();
   }
 }

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Log } from '../../core/common/log';
 import type { Calibrated, CalibrationShortfall } from '../../core/exemplars/calibrate';
-import { parseWeights, serializeWeights, type ScorerWeights } from '../../core/exemplars/scorer';
+import type { ScorerWeights } from '../../core/exemplars/scorer';
+import { loadSavedWeights, saveWeights } from '../../core/exemplars/weightsFile';
 import type { WritingIndex } from '../../core/index/writingIndex';
 import { abortSignalOf } from '../cancellation';
 import type { IndexSupport } from '../index/indexSupport';
@@ -101,8 +102,7 @@ export class Calibration implements vscode.Disposable {
         this.log.info(`Calibration (${why}): ${weights.origin}`);
         return calibrated;
       }
-      await fs.mkdir(this.storage.fsPath, { recursive: true });
-      await fs.writeFile(this.file.fsPath, serializeWeights(weights));
+      await saveWeights(this.file.fsPath, weights);
       this.log.info(`Exemplar scorer ${weights.origin} (${why}); saved to ${this.file.fsPath}`);
       return calibrated;
     } catch (error) {
@@ -113,17 +113,9 @@ export class Calibration implements vscode.Disposable {
 
   /** Weights from an earlier calibration; a damaged file is logged and the shipped defaults stay. */
   private async applySaved(index: WritingIndex): Promise<void> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file.fsPath, 'utf8');
-    } catch {
-      return; // never calibrated
-    }
-    try {
-      await index.useWeights(parseWeights(JSON.parse(text)));
-    } catch (error) {
-      this.log.warn(`Ignored saved exemplar weights (${String(error)}); using the shipped defaults.`);
-    }
+    const saved = await loadSavedWeights(this.file.fsPath);
+    if ('weights' in saved) await index.useWeights(saved.weights);
+    else if (saved.problem !== 'never-calibrated') this.log.warn(`Ignored saved exemplar weights (${saved.detail}); using the shipped defaults.`);
   }
 
   dispose(): void {

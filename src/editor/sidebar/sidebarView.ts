@@ -16,6 +16,7 @@ import {
   type VoiceView,
 } from '../../shared/sidebarProtocol';
 import { OLLAMA_DOWNLOAD } from '../model/modelGuidance';
+import { openableDocument, type IndexedPlace } from '../../core/exemplars/openable';
 import type { ModelActions } from './modelActions';
 import { PREFERENCE_SETTINGS, readPreferences, settingTarget, withDocumentPreference, type SettingTarget } from './preferenceSettings';
 import { webviewHtml } from './webviewHtml';
@@ -29,6 +30,8 @@ export interface SidebarSources {
   storage?(): Promise<StorageInfo | undefined>;
   memory?(): MemoryView | undefined;
   voice?(): VoiceView | undefined;
+  /** Where the index holds a passage; links open only what it answers. */
+  indexedPassage?(passageId: string): Promise<IndexedPlace | undefined>;
 }
 
 /** What the sidebar's buttons do beyond settings; a missing one shows as a disabled button. */
@@ -291,9 +294,16 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   private async openExemplar(passageId: string): Promise<void> {
     const exemplar = this.exemplar(passageId);
     if (!exemplar) return;
-    const line = Math.max(0, exemplar.line - 1);
+    const lookup = this.sources.indexedPassage;
+    const place = lookup && (await openableDocument(exemplar, lookup));
+    if (!place) {
+      this.log.warn(`Sidebar: passage ${passageId} is no longer in the index; nothing opened.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Ownvoice: that passage is no longer in the index of your writing.'));
+      return;
+    }
+    const line = Math.max(0, place.line - 1);
     const selection = new vscode.Range(line, 0, line, 0);
-    await vscode.window.showTextDocument(documentUri(exemplar.docId), { selection, preview: true, viewColumn: vscode.ViewColumn.One });
+    await vscode.window.showTextDocument(vscode.Uri.file(place.docId), { selection, preview: true, viewColumn: vscode.ViewColumn.One });
   }
 
   private async setDocumentPreference(passageId: string, preference: DocumentPreference): Promise<void> {
@@ -319,9 +329,4 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
     this.disposeView();
     this.disposables.splice(0).forEach((d) => d.dispose());
   }
-}
-
-/** Passages name their document by absolute path; evaluation corpora may use URIs. */
-function documentUri(docId: string): vscode.Uri {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(docId) ? vscode.Uri.parse(docId) : vscode.Uri.file(docId);
 }

@@ -1,4 +1,5 @@
 // DOM helpers for the sidebar. Text goes in through textContent only, so document text can never become markup.
+import { visibleName } from './names';
 
 type Child = Node | string;
 
@@ -81,7 +82,7 @@ export function lines(text: string): string[] {
 
 /** The last path segment of a file path or URI, for compact labels; the full path goes in the tooltip. */
 export function baseName(path: string): string {
-  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+  return visibleName(path.split(/[\\/]/).filter(Boolean).pop() ?? path);
 }
 
 export function ago(ms: number, now = Date.now()): string {

@@ -1,5 +1,6 @@
 import { describeHostStatus, formatBytes, type EditablePreference, type FromSidebar, type PullState, type TestResult } from '../../shared/sidebarProtocol';
 import { button, h, icon, select, setOptions, setValue } from './dom';
+import { visibleName } from './names';
 import { isMissing, modelChoices, type ViewState } from './state';
 
 export interface Section {
@@ -112,9 +113,9 @@ function showPull(pull: PullState | undefined, box: HTMLElement, progress: HTMLP
   if (pull.state === 'pulling' && pull.total) progress.value = (pull.completed ?? 0) / pull.total;
   else progress.removeAttribute('value');
   text.textContent =
-    pull.state === 'done' ? `Pulled ${pull.model}.`
-    : pull.state === 'failed' ? `Could not pull ${pull.model}: ${pull.detail}`
-    : `Pulling ${pull.model}: ${pull.status}${pull.total ? ` (${formatBytes(pull.completed ?? 0)} of ${formatBytes(pull.total)})` : ''}`;
+    pull.state === 'done' ? `Pulled ${visibleName(pull.model)}.`
+    : pull.state === 'failed' ? `Could not pull ${visibleName(pull.model)}: ${pull.detail}`
+    : `Pulling ${visibleName(pull.model)}: ${pull.status}${pull.total ? ` (${formatBytes(pull.completed ?? 0)} of ${formatBytes(pull.total)})` : ''}`;
 }
 
 function showTest(test: TestResult | undefined, node: HTMLElement): void {
@@ -123,8 +124,8 @@ function showTest(test: TestResult | undefined, node: HTMLElement): void {
   node.dataset.state = test.state;
   node.replaceChildren(
     icon(test.state === 'ok' ? 'pass' : test.state === 'failed' ? 'error' : 'loading'),
-    test.state === 'ok' ? `${test.model} answered in ${test.latencyMs} ms: “${test.text}”`
-    : test.state === 'failed' ? `${test.model} failed: ${test.detail}`
-    : `Testing ${test.model}…`,
+    test.state === 'ok' ? `${visibleName(test.model)} answered in ${test.latencyMs} ms: “${test.text}”`
+    : test.state === 'failed' ? `${visibleName(test.model)} failed: ${test.detail}`
+    : `Testing ${visibleName(test.model)}…`,
   );
 }

@@ -13,6 +13,7 @@ import type {
   VoiceView,
   MemoryView,
 } from '../../shared/sidebarProtocol';
+import { visibleName } from './names';
 
 export interface ViewState {
   readonly hostStatus?: HostStatus;
@@ -85,7 +86,7 @@ export function restoreState(saved: unknown): SavedState {
  */
 export function modelChoices(models: readonly string[] | undefined, configured: string, emptyLabel?: string, fitting?: readonly string[]): { value: string; label: string }[] {
   const names = [...new Set([...(fitting ?? models ?? []), ...(configured ? [configured] : [])])].sort();
-  const choices = names.map((name) => ({ value: name, label: isMissing(models, name) ? `${name} (not pulled)` : name }));
+  const choices = names.map((name) => ({ value: name, label: isMissing(models, name) ? `${visibleName(name)} (not pulled)` : visibleName(name) }));
   return emptyLabel === undefined ? choices : [{ value: '', label: emptyLabel }, ...choices];
 }
 

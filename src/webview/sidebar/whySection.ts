@@ -1,6 +1,7 @@
 import type { DocumentPreference, ExplainedExemplar, FromSidebar, Preferences } from '../../shared/sidebarProtocol';
 import { ago, baseName, h, icon, replaceKeepingFocus } from './dom';
 import type { Section } from './modelSection';
+import { visibleName } from './names';
 
 /** The exemplars behind the last suggestion: each opens its source at the passage, and can be avoided or preferred. */
 export function whySection(post: (message: FromSidebar) => void): Section {
@@ -23,7 +24,7 @@ export function whySection(post: (message: FromSidebar) => void): Section {
         return;
       }
       const count = suggestion.exemplars.length;
-      summary.textContent = `Last ${suggestion.kind} (${ago(suggestion.at)}, ${suggestion.model}): ${count === 0 ? 'no passages of your writing were used.' : `${count} passage${count === 1 ? '' : 's'} of your writing.`}`;
+      summary.textContent = `Last ${suggestion.kind} (${ago(suggestion.at)}, ${visibleName(suggestion.model)}): ${count === 0 ? 'no passages of your writing were used.' : `${count} passage${count === 1 ? '' : 's'} of your writing.`}`;
       replaceKeepingFocus(list, suggestion.exemplars.map((e, i) => exemplarItem(e, i, preferences, post)));
     },
   };
@@ -31,7 +32,7 @@ export function whySection(post: (message: FromSidebar) => void): Section {
 
 function exemplarItem(exemplar: ExplainedExemplar, index: number, preferences: Preferences | undefined, post: (message: FromSidebar) => void): HTMLElement {
   const place = `${baseName(exemplar.docId)}:${exemplar.line}`;
-  const link = h('a', { class: 'source', testid: `exemplar-link-${index}`, attrs: { href: '#', title: `Open ${exemplar.docId} at line ${exemplar.line}` } }, icon('go-to-file'), place);
+  const link = h('a', { class: 'source', testid: `exemplar-link-${index}`, attrs: { href: '#', title: `Open ${visibleName(exemplar.docId)} at line ${exemplar.line}` } }, icon('go-to-file'), place);
   link.addEventListener('click', (event) => {
     event.preventDefault();
     post({ type: 'openExemplar', passageId: exemplar.passageId });
@@ -62,7 +63,7 @@ function toggle(
   const pressed = current === preference;
   const node = h(
     'button',
-    { class: 'secondary toggle', testid: `${preference}-${index}`, attrs: { type: 'button', 'aria-pressed': String(pressed), 'aria-label': `${label}: ${exemplar.docId}` } },
+    { class: 'secondary toggle', testid: `${preference}-${index}`, attrs: { type: 'button', 'aria-pressed': String(pressed), 'aria-label': `${label}: ${visibleName(exemplar.docId)}` } },
     icon(pressed && preference === 'prefer' ? 'star-full' : codicon),
     label.replace(' this document', ''),
   );

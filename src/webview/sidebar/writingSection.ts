@@ -1,6 +1,7 @@
 import { formatBytes, type FromSidebar, type IndexSummary } from '../../shared/sidebarProtocol';
 import { ago, baseName, button, h, iconButton, lines, replaceKeepingFocus, setValue } from './dom';
 import type { Section } from './modelSection';
+import { visibleName } from './names';
 import type { ViewState } from './state';
 
 /** Indexed folders, include/exclude patterns, index statistics and progress, skipped files, rebuild and calibrate. */
@@ -70,7 +71,7 @@ function patterns(id: string, label: string, save: (value: string[]) => void): {
 function folderItems(folders: readonly string[], post: (message: FromSidebar) => void): HTMLElement[] {
   if (folders.length === 0) return [h('li', { class: 'note', text: 'The folders of the open workspace.' })];
   return folders.map((folder) =>
-    h('li', {}, h('span', { class: 'path', text: baseName(folder), attrs: { title: folder } }), iconButton('close', `Stop indexing ${folder}`, () => post({ type: 'removeFolder', folder }), `remove-${folder}`)),
+    h('li', {}, h('span', { class: 'path', text: baseName(folder), attrs: { title: visibleName(folder) } }), iconButton('close', `Stop indexing ${visibleName(folder)}`, () => post({ type: 'removeFolder', folder }), `remove-${folder}`)),
   );
 }
 
@@ -89,7 +90,7 @@ function showStats(index: IndexSummary | undefined, list: HTMLElement): void {
 
 function showSkipped(skipped: IndexSummary['skipped'], box: HTMLDetailsElement): void {
   box.hidden = skipped.length === 0;
-  const items = skipped.map((s) => h('li', {}, h('span', { class: 'path', text: baseName(s.path), attrs: { title: s.path } }), h('span', { class: 'reason', text: s.reason })));
+  const items = skipped.map((s) => h('li', {}, h('span', { class: 'path', text: baseName(s.path), attrs: { title: visibleName(s.path) } }), h('span', { class: 'reason', text: s.reason })));
   box.replaceChildren(h('summary', { text: `${skipped.length} skipped file${skipped.length === 1 ? '' : 's'}` }), h('ul', { class: 'list' }, ...items));
 }
 

@@ -38,12 +38,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('localisation', () => {
-  const manifest = JSON.parse(read('package.json')) as { displayName: string; description: string; contributes: unknown };
+  const manifest = JSON.parse(read('package.json')) as { displayName: string; description: string; contributes: unknown; capabilities?: unknown };
   const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
   const contributed = [
     { where: 'displayName', value: manifest.displayName as unknown },
     { where: 'description', value: manifest.description as unknown },
     ...writerStrings(manifest.contributes, 'contributes'),
+    // The untrusted-workspace description shows in the workspace trust editor.
+    ...writerStrings(manifest.capabilities, 'capabilities'),
   ];
 
   it('finds the contributed strings it checks', () => {

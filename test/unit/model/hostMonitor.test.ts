@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HostMonitor, type HostStatus } from '../../../src/core/model/hostMonitor';
+import { DEFAULT_TIMING, HostMonitor, type HostStatus } from '../../../src/core/model/hostMonitor';
 import { ModelHost } from '../../../src/core/model/modelHost';
 
 /** A minimal host that answers version and tags, enough for the monitor; the real stand-in is tested elsewhere. */
@@ -65,5 +65,11 @@ describe('HostMonitor', () => {
       monitor.dispose();
       server.close();
     }
+  });
+
+  it('sees a host come back within 5 s however long it was away: the backoff by default never waits longer', () => {
+    let wait = DEFAULT_TIMING.firstBackoffMs;
+    for (let failures = 0; failures < 20; failures++) wait = Math.min(wait * 2, DEFAULT_TIMING.maxBackoffMs);
+    assert.ok(wait + 1000 <= 5000, `after a long outage the next check comes ${wait} ms later`);
   });
 });

@@ -30,5 +30,20 @@ describe('rewrite history', () => {
       await file.record(pair('Second pick.'));
       assert.deepEqual((await file.readAll()).map((p) => p.chosen), ['First pick.', 'Second pick.']);
     });
+
+    it('starts a new line after a write that was cut short, so the next pair is not lost with it', async () => {
+      const file = new PreferencePairFile(path.join(dir, 'pairs.jsonl'));
+      await file.record(pair('First pick.'));
+      await appendFile(file.file, JSON.stringify(pair('Cut short.')).slice(0, 40)); // a crash or a full disk mid-write
+      await file.record(pair('After the crash.'));
+      assert.deepEqual((await file.readAll()).map((p) => p.chosen), ['First pick.', 'After the crash.']);
+    });
+
+    it('reads back only whole pairs: a damaged line that is still JSON (a number, null, a partial record) is skipped', async () => {
+      const file = new PreferencePairFile(path.join(dir, 'pairs.jsonl'));
+      await file.record(pair('Kept.'));
+      await appendFile(file.file, '5\nnull\n"text"\n{"chosen":"no other fields"}\n');
+      assert.deepEqual((await file.readAll()).map((p) => p.chosen), ['Kept.']);
+    });
   });
 });

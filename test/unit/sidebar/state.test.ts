@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { visibleName } from '../../../src/webview/sidebar/names';
 import { applyMessage, INITIAL_STATE, isMissing, modelChoices, restoreState } from '../../../src/webview/sidebar/state';
 
 describe('sidebar webview state', () => {
@@ -53,5 +54,12 @@ describe('sidebar webview state', () => {
       const source = fs.readFileSync(path.join(dir, file), 'utf8');
       assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.on[a-z]+\s*=[^=]|setAttribute\(\s*.on/, file);
     }
+  });
+
+  it('shows direction controls in model names as code points, so a name cannot disguise itself', () => {
+    const [choice] = modelChoices(['llama\u202Eexe.3'], '');
+    assert.equal(choice.value, 'llama\u202Eexe.3', 'the value sent back is the name as the host gave it');
+    assert.equal(choice.label, 'llama<U+202E>exe.3');
+    assert.equal(visibleName('plain name.md'), 'plain name.md');
   });
 });

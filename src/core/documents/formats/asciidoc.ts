@@ -61,6 +61,7 @@ function reduceInline(text: string): string {
     .replace(/<<[^>]+>>/g, ' ')
     .replace(/\{[\w-]+\}/g, ' ')
     .replace(/\[\[[^\]]*\]\]|\[#[^\]]*\]/g, ' ')
-    .replace(/(\*\*|__|``|##)(.+?)\1/g, '$2')
-    .replace(/(^|[\s(])([*_`#])(\S(?:.*?\S)?)\2(?=[\s.,;:!?)]|$)/g, '$1$3');
+    // Emphasis spans are bounded, so an unclosed marker cannot rescan the rest of a long line (see org.ts).
+    .replace(/(\*\*|__|``|##)(.{1,300}?)\1/g, '$2')
+    .replace(/(^|[\s(])([*_`#])(\S(?:.{0,300}?\S)?)\2(?=[\s.,;:!?)]|$)/g, '$1$3');
 }

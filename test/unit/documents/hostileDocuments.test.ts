@@ -1,0 +1,36 @@
+// Documents the soak run's fuzzer found stopping a reader (each once stopped the whole index, or took minutes).
+// The inputs are large so that the old behaviour (quadratic rescans) would run past mocha's timeout, not just slower.
+import * as assert from 'node:assert/strict';
+import type { ProseBlock } from '../../../src/core/documents/prose';
+import { reduceToProse } from '../../../src/core/documents/reduce';
+
+const words = (blocks: ProseBlock[]) => blocks.map((b) => b.text).join(' ');
+
+describe('hostile documents', () => {
+  it('markdown: thousands of list markers nested on one line are read as plain text, not a stack overflow', () => {
+    const source = `${'1. '.repeat(5500)}the harbour`;
+    assert.match(words(reduceToProse(source, 'markdown')), /the harbour/);
+  });
+
+  it('html: elements nested ten thousand deep are read, not a stack overflow', () => {
+    const source = `${'<table><tr><td>'.repeat(5000)}deep harbour`;
+    assert.match(words(reduceToProse(source, 'html')), /deep harbour/);
+  });
+
+  it('org: a long line full of unclosed emphasis markers is read in one pass', () => {
+    const source = 'The harbour was quiet. /'.repeat(16000);
+    const blocks = reduceToProse(source, 'org');
+    assert.equal((words(blocks).match(/harbour/g) ?? []).length, 16000);
+  });
+
+  it('asciidoc: a long line full of unclosed backticks and stars is read in one pass', () => {
+    const source = 'The harbour was quiet. `'.repeat(12000) + '**'.repeat(4000);
+    const blocks = reduceToProse(source, 'asciidoc');
+    assert.equal((words(blocks).match(/harbour/g) ?? []).length, 12000);
+  });
+
+  it('org and asciidoc still drop the markers of ordinary emphasis', () => {
+    assert.equal(words(reduceToProse('A /quiet/ and *still* harbour.', 'org')), 'A quiet and still harbour.');
+    assert.equal(words(reduceToProse('A _quiet_ and **still** harbour.', 'asciidoc')), 'A quiet and still harbour.');
+  });
+});
