@@ -152,7 +152,7 @@ function countingHost(host: ModelHost): { host: CompletionHost; counts: StreamCo
       if (signal?.aborted) counts.cancelled++;
     }
   }
-  return { host: { show: (m) => host.show(m), generate: (m, r, s) => counted(host.generate(m, r, s), s) }, counts };
+  return { host: { show: (m) => host.show(m), generate: (m, r, s, u) => counted(host.generate(m, r, s, u), s), chat: (m, r, s, u) => counted(host.chat(m, r, s, u), s) }, counts };
 }
 
 /** One keystroke every 1/rate s plus reading pauses, each cancelling the previous one's token as VS Code does. */
