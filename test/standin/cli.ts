@@ -1,5 +1,6 @@
-// `node out/test/standin/cli.js [--port 11435] [--host 127.0.0.1] [--model PATH]`: runs the stand-in until SIGTERM/SIGINT.
-import { startStandin } from './server';
+// `node out/test/standin/cli.js [--port 11435] [--host 127.0.0.1] [--model PATH] [--profile cpu-3b|m1-7b|gpu-8b] [--time-scale F]`:
+// runs the stand-in until SIGTERM/SIGINT.
+import { type ProfileName, startStandin } from './server';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -9,8 +10,13 @@ function flag(name: string): string | undefined {
 async function main(): Promise<void> {
   const port = Number(flag('port') ?? 11435);
   if (!Number.isInteger(port) || port < 0) throw new Error(`invalid --port ${flag('port')}`);
-  const standin = await startStandin({ port, host: flag('host') ?? '127.0.0.1', modelPath: flag('model') });
-  console.log(`standin listening on ${standin.url}`);
+  const scale = flag('time-scale');
+  const timeScale = scale === undefined ? undefined : Number(scale);
+  const profile = (flag('profile') ?? null) as ProfileName | null;
+  const standin = await startStandin({ port, host: flag('host') ?? '127.0.0.1', modelPath: flag('model'), profile, timeScale });
+  const cost = standin.profile();
+  const costNote = cost.profile ? ` (profile ${cost.profile}, time scale ${cost.timeScale})` : '';
+  console.log(`standin listening on ${standin.url}${costNote}`);
   let closing = false;
   const shutdown = (): void => {
     if (closing) return;

@@ -1,30 +1,16 @@
 // POST /api/generate and /api/chat: validation, the serialized run on the real model, NDJSON or one JSON answer.
 import type { ServerResponse } from 'node:http';
 import { type ChatMessage, FORMS } from './catalogue';
-import { type ModelEntry, type StandinContext, ensureLoaded, findModel, keepAlive, parseKeepAlive } from './context';
 import type { Token } from 'node-llama-cpp';
-import type { GenerationMetrics } from './engine';
+import { type Job, type Sink, answer } from './answer';
+import { type ModelEntry, type StandinContext, findModel, parseKeepAlive } from './context';
+import { newCost, settle } from './cost/ledger';
+import { ensureLoaded, keepAlive, slotOf } from './cost/residency';
 import { HttpError, closeSignal, nowIso, sendError, sendJson, writeLine } from './http';
-import { type RunOptions, StopFilter, parseOptions, wantsThinking } from './options';
-import { AbortedError, type RecordedRequest, sleep } from './state';
+import { parseOptions, wantsThinking } from './options';
+import { AbortedError, type RecordedRequest, recordCost, sleep } from './state';
 
-type Kind = 'generate' | 'chat';
-
-interface Job {
-  kind: Kind;
-  entry: ModelEntry;
-  prompt: string;
-  options: RunOptions;
-  think: boolean;
-  stream: boolean;
-  keepAliveMs: number;
-  /** generate (not raw) returns the token context. */
-  withContext: boolean;
-}
-
-// The thinking text is real model output too: a greedy continuation of this fixed line.
-const THINK_PROMPT = 'Lily thought about what to do.';
-const THINK_TOKENS = 12;
+type Kind = Job['kind'];
 
 class DroppedError extends Error {}
 class InjectedError extends Error {}
@@ -52,7 +38,7 @@ export async function handleChat(ctx: StandinContext, res: ServerResponse, body:
   const job = commonJob(ctx, body, entry, 'chat');
   if (messages.length === 0) return loadOnly(ctx, res, job);
   record.renderedPrompt = FORMS[entry.spec.form].renderChat(messages);
-  await run(ctx, res, { ...job, prompt: record.renderedPrompt });
+  await run(ctx, res, { ...job, prompt: record.renderedPrompt, prefilled: messages[messages.length - 1].role === 'assistant' });
 }
 
 function completionModel(ctx: StandinContext, body: Record<string, unknown>, kind: Kind): ModelEntry {
@@ -71,6 +57,7 @@ function commonJob(ctx: StandinContext, body: Record<string, unknown>, entry: Mo
     stream: body.stream !== false, // the server's default is to stream
     keepAliveMs: parseKeepAlive(body.keep_alive),
     withContext: false,
+    prefilled: false,
   };
 }
 
@@ -102,10 +89,7 @@ function parseMessages(value: unknown): ChatMessage[] {
 async function loadOnly(ctx: StandinContext, res: ServerResponse, job: Job): Promise<void> {
   const name = job.entry.spec.name;
   const unload = job.keepAliveMs === 0;
-  if (!unload) {
-    const signal = closeSignal(res);
-    await ctx.slot.run(signal, () => ensureLoaded(ctx, name, job.keepAliveMs, signal));
-  }
+  if (!unload) await slotOf(ctx, name).run(closeSignal(res), () => ensureLoaded(ctx, name, job.options.loadKey));
   keepAlive(ctx, name, job.keepAliveMs);
   const empty = job.kind === 'chat' ? { message: { role: 'assistant', content: '' } } : { response: '' };
   sendJson(res, 200, { model: name, created_at: nowIso(), ...empty, done: true, done_reason: unload ? 'unload' : 'load' });
@@ -119,25 +103,30 @@ async function run(ctx: StandinContext, res: ServerResponse, job: Job): Promise<
   stats.pending++;
   stats.maxPending = Math.max(stats.maxPending, stats.pending);
   ctx.active.add(res);
+  const cost = newCost(++ctx.costCount, job.entry.spec.name, `/api/${job.kind}`);
+  recordCost(stats, cost);
   try {
-    await ctx.slot.run(signal, () => inModel(ctx, res, job, signal, startedAt));
+    await slotOf(ctx, job.entry.spec.name).run(signal, () => answer(ctx, new ChunkSink(ctx, res, job, signal), job, signal, startedAt, cost));
     stats.completed++;
+    cost.outcome = 'completed';
   } catch (err) {
-    settleFailure(ctx, res, err, signal, job.stream);
+    cost.outcome = settleFailure(ctx, res, err, signal, job.stream);
+    if (cost.outcome === 'aborted') cost.abortedIn ??= 'queue';
   } finally {
     stats.pending--;
     ctx.active.delete(res);
+    settle(stats, cost);
   }
 }
 
-function settleFailure(ctx: StandinContext, res: ServerResponse, err: unknown, signal: AbortSignal, stream: boolean): void {
+function settleFailure(ctx: StandinContext, res: ServerResponse, err: unknown, signal: AbortSignal, stream: boolean): 'aborted' | 'failed' {
   const killedByUs = ctx.killed.has(res) || err instanceof DroppedError;
   if (!killedByUs && (signal.aborted || err instanceof AbortedError)) {
     ctx.stats.aborted++;
-    return;
+    return 'aborted';
   }
   ctx.stats.failed++;
-  if (killedByUs || res.destroyed) return;
+  if (killedByUs || res.destroyed) return 'failed';
   const message = (err as Error).message;
   // Once a stream has begun (or an injected fault hits a stream) Ollama reports errors as a line, status 200.
   if (res.headersSent || (stream && err instanceof InjectedError)) {
@@ -146,61 +135,11 @@ function settleFailure(ctx: StandinContext, res: ServerResponse, err: unknown, s
   } else {
     sendError(res, err instanceof HttpError ? err.status : 500, message);
   }
-}
-
-async function inModel(ctx: StandinContext, res: ServerResponse, job: Job, signal: AbortSignal, startedAt: bigint): Promise<void> {
-  ctx.stats.inFlight++;
-  ctx.stats.maxInFlight = Math.max(ctx.stats.maxInFlight, ctx.stats.inFlight);
-  try {
-    const loadNs = await ensureLoaded(ctx, job.entry.spec.name, job.keepAliveMs, signal);
-    const sink = new ChunkSink(ctx, res, job, signal);
-    const thought = job.think ? await think(ctx, sink, job) : undefined;
-    const metrics = await respond(ctx, sink, job, signal);
-    sink.finish({
-      done_reason: metrics.doneReason,
-      ...(job.withContext ? { context: metrics.tokens } : {}),
-      total_duration: Number(process.hrtime.bigint() - startedAt),
-      load_duration: loadNs,
-      prompt_eval_count: metrics.promptTokens,
-      prompt_eval_duration: metrics.promptEvalNs,
-      eval_count: metrics.evalCount + (thought?.evalCount ?? 0),
-      eval_duration: metrics.evalNs + (thought?.evalNs ?? 0),
-    });
-  } finally {
-    ctx.stats.inFlight--;
-  }
-}
-
-function newMetrics(): GenerationMetrics {
-  return { promptTokens: 0, evalCount: 0, promptEvalNs: 0, evalNs: 0, doneReason: 'stop', tokens: [] };
-}
-
-async function think(ctx: StandinContext, sink: ChunkSink, job: Job): Promise<GenerationMetrics> {
-  const metrics = newMetrics();
-  const greedy = { temperature: 0, topK: 1, topP: 1, seed: undefined };
-  const params = { prompt: THINK_PROMPT, numCtx: job.options.numCtx, numPredict: THINK_TOKENS, sampling: greedy };
-  for await (const piece of ctx.engine.generate(params, metrics)) await sink.send(piece, 'thinking');
-  return metrics;
-}
-
-async function respond(ctx: StandinContext, sink: ChunkSink, job: Job, signal: AbortSignal): Promise<GenerationMetrics> {
-  const metrics = newMetrics();
-  const filter = new StopFilter(job.options.stops);
-  const params = { prompt: job.prompt, ...job.options };
-  for await (const piece of ctx.engine.generate(params, metrics)) {
-    if (signal.aborted) throw new AbortedError();
-    const text = filter.push(piece);
-    if (text) await sink.send(text, 'content');
-    if (filter.stopped) break;
-  }
-  if (filter.stopped) metrics.doneReason = 'stop';
-  const rest = filter.flush();
-  if (rest) await sink.send(rest, 'content');
-  return metrics;
+  return 'failed';
 }
 
 /** Emits chunks in Ollama's shape, applying the chunk-level faults; accumulates for non-streaming answers. */
-class ChunkSink {
+class ChunkSink implements Sink {
   private chunks = 0;
   private content = '';
   private thinking = '';

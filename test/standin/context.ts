@@ -4,7 +4,11 @@ import type { ServerResponse } from 'node:http';
 import { FORMS, normalizeModelName, type StandinModelSpec } from './catalogue';
 import type { Engine } from './engine';
 import { HttpError } from './http';
-import { type Faults, type StandinStats, Slot, sleep } from './state';
+import type { LoadedModel } from './cost/residency';
+import type { CostSettings } from './cost/profiles';
+import type { TokenCounter } from './cost/tokens';
+import type { ChattySettings } from './persona/chatty';
+import type { Faults, Slot, StandinStats } from './state';
 
 export interface ModelEntry {
   spec: StandinModelSpec;
@@ -21,9 +25,24 @@ export interface StandinContext {
   models: Map<string, ModelEntry>;
   faults: Faults;
   stats: StandinStats;
-  slot: Slot;
-  /** Name → time (ms) its keep_alive runs out; absent = cold. */
-  loadedUntil: Map<string, number>;
+  /** The one real engine: one request computes in it at a time (for milliseconds; simulated waits run outside). */
+  engineTurn: Slot;
+  /** Per model name: its slot (OLLAMA_NUM_PARALLEL=1), made on first use. */
+  slots: Map<string, Slot>;
+  /** Resident models; absent = cold. */
+  loaded: Map<string, LoadedModel>;
+  cost: CostSettings;
+  /** What reset() returns to: the profile and time scale given at start. */
+  initialCost: CostSettings;
+  /** The tiny model's own tokenizer, the counting one without a profile. */
+  modelCounter: TokenCounter;
+  chatty: ChattySettings;
+  /** Chatty answers since start/reset (each draws its mix from the seed and its number). */
+  chattyCount: number;
+  /** Cost records since start/reset. */
+  costCount: number;
+  /** Aborted by close(): waits that a client's leaving does not end (loads, prompt processing) end then. */
+  closing: AbortController;
   /** generate/chat responses still running. */
   active: Set<ServerResponse>;
   /** Responses whose connection the stand-in itself cut (drop fault, stop()): failures, not client aborts. */
@@ -61,27 +80,6 @@ export function findModel(ctx: StandinContext, body: Record<string, unknown>): M
   const entry = ctx.models.get(normalizeModelName(given));
   if (ctx.faults.unknownModel || !entry?.installed) throw new HttpError(404, `model '${given}' not found`);
   return entry;
-}
-
-/**
- * Waits out a cold load (fault `coldLoadMs`) when the model is not resident, then keeps it for keep_alive
- * (0: cold again for the next request). Returns load_duration in ns.
- */
-export async function ensureLoaded(ctx: StandinContext, name: string, keepAliveMs: number, signal: AbortSignal): Promise<number> {
-  const started = process.hrtime.bigint();
-  const until = ctx.loadedUntil.get(name);
-  if (until === undefined || until <= Date.now()) {
-    ctx.loadedUntil.delete(name);
-    await sleep(ctx.faults.coldLoadMs, signal);
-  }
-  keepAlive(ctx, name, keepAliveMs);
-  return Number(process.hrtime.bigint() - started);
-}
-
-/** Applies keep_alive after a request: 0 unloads, negative keeps forever. */
-export function keepAlive(ctx: StandinContext, name: string, ms: number): void {
-  if (ms === 0) ctx.loadedUntil.delete(name);
-  else ctx.loadedUntil.set(name, ms < 0 ? Number.POSITIVE_INFINITY : Date.now() + ms);
 }
 
 const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

@@ -7,6 +7,17 @@ export interface RunOptions {
   numPredict: number;
   sampling: Sampling;
   stops: string[];
+  /** The load-time options with Ollama's defaults filled in: a model reloads when this differs (server/sched.go needsReload). */
+  loadKey: string;
+}
+
+// Load-time options and Ollama's defaults for them (api/types.go DefaultOptions); num_ctx defaults to the model's.
+const LOAD_OPTIONS: Readonly<Record<string, unknown>> = { num_batch: 512, num_gpu: -1, main_gpu: 0, use_mmap: null, num_thread: 0 };
+
+export function loadKeyOf(value: unknown, defaultNumCtx: number): string {
+  const o = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+  const numCtx = Math.max(1, pick(o, 'num_ctx', int, defaultNumCtx));
+  return JSON.stringify([numCtx, ...Object.entries(LOAD_OPTIONS).map(([key, fallback]) => o[key] ?? fallback)]);
 }
 
 type Reader<T> = (v: unknown) => T | undefined;
@@ -39,6 +50,7 @@ export function parseOptions(value: unknown, defaultNumCtx: number): RunOptions 
       seed: seed < 0 ? undefined : seed,
     },
     stops: stop.filter((s) => s !== ''),
+    loadKey: loadKeyOf(o, defaultNumCtx),
   };
 }
 

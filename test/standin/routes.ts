@@ -1,7 +1,9 @@
 // The non-generating endpoints: /api/tags, /api/show, /api/ps, /api/pull, /api/embed.
 import type { ServerResponse } from 'node:http';
 import { FORMS } from './catalogue';
-import { type ModelEntry, type StandinContext, ensureLoaded, findModel, parseKeepAlive, requestedName } from './context';
+import { type ModelEntry, type StandinContext, findModel, parseKeepAlive, requestedName } from './context';
+import { ensureLoaded, keepAlive, resident, slotOf } from './cost/residency';
+import { loadKeyOf } from './options';
 import { InputTooLongError } from './engine';
 import { HttpError, sendError, sendJson, writeLine } from './http';
 
@@ -33,10 +35,10 @@ export function handleTags(ctx: StandinContext, res: ServerResponse): void {
 }
 
 export function handlePs(ctx: StandinContext, res: ServerResponse): void {
-  const now = Date.now();
-  const loaded = [...ctx.loadedUntil].filter(([, until]) => until > now);
-  const models = loaded.flatMap(([name, until]) => {
+  const loaded = [...ctx.loaded.keys()].filter((name) => resident(ctx, name));
+  const models = loaded.flatMap((name) => {
     const entry = ctx.models.get(name);
+    const until = ctx.loaded.get(name)?.until ?? 0;
     if (!entry) return [];
     const expires = Number.isFinite(until) ? new Date(until).toISOString() : '2318-01-01T00:00:00Z';
     return [{ ...listing(ctx, entry), expires_at: expires, size_vram: 0, context_length: ctx.engine.contextSize }];
@@ -127,16 +129,21 @@ export async function handleEmbed(ctx: StandinContext, res: ServerResponse, body
   if (dimensions !== undefined && !(Number.isInteger(dimensions) && dimensions > 0)) throw new HttpError(400, 'dimensions must be a positive integer');
   const keepAliveMs = parseKeepAlive(body.keep_alive);
   const truncate = body.truncate !== false;
-  const result = await ctx.slot.run(signal, async () => {
+  const name = entry.spec.name;
+  const result = await slotOf(ctx, name).run(signal, async () => {
     ctx.stats.inFlight++;
     ctx.stats.maxInFlight = Math.max(ctx.stats.maxInFlight, ctx.stats.inFlight);
     try {
-      const loadNs = await ensureLoaded(ctx, entry.spec.name, keepAliveMs, signal);
-      const vectors = [];
-      for (const text of inputs) vectors.push(await ctx.engine.embed(text, truncate, dimensions));
-      return { loadNs, vectors };
+      const load = await ensureLoaded(ctx, name, loadKeyOf(body.options, ctx.engine.contextSize));
+      const vectors = await ctx.engineTurn.run(signal, async () => {
+        const out = [];
+        for (const text of inputs) out.push(await ctx.engine.embed(text, truncate, dimensions));
+        return out;
+      });
+      return { loadNs: load.ns, vectors };
     } finally {
       ctx.stats.inFlight--;
+      keepAlive(ctx, name, keepAliveMs);
     }
   }).catch((err: unknown) => {
     throw err instanceof InputTooLongError ? new HttpError(400, err.message) : err;

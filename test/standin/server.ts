@@ -6,14 +6,18 @@ import * as path from 'node:path';
 import { DEFAULT_MODELS, type StandinModelSpec, normalizeModelName } from './catalogue';
 import { handleChat, handleGenerate } from './completion';
 import { type StandinContext, buildModelTable } from './context';
+import { type CostSettings, type ProfileName, PROFILES, checkTimeScale, profileNamed } from './cost/profiles';
+import { modelCounter } from './cost/tokens';
 import { Engine } from './engine';
 import { HttpError, closeSignal, nowIso, parseJsonObject, readBody, sendError, sendJson, sendText } from './http';
 import { defaultModelPath } from './paths';
 import { handleEmbed, handlePs, handlePull, handleShow, handleTags, handleVersion } from './routes';
+import { type ChattySettings, DEFAULT_CHATTY, parseChatty } from './persona/chatty';
 import { type Faults, NO_FAULTS, type RecordedRequest, Slot, type StandinStats, emptyStats, parseFaults, recordRequest } from './state';
 
-export type { Faults, StandinStats, RecordedRequest, StandinModelSpec };
-export { DEFAULT_MODELS };
+export type { Faults, StandinStats, RecordedRequest, StandinModelSpec, ProfileName, ChattySettings };
+export type { RequestCost } from './cost/ledger';
+export { DEFAULT_MODELS, PROFILES };
 
 export interface StandinOptions {
   /** 0 (default) picks a free port. */
@@ -24,6 +28,10 @@ export interface StandinOptions {
   models?: readonly StandinModelSpec[];
   /** What /api/version reports. */
   version?: string;
+  /** A cost profile (cost/profiles.ts); none (default): the tiny model's own speed. */
+  profile?: ProfileName | null;
+  /** Factor on every wait a profile implies (default 1). */
+  timeScale?: number;
 }
 
 export interface Standin {
@@ -34,9 +42,13 @@ export interface Standin {
   setFaults(partial: Partial<Faults>): void;
   clearFaults(): void;
   faults(): Faults;
+  /** Profile and time scale; `timeScale` alone keeps the profile. */
+  setProfile(profile: ProfileName | null, timeScale?: number): void;
+  profile(): { profile: ProfileName | null; timeScale: number };
+  setChatty(partial: Partial<ChattySettings>): void;
   stats(): StandinStats;
   resetStats(): void;
-  /** Faults and stats cleared, catalogue back to its initial installed set, every model cold. */
+  /** Faults and stats cleared, catalogue back to its initial installed set, every model cold, profile and chatty persona as at start. */
   reset(): void;
   /** Close the listening socket (clients get ECONNREFUSED); running responses finish. */
   stopListening(): Promise<void>;
@@ -72,6 +84,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   const modelPath = path.resolve(opts.modelPath ?? defaultModelPath());
   const engine = await Engine.load(modelPath);
   const specs = opts.models ?? DEFAULT_MODELS;
+  const cost: CostSettings = { profile: profileNamed(opts.profile), timeScale: checkTimeScale(opts.timeScale ?? 1) };
   const ctx: StandinContext = {
     engine,
     modelPath,
@@ -81,8 +94,16 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     models: buildModelTable(specs, engine.sha256),
     faults: { ...NO_FAULTS },
     stats: emptyStats(),
-    slot: new Slot(),
-    loadedUntil: new Map(),
+    engineTurn: new Slot(),
+    slots: new Map(),
+    loaded: new Map(),
+    cost,
+    initialCost: { ...cost },
+    modelCounter: modelCounter(engine.model),
+    chatty: structuredClone(DEFAULT_CHATTY),
+    chattyCount: 0,
+    costCount: 0,
+    closing: new AbortController(),
     active: new Set(),
     killed: new WeakSet(),
   };
@@ -130,20 +151,37 @@ class StandinServer implements Standin {
     return { ...this.ctx.faults };
   }
 
+  setProfile(profile: ProfileName | null, timeScale?: number): void {
+    const next = { profile: profileNamed(profile), timeScale: timeScale === undefined ? this.ctx.cost.timeScale : checkTimeScale(timeScale) };
+    Object.assign(this.ctx.cost, next);
+  }
+
+  profile(): { profile: ProfileName | null; timeScale: number } {
+    return { profile: this.ctx.cost.profile?.name ?? null, timeScale: this.ctx.cost.timeScale };
+  }
+
+  setChatty(partial: Partial<ChattySettings>): void {
+    Object.assign(this.ctx.chatty, parseChatty(partial));
+  }
+
   stats(): StandinStats {
-    return structuredClone(this.ctx.stats);
+    return { ...structuredClone(this.ctx.stats), profile: this.ctx.cost.profile?.name ?? null, timeScale: this.ctx.cost.timeScale };
   }
 
   resetStats(): void {
     const { inFlight, pending } = this.ctx.stats;
     // Requests still running keep decrementing these, so they carry over.
     Object.assign(this.ctx.stats, emptyStats(), { inFlight, pending, maxInFlight: inFlight, maxPending: pending });
+    this.ctx.costCount = 0;
   }
 
   reset(): void {
     this.clearFaults();
     this.resetStats();
-    this.ctx.loadedUntil.clear();
+    this.ctx.loaded.clear();
+    Object.assign(this.ctx.cost, this.ctx.initialCost);
+    this.ctx.chatty = structuredClone(DEFAULT_CHATTY);
+    this.ctx.chattyCount = 0;
     for (const spec of this.specs) {
       const entry = this.ctx.models.get(normalizeModelName(spec.name));
       if (entry) entry.installed = spec.installed;
@@ -183,7 +221,7 @@ class StandinServer implements Standin {
     for (const res of this.ctx.active) this.ctx.killed.add(res);
     await this.stopListening();
     for (const socket of this.sockets) socket.destroy();
-    this.ctx.loadedUntil.clear();
+    this.ctx.loaded.clear();
   }
 
   async start(): Promise<void> {
@@ -195,8 +233,11 @@ class StandinServer implements Standin {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     await this.stop();
-    // Let aborted generations leave the model before freeing it.
-    await this.ctx.slot.run(new AbortController().signal, async () => undefined);
+    // Loads and prompt times end now; let aborted generations leave the model before freeing it.
+    this.ctx.closing.abort();
+    const never = new AbortController().signal;
+    await Promise.all([...this.ctx.slots.values()].map((slot) => slot.run(never, async () => undefined)));
+    await this.ctx.engineTurn.run(never, async () => undefined);
     await this.ctx.engine.dispose();
   }
 
@@ -238,23 +279,35 @@ class StandinServer implements Standin {
   private async control(req: http.IncomingMessage, res: http.ServerResponse, method: string, urlPath: string): Promise<void> {
     const key = `${method} ${urlPath}`;
     if (key === 'GET /__standin/stats') return sendJson(res, 200, this.stats());
+    if (key === 'GET /__standin/profiles') return sendJson(res, 200, { profiles: PROFILES, ...this.profile() });
     if (key === 'POST /__standin/reset') {
       this.reset();
-      return sendJson(res, 200, { faults: this.faults() });
+      return sendJson(res, 200, this.settings());
     }
     if (key !== 'POST /__standin/control') return sendError(res, 404, `unknown control endpoint ${key}`);
     const body = parseJsonObject(await readBody(req));
-    const { refuseConnectionsForMs, stopForMs, ...faults } = body;
+    const { refuseConnectionsForMs, stopForMs, profile, timeScale, chatty, ...faults } = body;
     const refuseMs = optionalMs(refuseConnectionsForMs, 'refuseConnectionsForMs');
     const stopMs = optionalMs(stopForMs, 'stopForMs');
     try {
-      this.setFaults(faults as Partial<Faults>);
+      // Checked whole before anything changes: a bad request changes nothing.
+      const checkedFaults = parseFaults(faults);
+      const checkedChatty = chatty === undefined ? {} : parseChatty(chatty);
+      const nextProfile = profile === undefined ? this.ctx.cost.profile : profileNamed(profile);
+      const nextScale = timeScale === undefined ? this.ctx.cost.timeScale : checkTimeScale(timeScale);
+      this.setFaults(checkedFaults);
+      Object.assign(this.ctx.chatty, checkedChatty);
+      Object.assign(this.ctx.cost, { profile: nextProfile, timeScale: nextScale });
     } catch (err) {
       throw new HttpError(400, (err as Error).message);
     }
-    sendJson(res, 200, { faults: this.faults() });
+    sendJson(res, 200, this.settings());
     if (refuseMs !== undefined) this.downFor(res, refuseMs, false);
     if (stopMs !== undefined) this.downFor(res, stopMs, true);
+  }
+
+  private settings(): Record<string, unknown> {
+    return { faults: this.faults(), ...this.profile(), chatty: { ...this.ctx.chatty } };
   }
 
   /** After the answer has left: go down for `ms`, then come back on the same port. */

@@ -1,4 +1,5 @@
-// Fault switches, counters and the single model slot of the stand-in.
+// Fault switches, counters and the slot (a FIFO turn) used per model and for the one real engine.
+import { COST_LIMIT, type CostTotals, type RequestCost, emptyTotals } from './cost/ledger';
 
 export interface Faults {
   /** Delay before the first generated chunk (ms). */
@@ -54,7 +55,7 @@ export interface RecordedRequest {
   renderedPrompt?: string;
 }
 
-export interface StandinStats {
+export interface StandinStats extends CostTotals {
   /** Requests per path, e.g. `/api/generate`. */
   requests: Record<string, number>;
   /** generate/chat requests accepted (valid, model found), whether or not they got the slot. */
@@ -72,12 +73,25 @@ export interface StandinStats {
   maxPending: number;
   /** Newest last, at most RECORDED_LIMIT. */
   lastRequests: RecordedRequest[];
+  /** One per generate/chat request that was accepted, newest last, at most COST_LIMIT (cost/ledger.ts). */
+  costs: RequestCost[];
+  /** What was in force when the stats were read. */
+  profile: string | null;
+  timeScale: number;
 }
 
 const RECORDED_LIMIT = 50;
 
 export function emptyStats(): StandinStats {
-  return { requests: {}, started: 0, completed: 0, aborted: 0, failed: 0, inFlight: 0, maxInFlight: 0, pending: 0, maxPending: 0, lastRequests: [] };
+  return {
+    requests: {}, started: 0, completed: 0, aborted: 0, failed: 0, inFlight: 0, maxInFlight: 0, pending: 0, maxPending: 0,
+    lastRequests: [], costs: [], profile: null, timeScale: 1, ...emptyTotals(),
+  };
+}
+
+export function recordCost(stats: StandinStats, cost: RequestCost): void {
+  stats.costs.push(cost);
+  if (stats.costs.length > COST_LIMIT) stats.costs.shift();
 }
 
 export function recordRequest(stats: StandinStats, entry: RecordedRequest): void {
@@ -93,7 +107,7 @@ export class AbortedError extends Error {
   }
 }
 
-/** One model at a time, FIFO, like OLLAMA_NUM_PARALLEL=1; a waiter whose client left is dropped. */
+/** One request at a time, FIFO, like OLLAMA_NUM_PARALLEL=1; a waiter whose client left is dropped. */
 export class Slot {
   private tail: Promise<void> = Promise.resolve();
 

@@ -1,0 +1,244 @@
+// What a generate/chat request does while it holds its model's slot: load, prompt processing, the answer, the books.
+import type { ModelEntry, StandinContext } from './context';
+import type { GenerationMetrics } from './engine';
+import { type Phase, type RequestCost, msSince } from './cost/ledger';
+import { promptMs, tokenMs } from './cost/profiles';
+import { ensureLoaded, keepAlive, type LoadedModel } from './cost/residency';
+import { LLAMA3_COUNTER, type Piece, type TokenCounter, reusable, truncatePrompt } from './cost/tokens';
+import { type RunOptions, StopFilter } from './options';
+import { chattyAnswer } from './persona/chatty';
+import { AbortedError, sleep } from './state';
+
+export interface Job {
+  kind: 'generate' | 'chat';
+  entry: ModelEntry;
+  /** The rendered prompt: what the model reads after the template. */
+  prompt: string;
+  options: RunOptions;
+  think: boolean;
+  stream: boolean;
+  keepAliveMs: number;
+  /** generate (not raw) returns the token context. */
+  withContext: boolean;
+  /** The chat ended with an assistant message that the model continues. */
+  prefilled: boolean;
+}
+
+/** Where the chunks go (completion.ts's ChunkSink: Ollama's shape, faults applied). */
+export interface Sink {
+  send(piece: string, field: 'content' | 'thinking'): Promise<void>;
+  finish(final: Record<string, unknown>): void;
+}
+
+// The thinking text is real model output too: a greedy continuation of this fixed line.
+const THINK_PROMPT = 'Lily thought about what to do.';
+const THINK_TOKENS = 12;
+const GREEDY = { temperature: 0, topK: 1, topP: 1, seed: undefined };
+
+interface Turn {
+  ctx: StandinContext;
+  job: Job;
+  sink: Sink;
+  signal: AbortSignal;
+  cost: RequestCost;
+  model: LoadedModel;
+  counter: TokenCounter;
+  /** The prompt in counting tokens, after truncation. */
+  prompt: number[];
+  phase: Phase;
+}
+
+export async function answer(ctx: StandinContext, sink: Sink, job: Job, signal: AbortSignal, startedAt: bigint, cost: RequestCost): Promise<void> {
+  const entered = process.hrtime.bigint();
+  cost.queueMs = Number(entered - startedAt) / 1e6;
+  const name = job.entry.spec.name;
+  let phase: Phase = 'load';
+  const onAbort = (): void => void (cost.abortedIn ??= phase);
+  signal.addEventListener('abort', onAbort, { once: true });
+  ctx.stats.inFlight++;
+  ctx.stats.maxInFlight = Math.max(ctx.stats.maxInFlight, ctx.stats.inFlight);
+  try {
+    const load = await ensureLoaded(ctx, name, job.options.loadKey);
+    Object.assign(cost, { load: load.kind, loadMs: load.ns / 1e6 });
+    const counter = ctx.cost.profile ? LLAMA3_COUNTER : ctx.modelCounter;
+    const { tokens: prompt, truncated } = truncatePrompt(counter.prompt(job.prompt), job.options.numCtx);
+    const cached = reusable(load.model.cache, prompt);
+    Object.assign(cost, { promptTokens: prompt.length, cachedTokens: cached, truncated });
+    load.model.cache = prompt.slice(0, cached);
+    phase = 'prompt';
+    const turn: Turn = { ctx, job, sink, signal, cost, model: load.model, counter, prompt, phase };
+    const setPhase = (p: Phase): void => void (phase = turn.phase = p);
+    const paced = ctx.cost.profile !== null || job.entry.spec.persona === 'chatty';
+    const { counts, ...final } = paced ? await pacedAnswer(turn, setPhase) : await streamedAnswer(turn, setPhase);
+    sink.finish({
+      ...final,
+      total_duration: Number(process.hrtime.bigint() - startedAt),
+      load_duration: load.ns,
+      prompt_eval_count: prompt.length,
+      prompt_eval_cached_count: cached,
+      ...counts,
+    });
+  } finally {
+    ctx.stats.inFlight--;
+    signal.removeEventListener('abort', onAbort);
+    keepAlive(ctx, name, job.keepAliveMs);
+    cost.modelMs = msSince(entered);
+  }
+}
+
+interface Final {
+  done_reason: 'stop' | 'length';
+  context?: number[];
+  counts: { prompt_eval_duration: number; eval_count: number; eval_duration: number };
+}
+
+function newMetrics(): GenerationMetrics {
+  return { promptTokens: 0, evalCount: 0, promptEvalNs: 0, evalNs: 0, doneReason: 'stop', tokens: [] };
+}
+
+/** No profile, no persona: today's path, chunks as the tiny model writes them, all in its own time. */
+async function streamedAnswer(turn: Turn, setPhase: (p: Phase) => void): Promise<Final> {
+  const { ctx, job, sink, signal, cost } = turn;
+  const metrics = newMetrics();
+  const thought = newMetrics();
+  try {
+    await ctx.engineTurn.run(signal, async () => {
+      if (job.think) for await (const piece of ctx.engine.generate(thinkParams(job), thought)) await sink.send(piece, 'thinking');
+      const filter = new StopFilter(job.options.stops);
+      for await (const piece of ctx.engine.generate({ prompt: job.prompt, ...job.options }, metrics)) {
+        setPhase('generation');
+        if (signal.aborted) throw new AbortedError();
+        const text = filter.push(piece);
+        if (text) await sink.send(text, 'content');
+        if (filter.stopped) break;
+      }
+      if (filter.stopped) metrics.doneReason = 'stop';
+      const rest = filter.flush();
+      if (rest) await sink.send(rest, 'content');
+    });
+  } finally {
+    const generated = metrics.tokens.slice(metrics.promptTokens);
+    turn.model.cache = [...turn.prompt, ...generated];
+    Object.assign(cost, { evalTokens: metrics.evalCount + thought.evalCount, promptMs: metrics.promptEvalNs / 1e6, evalMs: metrics.evalNs / 1e6 });
+  }
+  return {
+    done_reason: metrics.doneReason,
+    ...(job.withContext ? { context: metrics.tokens } : {}),
+    counts: { prompt_eval_duration: metrics.promptEvalNs, eval_count: metrics.evalCount + thought.evalCount, eval_duration: metrics.evalNs + thought.evalNs },
+  };
+}
+
+function thinkParams(job: Job): { prompt: string; numCtx: number; numPredict: number; sampling: typeof GREEDY } {
+  return { prompt: THINK_PROMPT, numCtx: job.options.numCtx, numPredict: THINK_TOKENS, sampling: GREEDY };
+}
+
+interface Written {
+  thinking: string;
+  body: string;
+  metrics: GenerationMetrics;
+}
+
+/**
+ * Under a profile or a persona: the tiny model writes its text first (milliseconds, while the profile's prompt time
+ * runs), then the answer goes out one counting token per chunk at the profile's rate.
+ */
+async function pacedAnswer(turn: Turn, setPhase: (p: Phase) => void): Promise<Final> {
+  const { ctx, job, signal, cost } = turn;
+  const marked = process.hrtime.bigint();
+  const writing = ctx.engineTurn.run(signal, () => write(turn));
+  writing.catch(() => undefined); // awaited below, once the prompt time is over
+  const waitMs = promptMs(ctx.cost, turn.prompt.length - cost.cachedTokens);
+  // The slot stays busy for the whole prompt time even if the client leaves (the Go runner notices only at a token).
+  await sleep(waitMs, ctx.closing.signal);
+  turn.model.cache = [...turn.prompt];
+  if (signal.aborted) throw new AbortedError();
+  const written = await writing;
+  const promptEvalNs = ctx.cost.profile ? Number(process.hrtime.bigint() - marked) : written.metrics.promptEvalNs;
+  cost.promptMs = promptEvalNs / 1e6;
+  setPhase('generation');
+  const { pieces, cut } = answerPieces(turn, written.body);
+  const evalStart = process.hrtime.bigint();
+  let thought = 0;
+  const generated: number[] = [];
+  let doneReason: 'stop' | 'length' = cut ? 'length' : 'stop';
+  try {
+    const pace = pacer(tokenMs(ctx.cost), signal);
+    for (const piece of written.thinking ? turn.counter.pieces(written.thinking) : []) {
+      await pace();
+      thought += piece.tokens.length;
+      await turn.sink.send(piece.text, 'thinking');
+    }
+    const filter = new StopFilter(job.options.stops);
+    for (const piece of pieces) {
+      await pace();
+      generated.push(...piece.tokens);
+      const text = filter.push(piece.text);
+      if (text) await turn.sink.send(text, 'content');
+      if (filter.stopped) break;
+    }
+    if (filter.stopped) doneReason = 'stop';
+    const rest = filter.flush();
+    if (rest) await turn.sink.send(rest, 'content');
+  } finally {
+    // What was generated stays in the slot, an aborted answer's part too.
+    turn.model.cache = [...turn.prompt, ...generated];
+    Object.assign(cost, { evalTokens: thought + generated.length, evalMs: msSince(evalStart) });
+  }
+  return {
+    done_reason: doneReason,
+    ...(job.withContext ? { context: written.metrics.tokens } : {}),
+    counts: { prompt_eval_duration: promptEvalNs, eval_count: thought + generated.length, eval_duration: Number(process.hrtime.bigint() - evalStart) },
+  };
+}
+
+/** The tiny model's text, up to num_predict counting tokens or a stop sequence (the stream cuts exactly later). */
+async function write(turn: Turn): Promise<Written> {
+  const { ctx, job, signal, counter } = turn;
+  const metrics = newMetrics();
+  let thinking = '';
+  if (job.think) for await (const piece of ctx.engine.generate(thinkParams(job), newMetrics())) thinking += piece;
+  let body = '';
+  const budget = job.options.numPredict;
+  if (budget !== 0) {
+    for await (const piece of ctx.engine.generate({ prompt: job.prompt, ...job.options, numPredict: -1 }, metrics)) {
+      body += piece;
+      if (signal.aborted || job.options.stops.some((s) => body.includes(s))) break;
+      if (budget > 0 && counter.count(body) >= budget) break;
+    }
+  }
+  return { thinking, body, metrics };
+}
+
+/** The answer (the persona's wrapping around the body) as counting-token pieces, cut at num_predict. */
+function answerPieces(turn: Turn, body: string): { pieces: Piece[]; cut: boolean } {
+  const { ctx, job } = turn;
+  let text = body;
+  if (job.entry.spec.persona === 'chatty') {
+    turn.cost.chatty = chattyAnswer(ctx.chatty, ++ctx.chattyCount, body, job.prompt, job.prefilled);
+    text = turn.cost.chatty.answer;
+  }
+  const pieces = turn.counter.pieces(text);
+  const budget = job.options.numPredict;
+  if (budget < 0) return { pieces, cut: false };
+  if (budget === 0) return { pieces: [], cut: true };
+  const kept: Piece[] = [];
+  let tokens = 0;
+  for (const piece of pieces) {
+    if (tokens + piece.tokens.length > budget) return { pieces: kept, cut: true };
+    kept.push(piece);
+    tokens += piece.tokens.length;
+  }
+  return { pieces: kept, cut: tokens >= budget };
+}
+
+/** Each call waits until the next token is due: `intervalMs` apart from the first call on. */
+function pacer(intervalMs: number, signal: AbortSignal): () => Promise<void> {
+  const start = performance.now();
+  let n = 0;
+  return async () => {
+    n++;
+    const due = start + n * intervalMs - performance.now();
+    if (due > 0) await sleep(due, signal);
+    if (signal.aborted) throw new AbortedError();
+  };
+}
