@@ -27,6 +27,11 @@ export interface RequestSettings {
   readonly temperature: number;
   /** Set for "Try again" and the second alternative, so the model does not repeat itself. */
   readonly seed?: number;
+  /**
+   * The num_ctx completions already use for this model, grown if this rewrite needs more (never shrunk): a rewrite
+   * asking for another size would reload the model and lose the completions' prompt cache, twice.
+   */
+  readonly numCtx?: (tokens: number, modelLimit: number) => number;
 }
 
 /** Around the selection, at most this much context goes in: enough to place it, not enough to drown it. */
@@ -60,7 +65,9 @@ export function buildRewriteRequest(template: RewriteTemplate, input: RewriteInp
     options: {
       temperature: template.temperature ?? settings.temperature,
       num_predict: numPredict,
-      num_ctx: contextSize(system.length + prompt.length, numPredict, model.contextTokens),
+      num_ctx: settings.numCtx
+        ? settings.numCtx(estimateTokens(system + prompt) + numPredict + 32, model.contextTokens)
+        : contextSize(system.length + prompt.length, numPredict, model.contextTokens),
       stop: ['</passage>'],
       ...(settings.seed === undefined ? {} : { seed: settings.seed }),
     },

@@ -4,6 +4,7 @@ import { languageName } from '../../core/completion';
 import type { Log } from '../../core/common/log';
 import { DEFAULT_SETTINGS, type ExemplarSource } from '../../core/completion/types';
 import { describeProblem, ModelError } from '../../core/model/errors';
+import type { ContextWindows } from '../../core/model/contextWindow';
 import type { ModelHost } from '../../core/model/modelHost';
 import { PreferencePairFile } from '../../core/rewrite/history';
 import type { RewritePreset } from '../../core/rewrite/presets';
@@ -26,6 +27,8 @@ export interface RewriteDeps {
   readonly exemplars?: ExemplarSource;
   /** Told when Ollama is down or the model missing, so the status bar catches up at once. */
   readonly onModelProblem?: (error: ModelError) => void;
+  /** The num_ctx completions use per model, so that a rewrite with the same model does not reload it. */
+  readonly contextWindows?: ContextWindows;
 }
 
 /** What a command ended in; returned to callers such as tests, shown to the writer by the command itself. */
@@ -80,7 +83,7 @@ export class RewriteController implements vscode.Disposable {
     if (!target || !model) return this.reportNoModel();
     this.end();
     const review = new Review(editor.document, editor.selection, mode, this.preview);
-    const job = this.job(editor, choice.preset, choice.instruction, mode);
+    const job = this.job(editor, choice.preset, choice.instruction, mode, model);
     this.current = { review, job, model, preset: choice.preset, instruction: choice.instruction };
     await setMode(mode, true);
     await review.open(this.title(review, choice.preset));
@@ -121,7 +124,8 @@ export class RewriteController implements vscode.Disposable {
     return this.pairs.file;
   }
 
-  private job(editor: vscode.TextEditor, preset: RewritePreset, instruction: string, mode: 'single' | 'alternatives'): RewriteJob {
+  private job(editor: vscode.TextEditor, preset: RewritePreset, instruction: string, mode: 'single' | 'alternatives', model: string): RewriteJob {
+    const windows = this.deps.contextWindows;
     const document = editor.document;
     const preferences = readPreferences(setting);
     const template = mode === 'alternatives'
@@ -139,7 +143,11 @@ export class RewriteController implements vscode.Disposable {
       },
       instruction,
       preferences: { register: preferences.register, notes: preferences.notes },
-      settings: { keepAlive: DEFAULT_SETTINGS.keepAlive, temperature: DEFAULT_SETTINGS.temperature },
+      settings: {
+        keepAlive: DEFAULT_SETTINGS.keepAlive,
+        temperature: DEFAULT_SETTINGS.temperature,
+        ...(windows ? { numCtx: (tokens: number, limit: number) => windows.sizeFor(model, tokens, limit) } : {}),
+      },
     };
   }
 
