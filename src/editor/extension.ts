@@ -64,8 +64,8 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
   const contextWindows = new ContextWindows();
   const engine = new CompletionEngine({ host: () => target.host, exemplars: exemplars.source, log, settings: () => readCompletionSettings(target.model), outcomes, contextWindows });
   const rhythm = new TypingRhythm();
-  const pause = new TypingPause(() => rhythm.pauseMs(pauseMs()));
-  const provider = new InlineProvider(engine, pause, completionsEnabled, rhythm);
+  const pause = new TypingPause(pauseMs);
+  const provider = new InlineProvider(engine, pause, completionsEnabled, rhythm, pauseMs);
   const guidance = new ModelGuidance(() => target.host, log, () => {
     engine.reset();
     void monitor.checkNow();

@@ -191,6 +191,8 @@ async function pacedAnswer(turn: Turn, setPhase: (p: Phase) => void): Promise<Fi
   };
 }
 
+const TAIL_CHARS_UNDER_PROFILE = 400;
+
 /** The tiny model's text, up to num_predict counting tokens or a stop sequence (the stream cuts exactly later). */
 async function write(turn: Turn): Promise<Written> {
   const { ctx, job, signal, counter } = turn;
@@ -200,7 +202,10 @@ async function write(turn: Turn): Promise<Written> {
   let body = '';
   const budget = job.options.numPredict;
   if (budget !== 0) {
-    for await (const piece of ctx.engine.generate({ prompt: job.prompt, ...job.options, numPredict: -1 }, metrics)) {
+    // Under a profile the time is the profile's; the tiny model reads only the prompt's tail, which is all its text needs,
+    // so that its own prompt evaluation (seconds for 2,000 tokens on a loaded machine) does not outlast the profile's.
+    const prompt = ctx.cost.profile ? job.prompt.slice(-TAIL_CHARS_UNDER_PROFILE) : job.prompt;
+    for await (const piece of ctx.engine.generate({ prompt, ...job.options, numPredict: -1 }, metrics)) {
       body += piece;
       if (signal.aborted || job.options.stops.some((s) => body.includes(s))) break;
       if (budget > 0 && counter.count(body) >= budget) break;

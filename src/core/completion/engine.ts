@@ -63,6 +63,8 @@ interface Timing {
   readonly triggeredAt: number;
   sentAt: number;
   lastTokenAt: number;
+  /** Time spent waiting on a stream in flight that then did not serve: the model's time, not the extension's. */
+  waitedMs: number;
 }
 
 export const DEFAULT_PARTIAL_AFTER_MS = 1200;
@@ -107,7 +109,7 @@ export class CompletionEngine implements Disposable {
    * the adapter can offer it before its typing pause; undefined when a request would be needed or none belongs here.
    */
   recall(request: CompletionRequest): CompletionResult | undefined {
-    const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0 };
+    const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0, waitedMs: 0 };
     const settings = this.deps.settings();
     if (this.refused(request, settings)) return undefined;
     return this.known(request, this.contextOf(request, settings), settings, timing);
@@ -123,7 +125,7 @@ export class CompletionEngine implements Disposable {
 
   /** A suggestion to insert at `request.offset`, or undefined when none belongs there or the request was cancelled. */
   async complete(request: CompletionRequest, signal: AbortSignal): Promise<CompletionResult | undefined> {
-    const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0 };
+    const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0, waitedMs: 0 };
     const settings = this.deps.settings();
     if (this.refused(request, settings)) return this.abortCurrent();
     const context = this.contextOf(request, settings);
@@ -213,10 +215,14 @@ export class CompletionEngine implements Disposable {
     const current = this.current;
     const typed = current?.follow(request.documentId, request.text.slice(0, request.offset), signal);
     if (!current || typed === undefined) return undefined;
-    timing.sentAt = this.clock();
+    const followedAt = this.clock();
     const suggestion = await untilAborted(current.result, signal).catch(() => undefined);
+    if (!suggestion?.text.startsWith(typed) || !suggestion.text.slice(typed.length).trim()) {
+      timing.waitedMs += this.clock() - followedAt;
+      return undefined;
+    }
+    timing.sentAt = followedAt;
     timing.lastTokenAt = this.clock();
-    if (!suggestion?.text.startsWith(typed) || !suggestion.text.slice(typed.length).trim()) return undefined;
     return this.offer(request, { ...suggestion, text: suggestion.text.slice(typed.length) }, 'followed', settings, timing);
   }
 
@@ -291,7 +297,9 @@ export class CompletionEngine implements Disposable {
     current.streaming = true;
     let doneReason: string | undefined;
     const listen: UsageListener = (usage) => {
-      doneReason = usage.doneReason;
+      // Some servers say `stop` when num_predict ran out; a full stop is put back only where the model chose to stop.
+      const ranOut = usage.generatedTokens !== undefined && usage.generatedTokens >= (prompt.request.options?.num_predict ?? Infinity);
+      doneReason = ranOut ? 'length' : usage.doneReason;
       onUsage(usage);
     };
     const pieces = prompt.endpoint === 'chat' ? host.chat(settings.model, prompt.request, signal, listen) : host.generate(settings.model, prompt.request, signal, listen);
@@ -392,7 +400,7 @@ export class CompletionEngine implements Disposable {
   private result(id: string, suggestion: Suggestion, source: CompletionResult['source'], settings: CompletionSettings, timing: Timing): CompletionResult {
     const now = this.clock();
     const modelMs = timing.sentAt ? timing.lastTokenAt - timing.sentAt : 0;
-    const ownMs = timing.sentAt ? timing.sentAt - timing.triggeredAt + (now - timing.lastTokenAt) : now - timing.triggeredAt;
+    const ownMs = (timing.sentAt ? timing.sentAt - timing.triggeredAt + (now - timing.lastTokenAt) : now - timing.triggeredAt) - timing.waitedMs;
     const { text, exemplars, form, via, usage } = suggestion;
     return { id, text, exemplars, source, form, model: settings.model, ownMs, modelMs, ...(source === 'model' && usage ? { usage } : {}), ...(via ? { via } : {}) };
   }

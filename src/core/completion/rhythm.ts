@@ -7,31 +7,36 @@ const MIN_HESITATIONS = 4;
 /** The learned pause never exceeds this many times the setting (and never 1.2 s), so suggestions still come. */
 const CEILING_FACTOR = 3;
 const CEILING_MS = 1200;
+/** Text ending a sentence or clause: a pause here is the writer stopping to look, not hesitating. */
+const STOP_POINT = /(?:[.!?…]["')\]”’]*|[,;:])\s+$|\n\s*$/;
 
 /**
- * The writer's own rhythm: how long they hesitate inside a burst of typing. A request that starts in such a hesitation
- * is typed over and wastes the model's time (an aborted prompt even holds Ollama's slot), so the pause before a
- * suggestion is asked for is learned to outlast most of them, bounded by the setting below and a ceiling above.
+ * The writer's own rhythm: how long they hesitate inside a sentence. A request that starts in such a hesitation is
+ * typed over and wastes the model's time (an aborted prompt even holds Ollama's slot), so mid-sentence the pause
+ * before a suggestion is asked for is learned to outlast most hesitations, bounded below by the setting and above by
+ * a ceiling. After a sentence or clause ends the writer is more likely looking for a suggestion: the setting applies.
  */
 export class TypingRhythm {
   private readonly gaps: number[] = [];
-  private last: number | undefined;
+  private last: { at: number; atStopPoint: boolean } | undefined;
 
   constructor(private readonly clock: () => number = () => performance.now()) {}
 
-  /** Called on every change the writer makes. */
-  keystroke(): void {
+  /** Called on every change the writer makes, with the text before the cursor after it. */
+  keystroke(before: string): void {
     const now = this.clock();
-    if (this.last !== undefined) {
-      const gap = now - this.last;
+    const last = this.last;
+    if (last && !last.atStopPoint) {
+      const gap = now - last.at;
       if (gap > 0 && gap < READING_MS) this.gaps.push(gap);
       if (this.gaps.length > KEPT_GAPS) this.gaps.shift();
     }
-    this.last = now;
+    this.last = { at: now, atStopPoint: STOP_POINT.test(before.slice(-8)) };
   }
 
-  /** The pause to wait for, given the writer's setting (ms). */
-  pauseMs(settingMs: number): number {
+  /** The pause to wait for at `before`, given the writer's setting (ms). */
+  pauseMs(settingMs: number, before = ''): number {
+    if (STOP_POINT.test(before.slice(-8))) return settingMs;
     const sorted = [...this.gaps].sort((a, b) => a - b);
     if (!sorted.length) return settingMs;
     const median = sorted[Math.floor(sorted.length / 2)];

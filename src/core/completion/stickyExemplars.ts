@@ -56,9 +56,12 @@ function benefit(exemplars: readonly Exemplar[]): number {
   return exemplars.reduce((sum, e) => sum + Math.max(0, e.score), 0);
 }
 
-/** The kept set as the retriever now sees it; a kept passage it no longer ranks counts as its weakest pick. */
+/**
+ * The kept set as the retriever now sees it. A kept passage it no longer ranks scores no more than its weakest pick,
+ * nor more than it scored when chosen.
+ */
 function keptBenefit(kept: readonly Exemplar[], fresh: readonly Exemplar[]): number {
   const now = new Map(fresh.map((e) => [e.passage.id, e.score]));
   const weakest = fresh.length ? Math.min(...fresh.map((e) => e.score)) : 0;
-  return kept.reduce((sum, e) => sum + Math.max(0, now.get(e.passage.id) ?? weakest), 0);
+  return kept.reduce((sum, e) => sum + Math.max(0, now.get(e.passage.id) ?? Math.min(weakest, e.score)), 0);
 }

@@ -34,6 +34,8 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     private readonly pause: TypingPause,
     private readonly enabled: () => boolean,
     private readonly rhythm?: TypingRhythm,
+    /** The writer's pause setting, which bounds the learned one. */
+    private readonly settingMs: () => number = () => 350,
   ) {}
 
   dispose(): void {
@@ -49,14 +51,15 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     if (!this.enabled()) return undefined;
     const startedAt = performance.now();
     const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
-    if (!explicit) this.rhythm?.keystroke();
     const signal = abortSignalOf(token);
     const request = requestAt(document, position, explicit);
+    const before = request.text.slice(Math.max(0, request.offset - 8), request.offset);
+    if (!explicit) this.rhythm?.keystroke(before);
     // Typing through a suggestion, or a suggestion seen before, is offered at once; so is the answer of a stream the
     // writer is typing along with, and the next suggestion right after an accept. Only a new request waits for a pause.
     const known = this.engine.recall(request);
     const atOnce = explicit || this.engine.follows(request, signal) || this.justAccepted();
-    if (!known && !atOnce && !(await this.pause.wait(signal))) return undefined;
+    if (!known && !atOnce && !(await this.pause.wait(signal, this.rhythm?.pauseMs(this.settingMs(), before)))) return undefined;
     const result = known ?? (await this.engine.complete(request, signal));
     if (!result || token.isCancellationRequested) return undefined;
     this.show(result.id);
