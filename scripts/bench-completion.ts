@@ -61,7 +61,7 @@ interface Stats {
   readonly abortedModelMs: number;
 }
 
-const consoleLog = { trace: () => undefined, info: (m: string) => console.log(`    ${m}`), warn: (m: string) => console.log(`    warn ${m}`), error: (m: string | Error) => console.log(`    error ${m}`) };
+const consoleLog = { trace: (m: string) => console.log(`    ${m}`), info: (m: string) => console.log(`    ${m}`), warn: (m: string) => console.log(`    warn ${m}`), error: (m: string | Error) => console.log(`    error ${m}`) };
 
 function flag(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);

@@ -352,7 +352,7 @@ export class CompletionEngine implements Disposable {
     }
     if (!this.design.stickyExemplars) return fresh;
     const choice = this.sticky.choose({ documentId: request.documentId, paragraphStart: paragraphStartOf(request.text, request.offset) }, fresh);
-    if (choice.reason !== 'kept') this.deps.log.trace(`completion: exemplars chosen (${choice.reason})`);
+    if (choice.reason !== 'kept') this.deps.log.trace(`completion: exemplars chosen (${choice.reason}: ${choice.exemplars.map((e) => e.passage.id).join(', ')})`);
     return choice.exemplars.slice(0, settings.maxExemplars);
   }
 

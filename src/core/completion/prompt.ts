@@ -111,7 +111,8 @@ export function contextSize(promptChars: number, maxTokens: number, modelLimit?:
 export function promptBudgetChars(input: Pick<PromptInput, 'exemplars' | 'settings' | 'preamble'>): number {
   const exemplars = Math.max(EXEMPLAR_ALLOWANCE_CHARS, input.exemplars.reduce((n, e) => n + e.passage.text.length + 32, 0));
   const fixed = systemInstruction(input.settings.preferences).length + (input.preamble ?? []).join('\n').length + 400;
-  return fixed + exemplars + input.settings.maxBeforeChars + input.settings.maxAfterChars;
+  // The stepped window holds up to twice the setting before its start moves (window.ts).
+  return fixed + exemplars + 2 * input.settings.maxBeforeChars + input.settings.maxAfterChars;
 }
 
 function numCtx(input: PromptInput, promptChars: number): number {

@@ -1,7 +1,12 @@
 import type { Exemplar } from './types';
 
-/** A fresh set replaces the one shown only when its predicted benefit is this much larger: a margin, not every pause. */
-export const SWITCH_MARGIN = 0.25;
+/**
+ * A fresh set replaces the one shown only when its predicted benefit is this much larger: a margin, not every pause.
+ * A switch makes the model read everything after the first changed exemplar again (on a laptop CPU, a minute for
+ * 1,500 tokens), so inside a paragraph the fresh set must be twice as good; at a new paragraph, a quarter better.
+ */
+export const SWITCH_MARGIN = 1;
+export const NEW_PARAGRAPH_MARGIN = 0.25;
 
 /** Where an exemplar set was chosen: a new document or paragraph chooses again. */
 export interface ChoicePlace {
@@ -25,18 +30,27 @@ export interface StickyChoice {
 export class StickyExemplars {
   private held: { place: ChoicePlace; exemplars: readonly Exemplar[] } | undefined;
 
-  constructor(private readonly margin = SWITCH_MARGIN) {}
+  constructor(
+    private readonly margin = SWITCH_MARGIN,
+    private readonly newParagraphMargin = NEW_PARAGRAPH_MARGIN,
+  ) {}
 
   choose(place: ChoicePlace, fresh: readonly Exemplar[]): StickyChoice {
     const held = this.held;
-    let reason: ChoiceReason;
-    if (!held || held.place.documentId !== place.documentId) reason = 'first';
-    else if (held.place.paragraphStart !== place.paragraphStart) reason = 'newParagraph';
-    else if (benefit(fresh) > keptBenefit(held.exemplars, fresh) * (1 + this.margin)) reason = 'better';
-    else reason = 'kept';
-    if (reason === 'kept') return { exemplars: held!.exemplars, reason };
-    this.held = { place, exemplars: fresh };
-    return { exemplars: fresh, reason };
+    if (!held || held.place.documentId !== place.documentId) return this.hold(place, fresh, 'first');
+    const newParagraph = held.place.paragraphStart !== place.paragraphStart;
+    const margin = newParagraph ? this.newParagraphMargin : this.margin;
+    if (benefit(fresh) > keptBenefit(held.exemplars, fresh) * (1 + margin)) {
+      return this.hold(place, inStableOrder(held.exemplars, fresh), newParagraph ? 'newParagraph' : 'better');
+    }
+    // The kept set stays where it was chosen, so a later paragraph is measured against the place it serves now.
+    this.held = { place, exemplars: held.exemplars };
+    return { exemplars: held.exemplars, reason: 'kept' };
+  }
+
+  private hold(place: ChoicePlace, exemplars: readonly Exemplar[], reason: ChoiceReason): StickyChoice {
+    this.held = { place, exemplars };
+    return { exemplars, reason };
   }
 
   forget(): void {
@@ -50,6 +64,14 @@ export function paragraphStartOf(text: string, offset: number): number {
   let start = 0;
   for (const m of before.matchAll(/\n[ \t]*\n\s*/g)) if ((m.index ?? 0) + m[0].length <= offset) start = (m.index ?? 0) + m[0].length;
   return start;
+}
+
+/** Passages of the old set that stay keep their places first, so the prompt's cached prefix reaches past them. */
+function inStableOrder(held: readonly Exemplar[], fresh: readonly Exemplar[]): Exemplar[] {
+  const ids = new Set(fresh.map((e) => e.passage.id));
+  const staying = held.map((e) => e.passage.id).filter((id) => ids.has(id));
+  const byId = new Map(fresh.map((e) => [e.passage.id, e]));
+  return [...staying.map((id) => byId.get(id)!), ...fresh.filter((e) => !staying.includes(e.passage.id))];
 }
 
 function benefit(exemplars: readonly Exemplar[]): number {

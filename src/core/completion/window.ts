@@ -1,12 +1,13 @@
 /**
  * The text before the cursor that goes into a prompt, cut so the model's prefix cache keeps working: the window's
  * start sits on a grid of `step` characters (snapped to the next paragraph, sentence or word start) and so stays put
- * while the writer types, moving forward by a whole step only when the window outgrows `budget`. A start that moved
- * with every key would change the prompt's first tokens, and Ollama would process the whole window again.
+ * while the writer types, moving forward by a whole step only when the window outgrows `budget + step`. A start that
+ * moved with every key would change the prompt's first tokens, and Ollama would process the whole window again; each
+ * move still costs the whole window once, so steps are large (by default the budget: a window of one to two budgets).
  */
-export function steppedWindow(before: string, budget: number, step = Math.max(1, Math.floor(budget / 4))): string {
-  if (before.length <= budget) return before;
-  const grid = Math.ceil((before.length - budget) / step) * step;
+export function steppedWindow(before: string, budget: number, step = Math.max(1, budget)): string {
+  if (before.length <= budget + step) return before;
+  const grid = Math.ceil((before.length - budget - step) / step) * step;
   return before.slice(snapForward(before, grid, Math.min(grid + step, before.length)));
 }
 

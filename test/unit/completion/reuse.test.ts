@@ -12,14 +12,14 @@ describe('the window before the cursor', () => {
 
   it('keeps its start while the writer types, within the budget', () => {
     const first = steppedWindow(text, 800);
-    assert.ok(first.length <= 800);
+    assert.ok(first.length <= 1600);
     let moves = 0;
     let previousStart = text.length - first.length;
     let typed = text;
     for (const word of ' and on and on while the writer keeps typing more words here'.split(' ')) {
       typed += ' ' + word;
       const window = steppedWindow(typed, 800);
-      assert.ok(window.length <= 800);
+      assert.ok(window.length <= 1600, 'at most twice the budget');
       const start = typed.length - window.length;
       if (start !== previousStart) moves++;
       previousStart = start;
@@ -30,11 +30,11 @@ describe('the window before the cursor', () => {
   it('moves by a whole step when it outgrows the budget, starting at a sentence', () => {
     let typed = text;
     const starts = new Set<number>();
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 1000; i++) {
       typed += i % 7 === 6 ? '. ' : 'x';
       starts.add(typed.length - steppedWindow(typed, 800).length);
     }
-    assert.ok(starts.size >= 2 && starts.size <= 3, `${starts.size} distinct starts over 400 keys`);
+    assert.ok(starts.size >= 2 && starts.size <= 3, `${starts.size} distinct starts over 1000 keys`);
     for (const start of starts) assert.match(typed.slice(start - 2, start), /\. |\n\n/);
   });
 
@@ -46,7 +46,8 @@ describe('the window before the cursor', () => {
 describe('sticky exemplars', () => {
   const a = [exemplar('a1', 'One.', 1), exemplar('a2', 'Two.', 1)];
   const slightlyBetter = [exemplar('b1', 'Three.', 1.1), exemplar('b2', 'Four.', 1.1)];
-  const muchBetter = [exemplar('c1', 'Five.', 2), exemplar('c2', 'Six.', 2)];
+  const quarterBetter = [exemplar('q1', 'Seven.', 1.3), exemplar('q2', 'Eight.', 1.3)];
+  const muchBetter = [exemplar('c1', 'Five.', 4), exemplar('a2', 'Two.', 1)];
   const place = { documentId: 'd', paragraphStart: 100 };
 
   it('keeps the set within a paragraph unless a clearly better one appears', () => {
@@ -55,15 +56,17 @@ describe('sticky exemplars', () => {
     const kept = sticky.choose(place, slightlyBetter);
     assert.equal(kept.reason, 'kept');
     assert.deepEqual(kept.exemplars.map((e) => e.passage.id), ['a1', 'a2']);
+    assert.equal(sticky.choose(place, quarterBetter).reason, 'kept', 'a quarter better is not enough inside a paragraph');
     const switched = sticky.choose(place, muchBetter);
     assert.equal(switched.reason, 'better');
-    assert.deepEqual(switched.exemplars.map((e) => e.passage.id), ['c1', 'c2']);
+    assert.deepEqual(switched.exemplars.map((e) => e.passage.id), ['a2', 'c1'], 'a passage that stays keeps its place first');
   });
 
-  it('chooses again at a new paragraph or document', () => {
+  it('chooses again at a new paragraph with a smaller margin, and afresh in another document', () => {
     const sticky = new StickyExemplars();
     sticky.choose(place, a);
-    assert.equal(sticky.choose({ ...place, paragraphStart: 400 }, slightlyBetter).reason, 'newParagraph');
+    assert.equal(sticky.choose({ ...place, paragraphStart: 400 }, slightlyBetter).reason, 'kept');
+    assert.equal(sticky.choose({ ...place, paragraphStart: 800 }, quarterBetter).reason, 'newParagraph');
     assert.equal(sticky.choose({ documentId: 'e', paragraphStart: 400 }, a).reason, 'first');
   });
 
