@@ -1,6 +1,7 @@
 /**
  * The evaluation CLI: `npm run eval -- --docs <docs.jsonl> --pairs <pairs.jsonl> [--retrievers none,random,recency,bm25,ownvoice]
- * [--sample N --seed S] [--out metrics.json] [--weights weights.json] [--ollama <url> --model <name>]`.
+ * [--sample N --seed S] [--out metrics.json] [--weights weights.json] [--ollama <url> --model <name>] [--replay]`.
+ * `--replay` types each pair's continuation and scores the exemplars the sticky choice shows beside the fresh ones.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseWeights } from '../src/core/exemplars/scorer';
@@ -8,6 +9,7 @@ import { parseDocuments, parsePairs } from '../src/core/eval/corpus';
 import { RETRIEVER_NAMES, type RetrieverName } from '../src/core/eval/retrievers';
 import { ollamaContinuer } from '../src/core/eval/generation';
 import { type EvalReport, runEval } from '../src/core/eval/run';
+import { replayTypingSessions } from '../src/core/eval/replay';
 
 interface Args {
   docs: string;
@@ -70,6 +72,15 @@ async function main(): Promise<void> {
   const pairs = parsePairs(readFileSync(args.pairs, 'utf8'));
   const weights = args.weights ? parseWeights(readFileSync(args.weights, 'utf8')) : undefined;
   if (args.ollama && !args.model) throw new Error('--ollama needs --model <name>');
+  if (process.argv.includes('--replay')) {
+    const replay = await replayTypingSessions(docs, pairs, { sample: args.sample, seed: args.seed, weights, onProgress: (m) => console.error(m) });
+    const line = (name: string, f: { authorP5: number; continuationGain: number }) => console.log(`${name.padStart(10)} ${f.authorP5.toFixed(4).padStart(10)} ${f.continuationGain.toFixed(4).padStart(17)}`);
+    console.log(`\ntyping replay: ${replay.pairs} pairs, ${replay.requests} requests, shown set changed at ${replay.switchesPer100.toFixed(1)} per 100\n${'exemplars'.padStart(10)} ${'authorP5'.padStart(10)} ${'continuationGain'.padStart(17)}`);
+    line('fresh', replay.fresh);
+    line('shown', replay.shown);
+    if (args.out) writeFileSync(args.out, JSON.stringify(replay, null, 2) + '\n');
+    return;
+  }
   const continuer = args.ollama && args.model ? await ollamaContinuer(args.ollama, args.model) : undefined;
   const report = await runEval(docs, pairs, {
     retrievers: args.retrievers,

@@ -191,7 +191,7 @@ async function pacedAnswer(turn: Turn, setPhase: (p: Phase) => void): Promise<Fi
   };
 }
 
-const TAIL_CHARS_UNDER_PROFILE = 400;
+const TAIL_CHARS_UNDER_PROFILE = 200;
 
 /** The tiny model's text, up to num_predict counting tokens or a stop sequence (the stream cuts exactly later). */
 async function write(turn: Turn): Promise<Written> {
