@@ -6,17 +6,18 @@ import { describeProblem, ModelError } from '../model/errors';
 import type { ChatOptions, GenerateOptions, ModelInfo, UsageListener } from '../model/modelHost';
 import { describeUsage, type ModelUsage } from '../model/usage';
 import { LruCache } from './cache';
-import { cleanHead, finishCleaning, mayBePreamble } from './cleaning';
+import { cleanHead, finishCleaning } from './cleaning';
 import type { CursorContext } from './context';
 import { REUSABLE_DESIGN, type PromptDesign } from './design';
 import { InFlight } from './inFlight';
 import { OutcomeRecord, type Outcome } from './outcomes';
-import { MAX_TOKENS, promptBudgetChars, SENTENCE_STOPS, type ModelPrompt } from './prompt';
+import { describeVia, MAX_TOKENS, promptBudgetChars, type ModelPrompt } from './prompt';
 import { paragraphStartOf, StickyExemplars } from './stickyExemplars';
 import { unitEnd } from './stopping';
+import { completeUnitEnd, partialEnd, stoppedAtFullStop, untilAborted } from './streamEnds';
 import { triggerRefusal } from './trigger';
 import { TypingThrough } from './typingThrough';
-import type { CompletionRequest, CompletionResult, CompletionSettings, Exemplar, ExemplarSource, LengthUnit, UsedExemplar } from './types';
+import type { CompletionRequest, CompletionResult, CompletionSettings, Exemplar, ExemplarSource, UsedExemplar } from './types';
 
 /** The part of ModelHost the engine uses; tests give a fake. */
 export interface CompletionHost {
@@ -68,8 +69,6 @@ interface Timing {
 }
 
 export const DEFAULT_PARTIAL_AFTER_MS = 1200;
-/** Words a partial suggestion needs before it is worth showing. */
-const PARTIAL_MIN_WORDS = 3;
 
 /**
  * The editor-free inline completion pipeline: trigger rules, context, prompt, streaming with early stop, cleaning,
@@ -311,7 +310,7 @@ export class CompletionEngine implements Disposable {
         raw += piece;
         const head = cleanHead(raw, prompt.form);
         current.progress(head);
-        const end = completeUnitEnd(head, unit, prompt.form, context.before) ?? this.partialEnd(head, prompt.form, timing.lastTokenAt - firstTokenAt);
+        const end = completeUnitEnd(head, unit, prompt.form, context.before) ?? partialEnd(head, prompt.form, timing.lastTokenAt - firstTokenAt, this.deps.partialAfterMs ?? DEFAULT_PARTIAL_AFTER_MS);
         if (end !== undefined) return head.slice(0, end);
       }
       if (signal.aborted) return undefined;
@@ -322,15 +321,6 @@ export class CompletionEngine implements Disposable {
       clearTimeout(slow);
       this.activity.fire({ state: 'idle' });
     }
-  }
-
-  /** A slow stream shows its whole words so far once the deadline passes, rather than nothing. */
-  private partialEnd(head: string, form: CompletionResult['form'], streamingMs: number): number | undefined {
-    const deadline = this.deps.partialAfterMs ?? DEFAULT_PARTIAL_AFTER_MS;
-    if ( streamingMs < deadline || (form === 'chat' && mayBePreamble(head))) return undefined;
-    const lastSpace = head.trimEnd().search(/\s\S*$/);
-    const whole = lastSpace > 0 ? head.slice(0, lastSpace) : '';
-    return (whole.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= PARTIAL_MIN_WORDS ? lastSpace : undefined;
   }
 
   private async chooseExemplars(
@@ -360,13 +350,7 @@ export class CompletionEngine implements Disposable {
   private logVia(model: string, prompt: ModelPrompt): void {
     if (this.loggedVia.has(model)) return;
     this.loggedVia.add(model);
-    const how = {
-      fim: 'fill-in-the-middle (text before and after the cursor)',
-      raw: 'a raw continuation of the text',
-      prefill: 'a chat whose answer begins with your text, which the model continues',
-      openTurn: "a raw prompt in the model's own chat template, its answer begun with your text",
-      instruction: 'chat instructions (this model cannot be handed the start of its answer)',
-    }[prompt.via];
+    const how = describeVia(prompt.via);
     this.deps.log.info(`completion: ${model} gets ${how}`);
   }
 
@@ -415,37 +399,6 @@ export class CompletionEngine implements Disposable {
       this.deps.log.error(error instanceof Error ? error : String(error));
     }
   }
-}
-
-/**
- * Stops waiting on `work` when `signal` aborts, for steps that may not honour it (a retriever, a timed /api/show):
- * a cancelled request must let go at once, since the next one waits for it.
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new ModelError({ kind: 'aborted' }));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new ModelError({ kind: 'aborted' }));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/** The model ended at one of the sentence stops (which Ollama leaves out of the answer) before the sentence had ended. */
-function stoppedAtFullStop(prompt: ModelPrompt, unit: LengthUnit, head: string): boolean {
-  const stops = prompt.request.options?.stop ?? [];
-  return unit === 'sentence' && SENTENCE_STOPS.every((s) => stops.includes(s)) && /[\p{L}\p{N}]$/u.test(head.trimEnd()) && unitEnd(head, unit) === undefined;
-}
-
-/** The unit's end, unless a chat answer may still be echoing the text or announcing itself. */
-function completeUnitEnd(head: string, unit: LengthUnit, form: CompletionResult['form'], before: string): number | undefined {
-  if (form === 'chat' && (mayBePreamble(head) || echoesSoFar(head, before))) return undefined;
-  return unitEnd(head, unit);
-}
-
-/** The answer so far repeats a stretch of the text just before the cursor, so cutting there would show nothing new. */
-function echoesSoFar(head: string, before: string): boolean {
-  const answer = head.trim();
-  return answer.length > 0 && before.slice(-300).includes(answer);
 }
 
 function cacheKey(settings: CompletionSettings, context: CursorContext): string {

@@ -26,6 +26,17 @@ export function promptVia(info: Pick<ModelInfo, 'capabilities' | 'template' | 'r
   return form === 'chat' ? chatContinuation(info) : form;
 }
 
+/** How a model's prompts are put, in the words of the log. */
+export function describeVia(via: PromptVia): string {
+  return {
+    fim: 'fill-in-the-middle (text before and after the cursor)',
+    raw: 'a raw continuation of the text',
+    prefill: 'a chat whose answer begins with your text, which the model continues',
+    openTurn: "a raw prompt in the model's own chat template, its answer begun with your text",
+    instruction: 'chat instructions (this model cannot be handed the start of its answer)',
+  }[via];
+}
+
 /** Tokens the model may write per unit: enough to finish the unit, small enough that a runaway stream ends soon. */
 export const MAX_TOKENS: Record<LengthUnit, number> = { word: 8, sentence: 64, paragraph: 220 };
 
