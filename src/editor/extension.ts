@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): OwnvoiceApi {
     return compose(context);
   } catch (error) {
     // VS Code does not tell the user when an extension fails to activate; say it, then let VS Code log it.
-    void vscode.window.showErrorMessage(`Ownvoice could not start: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Ownvoice could not start: {0}', error instanceof Error ? error.message : String(error)));
     throw error;
   }
 }
@@ -200,12 +200,13 @@ async function folderBytes(folder: string): Promise<number> {
 
 /** Deletes the index, the calibrated weights and the record of outcomes, after the writer confirms. */
 async function clearEverything(context: vscode.ExtensionContext, writing: IndexSupport, outcomes: OutcomeRecord, log: ReturnType<typeof createLog>): Promise<void> {
+  const clear = vscode.l10n.t('Clear Everything');
   const answer = await vscode.window.showWarningMessage(
-    'Clear everything Ownvoice stored?',
-    { modal: true, detail: 'The index of your writing, your calibration, and the record of suggestions will be deleted. Your documents are not touched.' },
-    'Clear Everything',
+    vscode.l10n.t('Clear everything Ownvoice stored?'),
+    { modal: true, detail: vscode.l10n.t('The index of your writing, your calibration, and the record of suggestions will be deleted. Your documents are not touched.') },
+    clear,
   );
-  if (answer !== 'Clear Everything') return;
+  if (answer !== clear) return;
   await writing.closeWhile(() => fs.rm(writing.storageFolder.fsPath, { recursive: true, force: true }));
   // The writer's own rewrite presets stay: they are things they made, not things Ownvoice learned.
   for (const learned of ['exemplar-weights.json', 'rewrite-preferences.jsonl']) await fs.rm(path.join(context.globalStorageUri.fsPath, learned), { force: true });

@@ -5,6 +5,7 @@ import { type Phase, type RequestCost, msSince } from './cost/ledger';
 import { promptMs, tokenMs } from './cost/profiles';
 import { ensureLoaded, keepAlive, type LoadedModel } from './cost/residency';
 import { LLAMA3_COUNTER, type Piece, type TokenCounter, reusable, truncatePrompt } from './cost/tokens';
+import { Writing, fixedPieces, streamedPieces, write } from './writing';
 import { type RunOptions, StopFilter } from './options';
 import { chattyAnswer } from './persona/chatty';
 import { AbortedError, sleep } from './state';
@@ -45,7 +46,6 @@ interface Turn {
   counter: TokenCounter;
   /** The prompt in counting tokens, after truncation. */
   prompt: number[];
-  phase: Phase;
 }
 
 export async function answer(ctx: StandinContext, sink: Sink, job: Job, signal: AbortSignal, startedAt: bigint, cost: RequestCost): Promise<void> {
@@ -66,8 +66,8 @@ export async function answer(ctx: StandinContext, sink: Sink, job: Job, signal: 
     Object.assign(cost, { promptTokens: prompt.length, cachedTokens: cached, truncated });
     load.model.cache = prompt.slice(0, cached);
     phase = 'prompt';
-    const turn: Turn = { ctx, job, sink, signal, cost, model: load.model, counter, prompt, phase };
-    const setPhase = (p: Phase): void => void (phase = turn.phase = p);
+    const turn: Turn = { ctx, job, sink, signal, cost, model: load.model, counter, prompt };
+    const setPhase = (p: Phase): void => void (phase = p);
     const paced = ctx.cost.profile !== null || job.entry.spec.persona === 'chatty';
     const { counts, ...final } = paced ? await pacedAnswer(turn, setPhase) : await streamedAnswer(turn, setPhase);
     sink.finish({
@@ -132,108 +132,84 @@ function thinkParams(job: Job): { prompt: string; numCtx: number; numPredict: nu
   return { prompt: THINK_PROMPT, numCtx: job.options.numCtx, numPredict: THINK_TOKENS, sampling: GREEDY };
 }
 
-interface Written {
-  thinking: string;
-  body: string;
-  metrics: GenerationMetrics;
-}
-
-/**
- * Under a profile or a persona: the tiny model writes its text first (milliseconds, while the profile's prompt time
- * runs), then the answer goes out one counting token per chunk at the profile's rate.
- */
-async function pacedAnswer(turn: Turn, setPhase: (p: Phase) => void): Promise<Final> {
-  const { ctx, job, signal, cost } = turn;
-  const marked = process.hrtime.bigint();
-  const writing = ctx.engineTurn.run(signal, () => write(turn));
-  writing.catch(() => undefined); // awaited below, once the prompt time is over
-  const waitMs = promptMs(ctx.cost, turn.prompt.length - cost.cachedTokens);
-  // The slot stays busy for the whole prompt time even if the client leaves (the Go runner notices only at a token).
-  await sleep(waitMs, ctx.closing.signal);
-  turn.model.cache = [...turn.prompt];
-  if (signal.aborted) throw new AbortedError();
-  const written = await writing;
-  const promptEvalNs = ctx.cost.profile ? Number(process.hrtime.bigint() - marked) : written.metrics.promptEvalNs;
-  cost.promptMs = promptEvalNs / 1e6;
-  setPhase('generation');
-  const { pieces, cut } = answerPieces(turn, written.body);
-  const evalStart = process.hrtime.bigint();
-  let thought = 0;
-  const generated: number[] = [];
-  let doneReason: 'stop' | 'length' = cut ? 'length' : 'stop';
-  try {
-    const pace = pacer(tokenMs(ctx.cost), signal);
-    for (const piece of written.thinking ? turn.counter.pieces(written.thinking) : []) {
-      await pace();
-      thought += piece.tokens.length;
-      await turn.sink.send(piece.text, 'thinking');
-    }
-    const filter = new StopFilter(job.options.stops);
-    for (const piece of pieces) {
-      await pace();
-      generated.push(...piece.tokens);
-      const text = filter.push(piece.text);
-      if (text) await turn.sink.send(text, 'content');
-      if (filter.stopped) break;
-    }
-    if (filter.stopped) doneReason = 'stop';
-    const rest = filter.flush();
-    if (rest) await turn.sink.send(rest, 'content');
-  } finally {
-    // What was generated stays in the slot, an aborted answer's part too.
-    turn.model.cache = [...turn.prompt, ...generated];
-    Object.assign(cost, { evalTokens: thought + generated.length, evalMs: msSince(evalStart) });
-  }
-  return {
-    done_reason: doneReason,
-    ...(job.withContext ? { context: written.metrics.tokens } : {}),
-    counts: { prompt_eval_duration: promptEvalNs, eval_count: thought + generated.length, eval_duration: Number(process.hrtime.bigint() - evalStart) },
-  };
-}
-
 const TAIL_CHARS_UNDER_PROFILE = 200;
 
-/** The tiny model's text, up to num_predict counting tokens or a stop sequence (the stream cuts exactly later). */
-async function write(turn: Turn): Promise<Written> {
-  const { ctx, job, signal, counter } = turn;
-  const metrics = newMetrics();
-  let thinking = '';
-  if (job.think) for await (const piece of ctx.engine.generate(thinkParams(job), newMetrics())) thinking += piece;
-  let body = '';
-  const budget = job.options.numPredict;
-  if (budget !== 0) {
-    // Under a profile the time is the profile's; the tiny model reads only the prompt's tail, which is all its text needs,
-    // so that its own prompt evaluation (seconds for 2,000 tokens on a loaded machine) does not outlast the profile's.
-    const prompt = ctx.cost.profile ? job.prompt.slice(-TAIL_CHARS_UNDER_PROFILE) : job.prompt;
-    for await (const piece of ctx.engine.generate({ prompt, ...job.options, numPredict: -1 }, metrics)) {
-      body += piece;
-      if (signal.aborted || job.options.stops.some((s) => body.includes(s))) break;
-      if (budget > 0 && counter.count(body) >= budget) break;
-    }
+/**
+ * Under a profile or a persona: the tiny model writes in the background (milliseconds a token) while the profile's
+ * prompt time runs; then the answer goes out one counting token per chunk at the profile's rate.
+ */
+async function pacedAnswer(turn: Turn, setPhase: (p: Phase) => void): Promise<Final> {
+  const { ctx, job, signal, cost, counter } = turn;
+  const marked = process.hrtime.bigint();
+  const writing = new Writing();
+  // Under a profile the time is the profile's; the tiny model reads only the prompt's tail, all its text needs, so that
+  // its own evaluation of a long prompt (seconds on a loaded machine) does not outlast the profile's prompt time.
+  const prompt = ctx.cost.profile ? job.prompt.slice(-TAIL_CHARS_UNDER_PROFILE) : job.prompt;
+  const params = { prompt, ...job.options, think: job.think ? thinkParams(job) : undefined };
+  const written = ctx.engineTurn.run(signal, () => write(ctx, params, counter, writing));
+  written.catch(() => writing.finish()); // a client gone while waiting for the engine: nothing more is written
+  try {
+    // The slot stays busy for the whole prompt time even if the client leaves (the Go runner notices only at a token).
+    await sleep(promptMs(ctx.cost, turn.prompt.length - cost.cachedTokens), ctx.closing.signal);
+    turn.model.cache = [...turn.prompt];
+    if (signal.aborted) throw new AbortedError();
+    const chatty = job.entry.spec.persona === 'chatty';
+    if (chatty) await written; // the persona wraps the whole text
+    const promptEvalNs = ctx.cost.profile ? Number(process.hrtime.bigint() - marked) : writing.metrics.promptEvalNs;
+    cost.promptMs = promptEvalNs / 1e6;
+    setPhase('generation');
+    const evalStart = process.hrtime.bigint();
+    const sent = await emit(turn, writing, chatty ? fixedPieces(counter.pieces(chattyText(turn, writing.text)), job.options.numPredict) : streamedPieces(writing, counter, job.options.numPredict));
+    await written;
+    return {
+      done_reason: sent.doneReason,
+      ...(job.withContext ? { context: writing.metrics.tokens } : {}),
+      counts: { prompt_eval_duration: promptEvalNs, eval_count: sent.tokens, eval_duration: Number(process.hrtime.bigint() - evalStart) },
+    };
+  } finally {
+    writing.enough = true;
   }
-  return { thinking, body, metrics };
 }
 
-/** The answer (the persona's wrapping around the body) as counting-token pieces, cut at num_predict. */
-function answerPieces(turn: Turn, body: string): { pieces: Piece[]; cut: boolean } {
+/** Thinking, then the answer's pieces, each when the profile says it is due; the slot keeps what was generated. */
+async function emit(turn: Turn, writing: Writing, pieces: AsyncGenerator<Piece, 'stop' | 'length'>): Promise<{ doneReason: 'stop' | 'length'; tokens: number }> {
+  const { ctx, job, signal, cost, sink } = turn;
+  const started = process.hrtime.bigint();
+  const pace = pacer(tokenMs(ctx.cost), signal);
+  const generated: number[] = [];
+  let thought = 0;
+  try {
+    while (job.think && !writing.thought) await writing.changed();
+    for (const piece of writing.thinking ? turn.counter.pieces(writing.thinking) : []) {
+      await pace();
+      thought += piece.tokens.length;
+      await sink.send(piece.text, 'thinking');
+    }
+    const filter = new StopFilter(job.options.stops);
+    let next = await pieces.next();
+    for (; !next.done; next = await pieces.next()) {
+      await pace();
+      generated.push(...next.value.tokens);
+      const text = filter.push(next.value.text);
+      if (text) await sink.send(text, 'content');
+      if (filter.stopped) break;
+    }
+    const rest = filter.flush();
+    if (rest) await sink.send(rest, 'content');
+    return { doneReason: filter.stopped || next.done !== true ? 'stop' : next.value, tokens: thought + generated.length };
+  } finally {
+    writing.enough = true;
+    // What was generated stays in the slot, an aborted answer's part too.
+    turn.model.cache = [...turn.prompt, ...generated];
+    Object.assign(cost, { evalTokens: thought + generated.length, evalMs: msSince(started) });
+  }
+}
+
+/** The chatty persona's answer around the model's text. */
+function chattyText(turn: Turn, body: string): string {
   const { ctx, job } = turn;
-  let text = body;
-  if (job.entry.spec.persona === 'chatty') {
-    turn.cost.chatty = chattyAnswer(ctx.chatty, ++ctx.chattyCount, body, job.prompt, job.prefilled);
-    text = turn.cost.chatty.answer;
-  }
-  const pieces = turn.counter.pieces(text);
-  const budget = job.options.numPredict;
-  if (budget < 0) return { pieces, cut: false };
-  if (budget === 0) return { pieces: [], cut: true };
-  const kept: Piece[] = [];
-  let tokens = 0;
-  for (const piece of pieces) {
-    if (tokens + piece.tokens.length > budget) return { pieces: kept, cut: true };
-    kept.push(piece);
-    tokens += piece.tokens.length;
-  }
-  return { pieces: kept, cut: tokens >= budget };
+  turn.cost.chatty = chattyAnswer(ctx.chatty, ++ctx.chattyCount, body, job.prompt, job.prefilled);
+  return turn.cost.chatty.answer;
 }
 
 /** Each call waits until the next token is due: `intervalMs` apart from the first call on. */

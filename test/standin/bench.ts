@@ -1,6 +1,10 @@
-// `node out/test/standin/bench.js`: prints the stand-in's model load time, tokens/s and time for the known sentence.
+// `node out/test/standin/bench.js`: prints the stand-in's model load time, tokens/s and time for the known sentence,
+// then, per cost profile, what a cold and a cached prompt cost against what the profile's throughput implies.
 import { Ollama } from 'ollama';
-import { startStandin } from './server';
+import { PROFILES, type ProfileName, type Standin, startStandin } from './server';
+
+const SCALE = 0.25;
+const PAGE = 'The harbour was quiet that morning, and the boats lay still against the grey stones of the wall. '.repeat(12);
 
 const RUNS = 5;
 const PROMPT = 'Once upon a time';
@@ -33,8 +37,29 @@ async function main(): Promise<void> {
     console.log(`known sentence (30 tokens, HTTP round trip, median of ${RUNS}): ${median(sentence).toFixed(1)} ms`);
     console.log(`tokens/s over HTTP, 500 greedy tokens, non-streaming: ${median(rates).toFixed(0)}`);
     console.log(`tokens/s by eval_duration (model only): ${median(evalRates).toFixed(0)}`);
+    await profileFidelity(standin, ollama);
   } finally {
     await standin.close();
+  }
+}
+
+/** Wall time of a request under each profile (divided by the time scale) beside the time its figures imply. */
+async function profileFidelity(standin: Standin, ollama: Ollama): Promise<void> {
+  console.log(`\nprofile   request          prompt (cached)  generated  expected s  measured s  (time scale ${SCALE}, wall time / scale)`);
+  for (const name of Object.keys(PROFILES) as ProfileName[]) {
+    standin.reset();
+    standin.setProfile(name, SCALE);
+    const p = PROFILES[name];
+    for (const [label, prompt] of [['cold (load)', PAGE], ['cached + typed', PAGE + 'Anna walked']] as const) {
+      const started = performance.now();
+      const r = await ollama.generate({ model: 'stories:260k', prompt, raw: true, options: { num_predict: 16 } });
+      const measured = (performance.now() - started) / 1000 / SCALE;
+      const cached = (r as typeof r & { prompt_eval_cached_count: number }).prompt_eval_cached_count;
+      const load = r.load_duration > 0.5 * p.loadMs * SCALE * 1e6 ? p.loadMs / 1000 : 0;
+      const expected = load + (r.prompt_eval_count - cached) / p.promptPerSecond + r.eval_count / p.generatePerSecond;
+      const counts = `${r.prompt_eval_count} (${cached})`.padEnd(16);
+      console.log(`${name.padEnd(9)} ${label.padEnd(16)} ${counts} ${String(r.eval_count).padEnd(10)} ${expected.toFixed(2).padStart(10)}  ${measured.toFixed(2).padStart(10)}`);
+    }
   }
 }
 

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0) throw new Error(`invalid --port ${flag('port')}`);
   const scale = flag('time-scale');
   const timeScale = scale === undefined ? undefined : Number(scale);
-  const profile = (flag('profile') ?? null) as ProfileName | null;
+  const profile = flag('profile') as ProfileName | undefined; // absent: OWNVOICE_STANDIN_PROFILE or none
   const standin = await startStandin({ port, host: flag('host') ?? '127.0.0.1', modelPath: flag('model'), profile, timeScale });
   const cost = standin.profile();
   const costNote = cost.profile ? ` (profile ${cost.profile}, time scale ${cost.timeScale})` : '';

@@ -41,7 +41,7 @@ export interface StandinContext {
   chattyCount: number;
   /** Cost records since start/reset. */
   costCount: number;
-  /** Aborted by close(): waits that a client's leaving does not end (loads, prompt processing) end then. */
+  /** Aborted (and renewed) by stop()/close(): waits that a client's leaving does not end (loads, prompt processing) end then. */
   closing: AbortController;
   /** generate/chat responses still running. */
   active: Set<ServerResponse>;

@@ -31,6 +31,8 @@ export interface GenerationMetrics {
 export interface GenerateParams {
   prompt: string;
   numCtx: number;
+  /** At most this many prompt tokens are read (the tail); default: as many as num_ctx and the context allow. */
+  window?: number;
   /** Negative: until the context is full. */
   numPredict: number;
   sampling: Sampling;
@@ -91,22 +93,28 @@ export class Engine {
     return this.context.contextSize;
   }
 
-  /** BOS + the text, as llama.cpp tokenizes a prompt; longer than numCtx keeps BOS and the tail. */
-  promptTokens(text: string, numCtx: number): Token[] {
+  /**
+   * BOS + the text, as llama.cpp tokenizes a prompt; longer than numCtx keeps BOS and the tail. The cut moves in
+   * steps of a quarter of the context, so a prompt that grows at its end keeps the same front and the engine's own
+   * KV cache serves it (long prompts exceed the tiny model's 2048 tokens; what Ollama reports is counted apart).
+   */
+  promptTokens(text: string, numCtx: number, window = Number.POSITIVE_INFINITY): Token[] {
     const bos = this.model.tokens.bos;
     const tokens = [...(bos === null ? [] : [bos]), ...this.model.tokenize(text)];
-    const limit = Math.max(2, Math.min(numCtx, this.contextSize) - 1);
-    return tokens.length <= limit ? tokens : [tokens[0], ...tokens.slice(tokens.length - limit + 1)];
+    const limit = Math.max(2, Math.min(numCtx - 1, this.contextSize - 1, window));
+    if (tokens.length <= limit) return tokens;
+    const step = Math.max(1, Math.floor(limit / 4));
+    const drop = Math.ceil((tokens.length - limit) / step) * step;
+    return [tokens[0], ...tokens.slice(1 + drop)];
   }
 
   /** Yields decoded text pieces; stop early by leaving the loop. Fills `metrics` as it goes. */
   async *generate(params: GenerateParams, metrics: GenerationMetrics): AsyncGenerator<string, void, void> {
-    const prompt = this.promptTokens(params.prompt, params.numCtx);
+    const prompt = this.promptTokens(params.prompt, params.numCtx, params.window);
     const maxTokens = this.maxNewTokens(params, prompt.length);
     Object.assign(metrics, { promptTokens: prompt.length, doneReason: 'stop', tokens: [...prompt] });
-    await this.sequence.clearHistory();
     let mark = process.hrtime.bigint();
-    await this.sequence.evaluateWithoutGeneratingNewTokens(prompt.slice(0, -1));
+    await this.evaluatePrefix(prompt.slice(0, -1));
     metrics.promptEvalNs = Number(process.hrtime.bigint() - mark);
     mark = process.hrtime.bigint();
     const decoder = new PieceDecoder(this.model, prompt);
@@ -128,6 +136,19 @@ export class Engine {
     } finally {
       metrics.evalNs = Number(process.hrtime.bigint() - mark);
     }
+  }
+
+  /**
+   * Puts `tokens` in the sequence, keeping what it already holds of them (its KV cache, as Ollama's slot does): only
+   * the tokens after the first difference are evaluated, so the tiny model's own time stays below every profile's.
+   */
+  private async evaluatePrefix(tokens: Token[]): Promise<void> {
+    const held = this.sequence.contextTokens;
+    let keep = 0;
+    while (keep < held.length && keep < tokens.length && held[keep] === tokens[keep]) keep++;
+    if (keep === 0) await this.sequence.clearHistory();
+    else if (keep < this.sequence.nextTokenIndex) await this.sequence.eraseContextTokenRanges([{ start: keep, end: this.sequence.nextTokenIndex }]);
+    if (keep < tokens.length) await this.sequence.evaluateWithoutGeneratingNewTokens(tokens.slice(keep));
   }
 
   /** L2-normalised llama.cpp embedding; `dimensions` keeps the first n and renormalises, as Ollama does. */

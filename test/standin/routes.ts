@@ -41,7 +41,9 @@ export function handlePs(ctx: StandinContext, res: ServerResponse): void {
     const until = ctx.loaded.get(name)?.until ?? 0;
     if (!entry) return [];
     const expires = Number.isFinite(until) ? new Date(until).toISOString() : '2318-01-01T00:00:00Z';
-    return [{ ...listing(ctx, entry), expires_at: expires, size_vram: 0, context_length: ctx.engine.contextSize }];
+    // The num_ctx it was loaded with, as Ollama reports the runner's.
+    const numCtx = (JSON.parse(ctx.loaded.get(name)?.loadKey ?? '[]') as number[])[0] ?? ctx.engine.contextSize;
+    return [{ ...listing(ctx, entry), expires_at: expires, size_vram: 0, context_length: numCtx }];
   });
   sendJson(res, 200, { models });
 }

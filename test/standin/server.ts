@@ -7,7 +7,7 @@ import { DEFAULT_MODELS, type StandinModelSpec, normalizeModelName } from './cat
 import { handleChat, handleGenerate } from './completion';
 import { type StandinContext, buildModelTable } from './context';
 import { type CostSettings, type ProfileName, PROFILES, checkTimeScale, profileNamed } from './cost/profiles';
-import { modelCounter } from './cost/tokens';
+import { LLAMA3_COUNTER, modelCounter } from './cost/tokens';
 import { Engine } from './engine';
 import { HttpError, closeSignal, nowIso, parseJsonObject, readBody, sendError, sendJson, sendText } from './http';
 import { defaultModelPath } from './paths';
@@ -82,9 +82,12 @@ const SETTLE_MS = 25;
 
 export async function startStandin(opts: StandinOptions = {}): Promise<Standin> {
   const modelPath = path.resolve(opts.modelPath ?? defaultModelPath());
+  // The environment supplies a profile to stand-ins started by harnesses that pass none (e.g. the browser tests).
+  const env = process.env;
+  const scale = opts.timeScale ?? (env.OWNVOICE_STANDIN_TIME_SCALE ? Number(env.OWNVOICE_STANDIN_TIME_SCALE) : 1);
+  const cost: CostSettings = { profile: profileNamed(opts.profile === undefined ? env.OWNVOICE_STANDIN_PROFILE : opts.profile), timeScale: checkTimeScale(scale) };
   const engine = await Engine.load(modelPath);
   const specs = opts.models ?? DEFAULT_MODELS;
-  const cost: CostSettings = { profile: profileNamed(opts.profile), timeScale: checkTimeScale(opts.timeScale ?? 1) };
   const ctx: StandinContext = {
     engine,
     modelPath,
@@ -107,6 +110,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     active: new Set(),
     killed: new WeakSet(),
   };
+  if (cost.profile) LLAMA3_COUNTER.count(''); // its vocabulary takes ~0.5 s to load: not in the first request
   const server = new StandinServer(ctx, specs, opts.host ?? '127.0.0.1');
   try {
     await server.listen(opts.port ?? 0);
@@ -153,6 +157,7 @@ class StandinServer implements Standin {
 
   setProfile(profile: ProfileName | null, timeScale?: number): void {
     const next = { profile: profileNamed(profile), timeScale: timeScale === undefined ? this.ctx.cost.timeScale : checkTimeScale(timeScale) };
+    if (next.profile) LLAMA3_COUNTER.count('');
     Object.assign(this.ctx.cost, next);
   }
 
@@ -222,6 +227,9 @@ class StandinServer implements Standin {
     await this.stopListening();
     for (const socket of this.sockets) socket.destroy();
     this.ctx.loaded.clear();
+    // A killed server processes nothing more: loads and prompt times under way end now.
+    this.ctx.closing.abort();
+    this.ctx.closing = new AbortController();
   }
 
   async start(): Promise<void> {
@@ -233,8 +241,7 @@ class StandinServer implements Standin {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     await this.stop();
-    // Loads and prompt times end now; let aborted generations leave the model before freeing it.
-    this.ctx.closing.abort();
+    // Let aborted generations leave the model before freeing it.
     const never = new AbortController().signal;
     await Promise.all([...this.ctx.slots.values()].map((slot) => slot.run(never, async () => undefined)));
     await this.ctx.engineTurn.run(never, async () => undefined);

@@ -111,6 +111,8 @@ export interface ExemplarContext {
   readonly after: string;
   readonly docId: string;
   readonly format: string;
+  /** The text being rewritten: passages overlapping it are never its exemplars. */
+  readonly selection?: string;
 }
 
 export interface Exemplar {

@@ -33,6 +33,21 @@ export interface CalibrationProgress {
   readonly total: number;
 }
 
+/** Why a calibration kept the prior: too few documents long enough to cut into what was written and what came next. */
+export interface CalibrationShortfall {
+  readonly passages: number;
+  readonly documents: number;
+  /** Documents long enough to learn from. */
+  readonly usable: number;
+  readonly needed: number;
+}
+
+/** The weights a calibration ends with; `shortfall` says, when it is set, that they are the prior, unchanged. */
+export type Calibrated = ScorerWeights & { readonly shortfall?: CalibrationShortfall };
+
+/** Fewer cuts than this measure the prior more than the writer. */
+export const MIN_CUTS = 10;
+
 export interface CalibrationOptions {
   /** Where candidates come from; by default an in-memory index over `passages`. */
   readonly store?: PassageStore;
@@ -49,10 +64,13 @@ export interface CalibrationOptions {
  * "Calibrate to My Writing": cuts the writer's own documents into what was written and what came next, measures how
  * much each candidate exemplar would have helped predict the next words, and refits the scorer to those measurements.
  */
-export async function calibrate(passages: readonly Passage[], options: CalibrationOptions = {}): Promise<ScorerWeights> {
+export async function calibrate(passages: readonly Passage[], options: CalibrationOptions = {}): Promise<Calibrated> {
   const prior = options.prior ?? DEFAULT_WEIGHTS;
   const cuts = cutDocuments(passages, options.maxCuts ?? 400, seededRandom(options.seed ?? 1));
-  if (cuts.length < 10) return prior;
+  if (cuts.length < MIN_CUTS) {
+    const shortfall = { passages: passages.length, documents: new Set(passages.map((p) => p.docId)).size, usable: cuts.length, needed: MIN_CUTS };
+    return { ...prior, shortfall };
+  }
   const background = new BackgroundModel(passages.map((p) => p.text));
   const store = options.store ?? new MemoryPassageStore(passages);
   const gathered = await gatherExamples(cuts, store, background, options);

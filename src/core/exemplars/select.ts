@@ -2,6 +2,7 @@ import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
 import { queryString } from './query';
 import { DEFAULT_WEIGHTS, type ScorerWeights, scoreSignals, strongestSignals } from './scorer';
 import { analyseWriting, candidateSignals, poolOf, type SignalName, wordsOf, type WritingContext } from './signals';
+import { tokenize } from './text';
 
 export interface WritingAtCursor {
   readonly before: string;
@@ -10,6 +11,8 @@ export interface WritingAtCursor {
   readonly format?: string;
   /** When the document being written was last changed (ms since epoch), when known. */
   readonly writtenAt?: number;
+  /** The text being rewritten, when rewriting: no passage of this document that overlaps it may be its exemplar. */
+  readonly selection?: string;
 }
 
 export interface SelectionOptions {
@@ -48,6 +51,8 @@ const CANDIDATES = 120;
 const DENSE_CANDIDATES = 40;
 /** Two exemplars sharing more than this share of their vocabulary are near-duplicates; only the better is shown. */
 const NEAR_DUPLICATE = 0.6;
+/** A passage of the document being rewritten that shares this much of its words with the selection is the selection. */
+const SELECTION_OVERLAP = 0.5;
 
 export interface Scored {
   readonly passage: Passage;
@@ -105,11 +110,26 @@ async function withDenseCandidates(store: PassageStore, lexical: ScoredPassage[]
   return [...lexical, ...dense.slice(0, DENSE_CANDIDATES).map((c) => ({ passage: c.passage, score: floor * 0.5 }))];
 }
 
-/** Drops candidates from excluded documents and the passage being written. */
+/** Drops candidates from excluded documents, the passage being written and any passage overlapping the selection. */
 function usableFor(context: WritingAtCursor, excludeDocIds?: ReadonlySet<string>): (found: readonly ScoredPassage[]) => ScoredPassage[] {
   const writingNow = wordsOfText(context);
-  return (found) =>
-    found.filter((c) => !excludeDocIds?.has(c.passage.docId) && !(c.passage.docId === context.docId && isPassageBeingWritten(c.passage, writingNow)));
+  const selected = context.selection ? new Set(tokenize(context.selection)) : undefined;
+  const isOwn = (p: Passage) => isPassageBeingWritten(p, writingNow) || (selected !== undefined && overlapsSelection(p, selected));
+  return (found) => found.filter((c) => !excludeDocIds?.has(c.passage.docId) && !(c.passage.docId === context.docId && isOwn(c.passage)));
+}
+
+/** Half of the passage's words in the selection, or half of the selection's in the passage: the same text, before or after edits. */
+function overlapsSelection(passage: Passage, selected: ReadonlySet<string>): boolean {
+  const words = wordsOf(passage);
+  return containment(words, selected) >= SELECTION_OVERLAP || containment(selected, words) >= SELECTION_OVERLAP;
+}
+
+/** Share of `part`'s words that are also in `whole`. */
+function containment(part: ReadonlySet<string>, whole: ReadonlySet<string>): number {
+  if (!part.size) return 0;
+  let shared = 0;
+  for (const w of part) if (whole.has(w)) shared++;
+  return shared / part.size;
 }
 
 /** The passage under the cursor is in the index too; it must not be offered as an example of itself. */

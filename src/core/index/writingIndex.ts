@@ -4,6 +4,7 @@ import type { Log } from '../common/log';
 import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
 import type { FileChanges, IndexProgress, IndexStats, SkippedFile } from './indexer';
 import type { ExemplarSelection, WritingAtCursor } from '../exemplars/select';
+import type { Calibrated } from '../exemplars/calibrate';
 import type { ScorerWeights } from '../exemplars/scorer';
 import type { CalibrationProgress, ExemplarRequestOptions, WireStats, WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './worker/protocol';
 
@@ -114,7 +115,7 @@ export class WritingIndex implements PassageStore, Disposable {
   }
 
   /** "Calibrate to My Writing": fits the scorer to this writer's documents; the worker uses the result at once. */
-  calibrate(options: { maxCuts?: number; signal?: AbortSignal; onProgress?: (p: CalibrationProgress) => void } = {}): Promise<ScorerWeights> {
+  calibrate(options: { maxCuts?: number; signal?: AbortSignal; onProgress?: (p: CalibrationProgress) => void } = {}): Promise<Calibrated> {
     const listener = options.onProgress && this.calibrationEmitter.event(options.onProgress);
     return this.call<'calibrate'>({ type: 'calibrate', maxCuts: options.maxCuts }, options.signal).finally(() => listener?.dispose());
   }

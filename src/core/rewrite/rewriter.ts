@@ -16,7 +16,7 @@ export interface RewriteSubject {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** Stable per document, e.g. its URI; the retriever leaves this document's own passages out. */
+  /** The document as the index names it (its path for a file); the retriever leaves passages overlapping the selection out. */
   readonly docId: string;
   /** Language id, e.g. `markdown`, as the retriever knows formats. */
   readonly format: string;
@@ -128,6 +128,7 @@ async function chooseExemplars(subject: RewriteSubject, services: RewriteService
       after: subject.text.slice(subject.end, subject.end + EXEMPLAR_CONTEXT_CHARS),
       docId: subject.docId,
       format: subject.format,
+      selection: subject.text.slice(subject.start, subject.end),
     };
     return (await services.exemplars(context, signal)).exemplars;
   } catch (error) {

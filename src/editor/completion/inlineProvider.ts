@@ -64,7 +64,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     if (!result || token.isCancellationRequested) return undefined;
     this.show(result.id);
     this.suggested.fire({ result, waitMs: performance.now() - startedAt });
-    const accepted: vscode.Command = { command: ACCEPTED_COMMAND, title: 'Accept suggestion', arguments: [result.id] };
+    const accepted: vscode.Command = { command: ACCEPTED_COMMAND, title: vscode.l10n.t('Accept suggestion'), arguments: [result.id] };
     return [new vscode.InlineCompletionItem(result.text, new vscode.Range(position, position), accepted)];
   }
 

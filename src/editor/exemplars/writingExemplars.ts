@@ -22,7 +22,7 @@ export class WritingExemplars {
     const section = vscode.workspace.getConfiguration('ownvoice');
     const preferences = readPreferences((key) => section.get(key));
     const selection = await index.selectExemplars(
-      { before: context.before, after: context.after, docId: context.docId, format: context.format },
+      { before: context.before, after: context.after, docId: context.docId, format: context.format, selection: context.selection },
       {
         fixedCount: preferences.exemplarCount || undefined,
         excludeDocIds: preferences.neverDocuments,

@@ -71,7 +71,7 @@ function describeEmbedding(embedding: IndexStats['embedding']): string {
 }
 
 async function addWritingFolder(): Promise<void> {
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: 'Add to My Writing' });
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: vscode.l10n.t('Add to My Writing') });
   if (!picked?.length) return;
   const section = vscode.workspace.getConfiguration('ownvoice.index');
   const current = section.get<string[]>('folders', []);

@@ -6,15 +6,15 @@ export class IndexStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ownvoice.indexing', vscode.StatusBarAlignment.Right, 99);
 
   constructor() {
-    this.item.name = 'Ownvoice Indexing';
+    this.item.name = vscode.l10n.t('Ownvoice Indexing');
     this.item.command = 'ownvoice.showIndexStats';
   }
 
   show(progress: IndexProgress): void {
     const text = describeProgress(progress);
-    this.item.text = `$(sync~spin) Indexing: ${text}`;
-    this.item.tooltip = `Ownvoice is indexing your writing (${text}). Click for statistics.`;
-    this.item.accessibilityInformation = { label: `Ownvoice indexing: ${text}` };
+    this.item.text = `$(sync~spin) ${vscode.l10n.t('Indexing: {0}', text)}`;
+    this.item.tooltip = vscode.l10n.t('Ownvoice is indexing your writing ({0}). Click for statistics.', text);
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Ownvoice indexing: {0}', text) };
     this.item.show();
   }
 
@@ -31,12 +31,12 @@ export class IndexStatusItem implements vscode.Disposable {
 export function describeProgress(p: IndexProgress): string {
   switch (p.phase) {
     case 'restoring':
-      return 'restoring the saved index';
+      return vscode.l10n.t('restoring the saved index');
     case 'listing':
-      return 'looking for your documents';
+      return vscode.l10n.t('looking for your documents');
     case 'reading':
-      return `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} documents`;
+      return vscode.l10n.t('{0} of {1} documents', p.done.toLocaleString(vscode.env.language), p.total.toLocaleString(vscode.env.language));
     case 'saving':
-      return 'saving';
+      return vscode.l10n.t('saving');
   }
 }

@@ -68,7 +68,7 @@ export class IndexSupport implements vscode.Disposable {
     const index = await this.start();
     if (!index) return;
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Ownvoice: rebuilding the index of your writing', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Ownvoice: rebuilding the index of your writing'), cancellable: true },
       (report, token) => this.run((i) => i.rebuild(abortSignalOf(token)), report),
     );
   }
@@ -108,7 +108,7 @@ export class IndexSupport implements vscode.Disposable {
       return index;
     } catch (error) {
       this.log.error(`The index could not be opened: ${String(error)}`);
-      void vscode.window.showErrorMessage(`Ownvoice could not open the index of your writing: ${String(error)}`, 'Show Log').then(
+      void vscode.window.showErrorMessage(vscode.l10n.t('Ownvoice could not open the index of your writing: {0}', String(error)), vscode.l10n.t('Show Log')).then(
         (choice) => choice && vscode.commands.executeCommand('ownvoice.showLog'),
       );
       return undefined;
@@ -133,7 +133,7 @@ export class IndexSupport implements vscode.Disposable {
       return;
     }
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Ownvoice: indexing your writing', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Ownvoice: indexing your writing'), cancellable: true },
       (report, token) => this.run((i) => i.sync(abortSignalOf(token)), report),
     );
   }
@@ -177,7 +177,7 @@ export class IndexSupport implements vscode.Disposable {
       this.closeSession();
       this.opening = undefined; // the next rebuild or settings change starts a fresh worker
       this.log.error(`The index worker keeps stopping (${error.message}); not restarting it. Run "Ownvoice: Rebuild the Index of My Writing" to try again.`);
-      void vscode.window.showErrorMessage('Ownvoice: the index of your writing keeps stopping. Suggestions go on without your passages.', 'Show Log').then(
+      void vscode.window.showErrorMessage(vscode.l10n.t('Ownvoice: the index of your writing keeps stopping. Suggestions go on without your passages.'), vscode.l10n.t('Show Log')).then(
         (choice) => choice && vscode.commands.executeCommand('ownvoice.showLog'),
       );
       return;

@@ -23,7 +23,7 @@ export function readModelTarget(log: Log): ModelTarget {
   const reason = invalidHostReason(host);
   if (reason) {
     log.error(`Setting ownvoice.ollama.host: ${reason}; using ${DEFAULT_HOST} instead.`);
-    void vscode.window.showErrorMessage(`Ownvoice: the setting "ownvoice.ollama.host" is invalid (${reason}); using ${DEFAULT_HOST}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Ownvoice: the setting "ownvoice.ollama.host" is invalid ({0}); using {1}.', reason, DEFAULT_HOST));
   }
   return { host: new ModelHost(reason ? DEFAULT_HOST : host), model: section.get<string>('model', '').trim() };
 }

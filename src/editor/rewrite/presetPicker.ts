@@ -31,7 +31,7 @@ export class PresetPicker {
   async choose(argument: PresetArgument | undefined): Promise<PresetChoice> {
     if (argument?.preset || argument?.instruction !== undefined) return this.fromArgument(argument);
     const items = await this.items();
-    const picked = await vscode.window.showQuickPick(items, { title: 'Rewrite Selection', placeHolder: 'How should Ownvoice rewrite the selection?', matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Rewrite Selection'), placeHolder: vscode.l10n.t('How should Ownvoice rewrite the selection?'), matchOnDescription: true });
     return picked?.choose ? picked.choose() : { kind: 'dismissed' };
   }
 
@@ -47,9 +47,9 @@ export class PresetPicker {
   private async withInstruction(preset: RewritePreset, given?: string): Promise<PresetChoice> {
     if (!asksForInstruction(preset.template)) return { kind: 'preset', preset, instruction: '' };
     const instruction = given ?? (await vscode.window.showInputBox({
-      title: `Rewrite Selection: ${preset.template.name}`,
-      prompt: 'How should the selection be rewritten?',
-      placeHolder: 'e.g. Warmer, and end on a question',
+      title: vscode.l10n.t('Rewrite Selection: {0}', preset.template.name),
+      prompt: vscode.l10n.t('How should the selection be rewritten?'),
+      placeHolder: vscode.l10n.t('e.g. Warmer, and end on a question'),
       ignoreFocusOut: true,
     }));
     if (!instruction?.trim()) return { kind: 'dismissed' };
@@ -76,17 +76,17 @@ export class PresetPicker {
     });
     const recentItem = (instruction: string): PickItem => ({
       label: `$(history) ${instruction}`,
-      description: 'recent instruction',
+      description: vscode.l10n.t('recent instruction'),
       choose: () => this.withInstruction(CUSTOM_INSTRUCTION_PRESET, instruction),
     });
     const separator = (label: string): PickItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
     return [
       ...presets.filter((p) => p.builtIn).map(presetItem),
-      ...(presets.some((p) => !p.builtIn) || broken.length ? [separator('Your presets'), ...presets.filter((p) => !p.builtIn).map(presetItem), ...broken.map(brokenItem)] : []),
-      separator('Your own words'),
-      { label: '$(edit) Custom Instruction…', description: 'Say how to rewrite it', choose: () => this.withInstruction(CUSTOM_INSTRUCTION_PRESET) },
+      ...(presets.some((p) => !p.builtIn) || broken.length ? [separator(vscode.l10n.t('Your presets')), ...presets.filter((p) => !p.builtIn).map(presetItem), ...broken.map(brokenItem)] : []),
+      separator(vscode.l10n.t('Your own words')),
+      { label: `$(edit) ${vscode.l10n.t('Custom Instruction…')}`, description: vscode.l10n.t('Say how to rewrite it'), choose: () => this.withInstruction(CUSTOM_INSTRUCTION_PRESET) },
       ...this.recent().map(recentItem),
-      { label: '$(new-file) New Preset…', description: 'A template file you can edit', choose: async () => this.newPreset() },
+      { label: `$(new-file) ${vscode.l10n.t('New Preset…')}`, description: vscode.l10n.t('A template file you can edit'), choose: async () => this.newPreset() },
     ];
   }
 

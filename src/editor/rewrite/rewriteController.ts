@@ -72,7 +72,7 @@ export class RewriteController implements vscode.Disposable {
   async rewrite(mode: 'single' | 'alternatives', argument?: PresetArgument): Promise<RewriteOutcome> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) {
-      void vscode.window.showInformationMessage('Ownvoice: select the text you want rewritten first, then run the command again.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Ownvoice: select the text you want rewritten first, then run the command again.'));
       return { status: 'noSelection' };
     }
     const choice = await this.picker.choose(argument);
@@ -137,7 +137,7 @@ export class RewriteController implements vscode.Disposable {
         text: document.getText(),
         start: document.offsetAt(editor.selection.start),
         end: document.offsetAt(editor.selection.end),
-        docId: document.uri.toString(),
+        docId: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString(), // as the index names it
         format: document.languageId,
         formatName: languageName(document.languageId),
       },
@@ -158,7 +158,7 @@ export class RewriteController implements vscode.Disposable {
     await setWriting(true);
     try {
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Ownvoice: rewriting with "${running.preset.template.name}"`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Ownvoice: rewriting with "{0}"', running.preset.template.name), cancellable: true },
         async (progress, token) => {
           const cancel = token.onCancellationRequested(() => review.cancel());
           try {
@@ -184,7 +184,7 @@ export class RewriteController implements vscode.Disposable {
   private async writeVersions(running: Running, host: ModelHost, signal: AbortSignal, progress: vscode.Progress<{ message?: string }>): Promise<void> {
     const { review } = running;
     for (let index = 0; index < review.versions.length; index++) {
-      if (review.versions.length > 1) progress.report({ message: `version ${index + 1} of 2` });
+      if (review.versions.length > 1) progress.report({ message: vscode.l10n.t('version {0} of 2', index + 1) });
       const settings = { ...running.job.settings, seed: randomSeed() };
       const services = { host, model: running.model, exemplars: this.deps.exemplars, log: this.deps.log };
       await rewriteSelection({ ...running.job, settings }, services, signal, (text) => review.show(index, text));
@@ -219,14 +219,14 @@ export class RewriteController implements vscode.Disposable {
 
   /** Replaces the selected text as one undo step, unless the writer changed it meanwhile. */
   private async apply(running: Running, text: string): Promise<RewriteOutcome> {
-    if (!text.trim()) return { status: 'refused', message: 'The rewrite is still being written.' };
+    if (!text.trim()) return { status: 'refused', message: vscode.l10n.t('The rewrite is still being written.') };
     const document = running.review.document.isClosed ? await vscode.workspace.openTextDocument(running.review.document.uri) : running.review.document;
     const place = running.review.anchor.locate(document.getText());
     if (place.kind === 'changed') return this.refuseChanged(text);
     const range = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, range, text);
-    if (!(await vscode.workspace.applyEdit(edit))) return { status: 'failed', message: 'VS Code did not apply the edit.' };
+    if (!(await vscode.workspace.applyEdit(edit))) return { status: 'failed', message: vscode.l10n.t('VS Code did not apply the edit.') };
     this.end();
     const end = document.positionAt(place.start + text.length);
     await vscode.window.showTextDocument(document, { selection: new vscode.Range(range.start, end) });
@@ -234,8 +234,10 @@ export class RewriteController implements vscode.Disposable {
   }
 
   private async refuseChanged(text: string): Promise<RewriteOutcome> {
-    const message = 'Ownvoice: the selected text changed while the rewrite was being written, so it was left as you wrote it. Select it again to rewrite the new version, or copy the rewrite.';
-    void vscode.window.showWarningMessage(message, 'Copy Rewrite').then((action) => action && vscode.env.clipboard.writeText(text));
+    const message = vscode.l10n.t('Ownvoice: the selected text changed while the rewrite was being written, so it was left as you wrote it. Select it again to rewrite the new version, or copy the rewrite.');
+    void vscode.window.showWarningMessage(message, vscode.l10n.t('Copy Rewrite')).then((action) => {
+      if (action) void vscode.env.clipboard.writeText(text);
+    });
     this.deps.log.info('Rewrite refused: the selection changed under it.');
     return { status: 'refused', message };
   }
@@ -269,20 +271,20 @@ export class RewriteController implements vscode.Disposable {
 
   private title(review: Review, preset: RewritePreset): string {
     const name = path.basename(review.document.uri.path);
-    return review.mode === 'single' ? `${name}: Original ↔ ${preset.template.name}` : `${name}: Version 1 ↔ Version 2 (${preset.template.name})`;
+    return review.mode === 'single' ? vscode.l10n.t('{0}: Original ↔ {1}', name, preset.template.name) : vscode.l10n.t('{0}: Version 1 ↔ Version 2 ({1})', name, preset.template.name);
   }
 
   private reportBrokenTemplate(uri: vscode.Uri, problems: string): RewriteOutcome {
     this.deps.log.warn(`Rewrite template not used:\n${problems}`);
-    void vscode.window.showErrorMessage(`Ownvoice: the template cannot be used; nothing was sent.\n${problems}`, 'Open Template').then((action) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Ownvoice: the template cannot be used; nothing was sent.\n{0}', problems), vscode.l10n.t('Open Template')).then((action) => {
       if (action) void vscode.window.showTextDocument(uri);
     });
     return { status: 'invalidTemplate', message: problems };
   }
 
   private reportNoModel(): RewriteOutcome {
-    const message = 'Ownvoice: choose a model for rewrites first (setting "ownvoice.rewrite.model" or "ownvoice.model").';
-    void vscode.window.showErrorMessage(message, 'Open Settings').then((action) => {
+    const message = vscode.l10n.t('Ownvoice: choose a model for rewrites first (setting "ownvoice.rewrite.model" or "ownvoice.model").');
+    void vscode.window.showErrorMessage(message, vscode.l10n.t('Open Settings')).then((action) => {
       if (action) void vscode.commands.executeCommand('workbench.action.openSettings', 'ownvoice.model');
     });
     return { status: 'failed', message };
@@ -292,15 +294,15 @@ export class RewriteController implements vscode.Disposable {
     const ours = this.current === running;
     if (ours) this.end();
     if (error instanceof ModelError && error.problem.kind === 'aborted') {
-      vscode.window.setStatusBarMessage('Ownvoice: rewrite cancelled', 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Ownvoice: rewrite cancelled'), 3000);
       return { status: 'cancelled' };
     }
     if (error instanceof RewriteRefusal) {
       this.deps.log.info(`Rewrite refused: ${error.message}`);
-      void vscode.window.showWarningMessage(`Ownvoice: ${error.message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Ownvoice: {0}', error.message));
       return { status: 'refused', message: error.message };
     }
-    const message = error instanceof ModelError ? guidance(error, running.model) : `Ownvoice: the rewrite failed (${String(error)}).`;
+    const message = error instanceof ModelError ? guidance(error, running.model) : vscode.l10n.t('Ownvoice: the rewrite failed ({0}).', String(error));
     this.deps.log.error(`Rewrite failed: ${error instanceof ModelError ? describeProblem(error.problem) : String(error)}`);
     if (error instanceof ModelError) this.deps.onModelProblem?.(error);
     void offerHelp(message, error);
@@ -318,20 +320,21 @@ export function guidance(error: ModelError, model: string): string {
   const { problem } = error;
   switch (problem.kind) {
     case 'unreachable':
-      return `Ownvoice: ${describeProblem(problem)} Start Ollama (the Ollama app, or "ollama serve" in a terminal), then try again.`;
+      return vscode.l10n.t('Ownvoice: {0} Start Ollama (the Ollama app, or "ollama serve" in a terminal), then try again.', describeProblem(problem));
     case 'modelMissing':
-      return `Ownvoice: the model "${model}" is not in Ollama. Pull it with "ollama pull ${model}" or from the Ownvoice sidebar, or choose another model.`;
+      return vscode.l10n.t('Ownvoice: the model "{0}" is not in Ollama. Pull it with "ollama pull {0}" or from the Ownvoice sidebar, or choose another model.', model);
     default:
-      return `Ownvoice: ${describeProblem(problem)}`;
+      return vscode.l10n.t('Ownvoice: {0}', describeProblem(problem));
   }
 }
 
 async function offerHelp(message: string, error: unknown): Promise<void> {
   const kind = error instanceof ModelError ? error.problem.kind : undefined;
-  const actions = kind === 'unreachable' ? ['Check Connection', 'Show Log'] : kind === 'modelMissing' ? ['Open Ownvoice Sidebar', 'Show Log'] : ['Show Log'];
+  const [check, log, sidebar] = [vscode.l10n.t('Check Connection'), vscode.l10n.t('Show Log'), vscode.l10n.t('Open Ownvoice Sidebar')];
+  const actions = kind === 'unreachable' ? [check, log] : kind === 'modelMissing' ? [sidebar, log] : [log];
   const action = await vscode.window.showErrorMessage(message, ...actions);
-  const commands: Record<string, string> = { 'Check Connection': 'ownvoice.checkConnection', 'Show Log': 'ownvoice.showLog', 'Open Ownvoice Sidebar': 'ownvoice.sidebar.focus' };
-  if (action) await vscode.commands.executeCommand(commands[action]);
+  const commands = new Map([[check, 'ownvoice.checkConnection'], [log, 'ownvoice.showLog'], [sidebar, 'ownvoice.sidebar.focus']]);
+  if (action) await vscode.commands.executeCommand(commands.get(action)!);
 }
 
 function setting(name: string): unknown {

@@ -76,7 +76,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
     this.view = view;
     view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')] };
     view.webview.html = webviewHtml(view.webview, this.extensionUri, {
-      title: 'Ownvoice',
+      title: vscode.l10n.t('Ownvoice'),
       script: 'dist/webview/sidebar.js',
       styles: ['dist/webview/codicons/codicon.css', 'media/sidebar.css'],
     });
@@ -209,15 +209,15 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   }
 
   private async addFolders(): Promise<void> {
-    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: 'Index this folder' });
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: vscode.l10n.t('Index this folder') });
     if (!picked?.length) return;
     const folders = [...new Set([...this.preferences().folders, ...picked.map((uri) => uri.fsPath)])];
     await this.write('folders', folders);
   }
 
   private async clearEverything(): Promise<void> {
-    const clear = 'Clear everything';
-    const answer = await vscode.window.showWarningMessage('Delete Ownvoice\'s index and caches? Your documents are not touched.', { modal: true }, clear);
+    const clear = vscode.l10n.t('Clear everything');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete Ownvoice\'s index and caches? Your documents are not touched.'), { modal: true }, clear);
     if (answer !== clear) return;
     await this.actions.clearEverything?.();
     await this.sendStorage();

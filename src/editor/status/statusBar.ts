@@ -31,10 +31,10 @@ const ICONS: Record<HostStatus['state'], string> = {
 };
 
 const SHORT: Record<HostStatus['state'], string> = {
-  checking: 'checking Ollama',
-  ready: 'ready',
-  modelMissing: 'model missing',
-  unreachable: 'Ollama unreachable',
+  checking: vscode.l10n.t('checking Ollama'),
+  ready: vscode.l10n.t('ready'),
+  modelMissing: vscode.l10n.t('model missing'),
+  unreachable: vscode.l10n.t('Ollama unreachable'),
 };
 
 /** The status bar item: one glance tells whether suggestions can come; a click opens Ownvoice's quick menu. */
@@ -53,12 +53,16 @@ export class StatusBar implements vscode.Disposable {
     const sentence = describeHostStatus(host);
     let short = SHORT[host.state];
     let icon = ICONS[host.state];
-    if (!problem && activity.state === 'loading') [icon, short] = ['$(loading~spin)', `loading ${activity.model}`];
-    else if (!problem && !view.enabled) [icon, short] = ['$(circle-slash)', view.language ? `off for ${languageName(view.language)}` : 'suggestions off'];
+    if (!problem && activity.state === 'loading') [icon, short] = ['$(loading~spin)', vscode.l10n.t('loading {0}', activity.model)];
+    else if (!problem && !view.enabled) [icon, short] = ['$(circle-slash)', view.language ? vscode.l10n.t('off for {0}', languageName(view.language)) : vscode.l10n.t('suggestions off')];
     const showWords = problem || short !== SHORT.ready;
     this.item.text = showWords ? `${icon} Ownvoice: ${short}` : `${icon} Ownvoice`;
-    const wait = view.lastSuggestion ? `\n\n${describeWait(view.lastSuggestion)}` : '';
-    this.item.tooltip = new vscode.MarkdownString(`**Ownvoice** — ${sentence}${wait}\n\nClick for options.`);
+    const wait = view.lastSuggestion ? `
+
+${describeWait(view.lastSuggestion)}` : '';
+    this.item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**Ownvoice** — {0}
+
+Click for options.', sentence + wait));
     this.item.accessibilityInformation = { label: `Ownvoice: ${short}. ${sentence}` };
     this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
@@ -72,6 +76,6 @@ export class StatusBar implements vscode.Disposable {
 export function describeWait(last: LastSuggestion): string {
   const seconds = last.waitMs < 1000 ? `${Math.round(last.waitMs)} ms` : `${(last.waitMs / 1000).toFixed(1)} s`;
   const fresh = last.usage ? uncachedTokens(last.usage) : undefined;
-  const read = fresh !== undefined && last.usage?.promptTokens !== undefined ? ` — the model read ${fresh} new of ${last.usage.promptTokens} prompt tokens` : '';
-  return `Last suggestion: ${seconds} after you paused${read}.`;
+  if (fresh === undefined || last.usage?.promptTokens === undefined) return vscode.l10n.t('Last suggestion: {0} after you paused.', seconds);
+  return vscode.l10n.t('Last suggestion: {0} after you paused — the model read {1} new of {2} prompt tokens.', seconds, fresh, last.usage.promptTokens);
 }

@@ -15,24 +15,24 @@ export async function showStatusMenu(status: HostStatus, guidance: ModelGuidance
   const languages = section.get<string[]>('languages', []);
   const items: MenuItem[] = [
     {
-      label: enabled ? '$(circle-slash) Turn Suggestions Off' : '$(pencil) Turn Suggestions On',
+      label: enabled ? `$(circle-slash) ${vscode.l10n.t('Turn Suggestions Off')}` : `$(pencil) ${vscode.l10n.t('Turn Suggestions On')}`,
       run: () => section.update('completions.enabled', !enabled, vscode.ConfigurationTarget.Global),
     },
   ];
   if (language) {
     const on = languages.includes(language);
     items.push({
-      label: on ? `$(circle-slash) Turn Off for ${languageName(language)}` : `$(pencil) Turn On for ${languageName(language)}`,
+      label: on ? `$(circle-slash) ${vscode.l10n.t('Turn Off for {0}', languageName(language))}` : `$(pencil) ${vscode.l10n.t('Turn On for {0}', languageName(language))}`,
       run: () => section.update('languages', on ? languages.filter((l) => l !== language) : [...languages, language], vscode.ConfigurationTarget.Global),
     });
   }
-  if (status.state === 'unreachable') items.push({ label: '$(question) How to Start Ollama', run: () => guidance.showHowToStart() });
-  if (status.state === 'modelMissing' && status.model) items.push({ label: `$(cloud-download) Pull ${status.model}`, run: () => guidance.pull(status.model) });
+  if (status.state === 'unreachable') items.push({ label: `$(question) ${vscode.l10n.t('How to Start Ollama')}`, run: () => guidance.showHowToStart() });
+  if (status.state === 'modelMissing' && status.model) items.push({ label: `$(cloud-download) ${vscode.l10n.t('Pull {0}', status.model)}`, run: () => guidance.pull(status.model) });
   items.push(
-    { label: '$(refresh) Check Connection to Ollama', run: checkNow },
-    { label: '$(layout-sidebar-left) Open the Ownvoice Sidebar', run: () => vscode.commands.executeCommand('workbench.view.extension.ownvoice') },
-    { label: '$(output) Show Log', run: () => vscode.commands.executeCommand('ownvoice.showLog') },
+    { label: `$(refresh) ${vscode.l10n.t('Check Connection to Ollama')}`, run: checkNow },
+    { label: `$(layout-sidebar-left) ${vscode.l10n.t('Open the Ownvoice Sidebar')}`, run: () => vscode.commands.executeCommand('workbench.view.extension.ownvoice') },
+    { label: `$(output) ${vscode.l10n.t('Show Log')}`, run: () => vscode.commands.executeCommand('ownvoice.showLog') },
   );
-  const picked = await vscode.window.showQuickPick(items, { title: 'Ownvoice', placeHolder: 'What would you like to do?' });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Ownvoice'), placeHolder: vscode.l10n.t('What would you like to do?') });
   await picked?.run();
 }

@@ -9,6 +9,8 @@ export interface RequestCost {
   id: number;
   model: string;
   path: string;
+  /** When the request arrived (ms, performance.now() of the stand-in's process): a timeline with queueMs and modelMs. */
+  receivedAt: number;
   /** The whole prompt after truncation, in counting tokens (Llama 3's under a profile). */
   promptTokens: number;
   cachedTokens: number;
@@ -51,7 +53,7 @@ export function emptyTotals(): CostTotals {
 
 export function newCost(id: number, model: string, path: string): RequestCost {
   return {
-    id, model, path, promptTokens: 0, cachedTokens: 0, evalTokens: 0, truncated: false, load: null,
+    id, model, path, receivedAt: performance.now(), promptTokens: 0, cachedTokens: 0, evalTokens: 0, truncated: false, load: null,
     queueMs: 0, loadMs: 0, promptMs: 0, evalMs: 0, modelMs: 0, outcome: 'running',
   };
 }

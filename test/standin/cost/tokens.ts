@@ -25,6 +25,8 @@ let llama3: Llama3Tokenizer | undefined;
 
 // The package's CommonJS bundle carries its vocabulary inline (~0.5 s to load once), so it is loaded on first use.
 function llama3Tokenizer(): Llama3Tokenizer {
+  // A synchronous, lazy load: an import would pay for the vocabulary in every stand-in, profile or not.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   llama3 ??= (require('llama3-tokenizer-js/bundle/commonjs-llama3-tokenizer-with-baked-data.cjs') as { llama3Tokenizer: Llama3Tokenizer }).llama3Tokenizer;
   return llama3;
 }
@@ -46,6 +48,13 @@ function piecesOf(tokens: readonly number[], decode: (run: number[], before: num
   return out;
 }
 
+/** SentencePiece drops a leading space it took for its own prefix; the pieces must still join back to the text. */
+function joiningBack(text: string, pieces: Piece[]): Piece[] {
+  const joined = pieces.map((p) => p.text).join('');
+  if (pieces.length && joined !== text && text.endsWith(joined)) pieces[0] = { ...pieces[0], text: text.slice(0, text.length - joined.length) + pieces[0].text };
+  return pieces;
+}
+
 export const LLAMA3_COUNTER: TokenCounter = {
   prompt: (text) => llama3Tokenizer().encode(text, { bos: true, eos: false }),
   pieces(text) {
@@ -61,7 +70,7 @@ export function modelCounter(model: LlamaModel): TokenCounter {
   return {
     prompt: (text) => [...(bos === null ? [] : [bos]), ...model.tokenize(text)],
     // SentencePiece: the tokens before a run tell the detokenizer whether its leading space belongs to it.
-    pieces: (text) => piecesOf(model.tokenize(text), (run, before) => model.detokenize(run as Token[], false, before as Token[])),
+    pieces: (text) => joiningBack(text, piecesOf(model.tokenize(text), (run, before) => model.detokenize(run as Token[], false, before as Token[]))),
     count: (text) => model.tokenize(text).length,
   };
 }

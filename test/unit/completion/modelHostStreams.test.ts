@@ -5,10 +5,13 @@ import { ModelError } from '../../../src/core/model/errors';
 import { ModelHost, type PullProgress } from '../../../src/core/model/modelHost';
 
 /** A server that holds /api/generate without answering (as Ollama does while another request has the model) and streams /api/pull. */
-async function fakeOllama(): Promise<{ url: string; closedWhileQueued: () => boolean; close: () => Promise<void> }> {
+async function fakeOllama(): Promise<{ url: string; received: Promise<void>; closedWhileQueued: () => boolean; close: () => Promise<void> }> {
   let closedWhileQueued = false;
+  let markReceived!: () => void;
+  const received = new Promise<void>((resolve) => (markReceived = resolve));
   const server = http.createServer((req, res) => {
     if (req.url === '/api/generate') {
+      markReceived();
       res.on('close', () => (closedWhileQueued = !res.headersSent));
       return;
     }
@@ -21,6 +24,7 @@ async function fakeOllama(): Promise<{ url: string; closedWhileQueued: () => boo
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    received,
     closedWhileQueued: () => closedWhileQueued,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
@@ -34,10 +38,12 @@ describe('model host streams (completion needs)', () => {
     const server = await fakeOllama();
     try {
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 50);
       const pieces = new ModelHost(server.url).generate('m', { prompt: 'x' }, controller.signal);
+      // Abort only once the server holds the request, so the test is about a queued request on any machine's speed.
+      void server.received.then(() => controller.abort());
       await assert.rejects(pieces.next(), (e: unknown) => e instanceof ModelError && e.problem.kind === 'aborted');
-      await new Promise((r) => setTimeout(r, 50));
+      // The close event reaches the server a moment later; poll for it (a loaded machine can take a while).
+      for (let waited = 0; !server.closedWhileQueued() && waited < 3000; waited += 25) await new Promise((r) => setTimeout(r, 25));
       assert.equal(server.closedWhileQueued(), true);
     } finally {
       await server.close();

@@ -67,7 +67,10 @@ describe('calibrate', function () {
   });
 
   it('keeps the prior for a writer with too few documents to learn from', async () => {
-    assert.equal(await calibrate(writerPassages(1), { prior }), prior);
+    const { shortfall, ...weights } = await calibrate(writerPassages(1), { prior });
+    assert.deepEqual(weights, prior);
+    assert.deepEqual(shortfall, { passages: 9, documents: 3, usable: 3, needed: 10 }, 'says how much writing there was and how much is needed');
+    assert.equal((await calibrate(writerPassages(20), { prior })).shortfall, undefined);
   });
 });
 

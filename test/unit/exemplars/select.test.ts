@@ -77,6 +77,22 @@ describe('selectExemplars', () => {
     assert.ok(!ids.includes('g1') && !ids.includes('self'), ids.join(','));
   });
 
+  it('never offers the passage being rewritten, or one overlapping the selection, as its own exemplar', async () => {
+    const paragraphs = [1, 2, 3, 4, 5].map((n) => garden(10 + n, 90));
+    const store = gardenStore();
+    paragraphs.forEach((text, i) => store.add(passage(`j${i}`, 'journal.md', text, { position: i })));
+    const whole = paragraphs.join('\n\n');
+    const selected = paragraphs[2];
+    const start = whole.indexOf(selected);
+    const context = { before: whole.slice(0, start + selected.length), after: whole.slice(start + selected.length), docId: 'journal.md' };
+    const asWriting = await findCandidates(store, context);
+    assert.ok(asWriting.some((c) => c.passage.id === 'j2'), 'without a selection the window alone does not rule it out');
+    const rewriting = await findCandidates(store, { ...context, selection: selected.slice(0, Math.floor(selected.length * 0.7)) });
+    const ids = rewriting.map((c) => c.passage.id);
+    assert.ok(!ids.includes('j2'), ids.join(','));
+    assert.ok(ids.includes('j0') && ids.includes('g1'), 'other passages of the document and of other documents stay: ' + ids.join(','));
+  });
+
   it('gives each exemplar readable reasons, the same folder among them when it counts', async () => {
     const weights: ScorerWeights = { ...keepAll, weights: { ...DEFAULT_WEIGHTS.weights, sameFolder: 1 } };
     const selection = await selectExemplars(gardenStore(), { before, docId: 'notes/today.md' }, { weights, maxExemplars: 2 });

@@ -28,8 +28,8 @@ describe('rewriting a selection', () => {
 
   it('asks the retriever with the selection and its surroundings and sends its exemplars', async () => {
     const host = new ScriptedHost(() => ['Rewritten.']);
-    let asked: { before: string; after: string; docId: string } | undefined;
-    const exemplars = async (context: { before: string; after: string; docId: string }) => {
+    let asked: { before: string; after: string; docId: string; selection?: string } | undefined;
+    const exemplars = async (context: { before: string; after: string; docId: string; selection?: string }) => {
       asked = context;
       return { exemplars: [exemplar('How I really write.')] };
     };
@@ -37,6 +37,7 @@ describe('rewriting a selection', () => {
     assert.equal(asked?.before, 'Intro. Middle bit.');
     assert.equal(asked?.after, ' Outro.');
     assert.equal(asked?.docId, 'file:///doc.md');
+    assert.equal(asked?.selection, 'Middle bit.', 'the retriever knows what is being rewritten, to leave it out');
     assert.match(host.requests[0].prompt, /How I really write\./);
   });
 

@@ -46,7 +46,8 @@ async function origin(handler: http.RequestListener): Promise<{ url: string; clo
   return { url: `http://127.0.0.1:${port}/stories260K.gguf`, close: () => server.close() && server.closeAllConnections() };
 }
 
-describe('stand-in: CLI and model download script', () => {
+describe('stand-in: CLI and model download script', function () {
+  this.timeout(20_000); // each test spawns node; on a loaded machine that alone can take seconds
   it('prints its address when ready, serves, and exits cleanly on SIGTERM', async function () {
     if (!existsSync(MODEL_PATH)) {
       console.log(`    skipped: ${MODEL_PATH} is absent`);
@@ -63,6 +64,22 @@ describe('stand-in: CLI and model download script', () => {
     child.kill('SIGTERM');
     const { code, stderr } = await exit;
     assert.equal(code, 0, stderr);
+  });
+
+  it('takes a cost profile from --profile or the environment, and refuses an unknown one before loading anything', async function () {
+    if (!existsSync(MODEL_PATH)) this.skip();
+    this.timeout(60_000);
+    const env = { ...process.env, OWNVOICE_STANDIN_PROFILE: 'gpu-8b', OWNVOICE_STANDIN_TIME_SCALE: '0.5' };
+    for (const [args, expected] of [[['--profile', 'm1-7b'], 'profile m1-7b, time scale 0.5'], [[], 'profile gpu-8b, time scale 0.5']] as const) {
+      const child = spawn(process.execPath, [CLI, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+      const exit = run(child);
+      assert.match(await firstLine(child), new RegExp(`listening on http://\\S+ \\(${expected}\\)$`));
+      child.kill('SIGTERM');
+      assert.equal((await exit).code, 0);
+    }
+    const bad = await run(spawn(process.execPath, [CLI, '--port', '0', '--profile', 'cpu-70b']));
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /unknown profile "cpu-70b"; known: cpu-3b, m1-7b, gpu-8b/);
   });
 
   it('fetch-test-model fails clearly when the origin refuses', async () => {

@@ -21,7 +21,7 @@ export function useStandin(opts: StandinOptions = {}): () => Standin {
       this.skip();
     }
     this.timeout(60_000);
-    standin = await startStandin(opts);
+    standin = await startStandin({ profile: null, ...opts }); // not OWNVOICE_STANDIN_PROFILE: these tests know their costs
   });
   afterEach(async () => {
     if (!standin) return;

@@ -9,7 +9,7 @@ import type { Log } from '../../common/log';
 import { readCorpusFile } from '../../documents/corpusFile';
 import { NodeFileSource } from '../../documents/nodeFileSource';
 import type { FileSource } from '../../documents/source';
-import { calibrate } from '../../exemplars/calibrate';
+import { type Calibrated, calibrate } from '../../exemplars/calibrate';
 import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../exemplars/scorer';
 import { selectExemplars } from '../../exemplars/select';
 import { ModelHost } from '../../model/modelHost';
@@ -183,20 +183,21 @@ function exclusive(id: number, work: (run: RunOptions) => Promise<void>): Promis
 }
 
 /** Fits the scorer to the writer's own documents, in this thread, and starts using the result. */
-async function calibrateToWriting(id: number, maxCuts?: number): Promise<ScorerWeights> {
+async function calibrateToWriting(id: number, maxCuts?: number): Promise<Calibrated> {
   const controller = new AbortController();
   running.set(id, controller);
   try {
     const index = opened().index;
     const passages = index.records.flatMap((_, slot) => index.passageAt(slot) ?? []) as Passage[];
-    weights = await calibrate(passages, {
+    const result = await calibrate(passages, {
       store: index,
       prior: DEFAULT_WEIGHTS,
       maxCuts,
       signal: controller.signal,
       onProgress: (p) => post({ type: 'progress', id, progress: { phase: 'calibrating', done: p.done, total: p.total } }),
     });
-    return weights;
+    if (!result.shortfall) weights = result; // too little writing keeps whatever is in use
+    return result;
   } finally {
     running.delete(id);
   }

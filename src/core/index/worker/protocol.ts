@@ -1,5 +1,6 @@
 import type { SourceRules } from '../../documents/nodeFileSource';
 import type { ExemplarSelection, WritingAtCursor } from '../../exemplars/select';
+import type { Calibrated } from '../../exemplars/calibrate';
 import type { ScorerWeights } from '../../exemplars/scorer';
 import type { Passage, ScoredPassage } from '../../passages/passage';
 import type { SkipReason } from '../../documents/source';
@@ -69,7 +70,7 @@ export interface WorkerResults {
   cancel: boolean;
   select: ExemplarSelection;
   /** The weights fitted to the writer's own documents, already in use by `select`. */
-  calibrate: ScorerWeights;
+  calibrate: Calibrated;
   setWeights: boolean;
 }
 
