@@ -57,12 +57,8 @@ export class StatusBar implements vscode.Disposable {
     else if (!problem && !view.enabled) [icon, short] = ['$(circle-slash)', view.language ? vscode.l10n.t('off for {0}', languageName(view.language)) : vscode.l10n.t('suggestions off')];
     const showWords = problem || short !== SHORT.ready;
     this.item.text = showWords ? `${icon} Ownvoice: ${short}` : `${icon} Ownvoice`;
-    const wait = view.lastSuggestion ? `
-
-${describeWait(view.lastSuggestion)}` : '';
-    this.item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**Ownvoice** — {0}
-
-Click for options.', sentence + wait));
+    const wait = view.lastSuggestion ? `\n\n${describeWait(view.lastSuggestion)}` : '';
+    this.item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**Ownvoice** — {0}\n\nClick for options.', sentence + wait));
     this.item.accessibilityInformation = { label: `Ownvoice: ${short}. ${sentence}` };
     this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
