@@ -1,32 +1,31 @@
-// `npm run bench:completion [-- --json out.json] [--seconds 30] [--rate 20] [--debounce 350] [--model stories:260k]`
-// A typing storm against the stand-in Ollama server (in a child process, so its work does not pollute our timings):
-// the engine's own latency per suggestion, requests reaching the server, aborted ones, most in flight, heap growth.
-// The writer types at `rate` keys/s through the adapter's debounce, pausing to read after each sentence and clause
-// (where a suggestion arrives) and hesitating briefly every few words (where a request starts and the next key aborts it).
+// `npm run bench:completion [-- --json out.json] [--profiles cpu-3b,m1-7b,gpu-8b] [--chars 600] [--author NAME]`
+// A writing session over a real post from ../shared/corpora, with exemplars from the real index worker and selection
+// over the author's other posts, against the stand-in Ollama under each cost profile: today's prompt design
+// ("before", scripts/bench-completion/legacyDesign.ts) and the shipped one ("after"), side by side in one run.
+// Each profile runs under a time scale (the stand-in's --time-scale and every wait of the writer alike); figures are
+// given back unscaled, except the extension's own latency, which is real time.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CompletionEngine, type CompletionHost } from '../src/core/completion/engine';
-import { DEFAULT_PAUSE_MS, TypingPause } from '../src/core/completion/debounce';
-import { DEFAULT_SETTINGS, type CompletionRequest, type CompletionResult, type Exemplar, type ExemplarSource } from '../src/core/completion/types';
+import { TypingRhythm } from '../src/core/completion/rhythm';
+import { DEFAULT_SETTINGS, type ExemplarSource } from '../src/core/completion/types';
 import { silentLog } from '../src/core/common/log';
+import { WritingIndex } from '../src/core/index/writingIndex';
 import { ModelHost } from '../src/core/model/modelHost';
-import type { Passage } from '../src/core/passages/passage';
-import { computeStyleFeatures } from '../src/core/style/features';
+import { LEGACY_DESIGN } from './bench-completion/legacyDesign';
+import { writeSession, type Script, type SessionResult, type WriterPace } from './bench-completion/writer';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpora/techwriters-dev.jsonl');
-
-interface Options {
-  readonly json?: string;
-  readonly seconds: number;
-  readonly rate: number;
-  readonly debounceMs: number;
-  readonly sentencePauseMs: number;
-  readonly clausePauseMs: number;
-  readonly hesitationMs: number;
-  readonly model: string;
-}
+const WORKER = path.join(ROOT, 'out/src/core/index/worker/indexWorker.js');
+/** The stand-in's Llama 3 template continues a prefilled answer, as Ollama's llama3.2:3b (the default model) does. */
+const MODEL = 'stories-llama3:260k';
+/** llama3.2:3b's context length; the tiny model behind the stand-in reports its own 2048. */
+const EMULATED_CONTEXT = 131072;
+/** Real time by default: under a smaller scale the tiny model's own compute (not scaled) would weigh more. */
+const SCALES: Record<string, number> = { 'cpu-3b': 1, 'm1-7b': 1, 'gpu-8b': 1 };
 
 interface CorpusDoc {
   readonly author: string;
@@ -34,94 +33,57 @@ interface CorpusDoc {
   readonly text: string;
 }
 
-interface Storm {
-  readonly results: CompletionResult[];
-  readonly keystrokes: number;
-  readonly clientRequests: number;
-  readonly cancelled: number;
-  readonly clientMaxInFlight: number;
-  readonly seconds: number;
-}
-
-interface StreamCounts {
-  open: number;
-  max: number;
-  requests: number;
-  /** Streams cut because the writer typed on (the rest are stopped at the unit's end or finished). */
-  cancelled: number;
-}
-
-interface Figures {
-  readonly ownLatencyP50Ms: number;
+export interface DesignFigures {
+  readonly ghostP50Ms: number;
+  readonly ghostP95Ms: number;
+  readonly uncachedTokensP50: number;
+  readonly uncachedTokensP95: number;
+  readonly cacheReuse: number;
+  readonly reloadsPer100: number;
+  readonly abortedModelShare: number;
+  readonly suggestionsPerMinute: number;
   readonly ownLatencyP95Ms: number;
   readonly requests: number;
-  readonly aborted: number;
-  readonly maxInFlight: number;
-  readonly heapGrowthMB: number;
+  readonly missedStops: number;
+  readonly stops: number;
 }
 
-function parseOptions(argv: readonly string[]): Options {
-  const flag = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  return {
-    json: flag('json'),
-    seconds: Number(flag('seconds') ?? 30),
-    rate: Number(flag('rate') ?? 20),
-    debounceMs: Number(flag('debounce') ?? DEFAULT_PAUSE_MS),
-    sentencePauseMs: Number(flag('sentence-pause') ?? 3000),
-    clausePauseMs: Number(flag('clause-pause') ?? 1500),
-    hesitationMs: Number(flag('hesitation') ?? 500),
-    model: flag('model') ?? 'stories:260k',
-  };
+interface CostRecord {
+  readonly promptTokens: number;
+  readonly cachedTokens: number;
+  readonly load: 'warm' | 'cold' | 'reload' | null;
+  readonly outcome: string;
 }
 
-function readCorpus(): CorpusDoc[] {
-  return readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as CorpusDoc);
+interface Stats {
+  readonly costs: CostRecord[];
+  readonly modelMs: number;
+  readonly abortedModelMs: number;
 }
 
-/** The text kept, the stretch the writer types again, and what stays after the cursor (starting at a paragraph break). */
-function typingScript(text: string, keystrokes: number): { kept: string; typed: string; after: string } {
-  const starts = [...text.matchAll(/\n\n(?=\S)/g)].map((m) => (m.index ?? 0) + 2);
-  const start = [...starts].reverse().find((s) => s <= text.length - keystrokes && s >= 200) ?? Math.min(200, text.length);
-  const breakAfter = text.indexOf('\n\n', start + keystrokes);
-  const end = breakAfter < 0 ? text.length : breakAfter;
-  return { kept: text.slice(0, start), typed: text.slice(start, end), after: text.slice(end) };
+const consoleLog = { trace: (m: string) => console.log(`    ${m}`), info: (m: string) => console.log(`    ${m}`), warn: (m: string) => console.log(`    warn ${m}`), error: (m: string | Error) => console.log(`    error ${m}`) };
+
+function flag(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
 }
 
-/** A stand-in retriever: paragraphs of the author's other documents ranked by shared words, as cheap as a real index hit. */
-function lexicalExemplars(docs: readonly CorpusDoc[]): ExemplarSource {
-  const passages = docs.flatMap((doc) =>
-    doc.text
-      .split(/\n\s*\n/)
-      .filter((p) => p.length > 200 && p.length < 600)
-      .map((text, position) => ({ passage: toPassage(doc, text, position), words: new Set(words(text)) })),
-  );
-  return async (context) => {
-    const query = new Set(words(context.before.slice(-300)));
-    const scored = passages.map(({ passage, words: w }) => ({ passage, score: [...query].filter((q) => w.has(q)).length }));
-    const best: Exemplar[] = scored
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 3)
-      .map(({ passage, score }) => ({ passage, score, reasons: ['shared words'] }));
-    return { exemplars: best };
-  };
+/** A post of `author` (the longest with a paragraph to type) and the rest as the writer's own documents. */
+function chooseScript(docs: readonly CorpusDoc[], author: string | undefined, chars: number): { doc: CorpusDoc; history: CorpusDoc[]; script: Script } {
+  const byAuthor = docs.filter((d) => d.author === (author ?? 'chris_wellons'));
+  const doc = [...byAuthor].sort((a, b) => b.text.length - a.text.length).find((d) => d.text.length > chars * 3) ?? byAuthor[0];
+  const starts = [...doc.text.matchAll(/\n\n(?=[A-Z])/g)].map((m) => (m.index ?? 0) + 2).filter((s) => s > 1500 && s < doc.text.length - chars);
+  const start = starts[Math.floor(starts.length / 2)] ?? Math.min(1500, doc.text.length - chars);
+  // The writer types whole paragraphs; what follows starts at a paragraph break, as when writing into the middle.
+  const cut = doc.text.indexOf('\n\n', start + chars);
+  const end = cut < 0 ? doc.text.length : cut;
+  return { doc, history: byAuthor.filter((d) => d !== doc), script: { kept: doc.text.slice(0, start), typed: doc.text.slice(start, end), after: doc.text.slice(end) } };
 }
 
-function toPassage(doc: CorpusDoc, text: string, position: number): Passage {
-  return { id: `${doc.doc_id}#${position}`, docId: doc.doc_id, headingPath: [], position, line: 1, text, wordCount: words(text).length, format: 'markdown', modifiedAt: 0, features: computeStyleFeatures(text) };
-}
-
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[a-z]{4,}/g) ?? [];
-}
-
-/** Starts the stand-in in its own process and waits for the address it prints. */
-async function startStandin(): Promise<{ url: string; child: ChildProcess }> {
+async function startStandin(profile: string, scale: number): Promise<{ url: string; child: ChildProcess }> {
   const cli = path.join(ROOT, 'out/test/standin/cli.js');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run compile-tests first`);
-  const child = spawn(process.execPath, [cli, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, '--port', '0', '--profile', profile, '--time-scale', String(scale)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -134,78 +96,70 @@ async function startStandin(): Promise<{ url: string; child: ChildProcess }> {
   return { url, child };
 }
 
-async function serverStats(url: string): Promise<{ requests: Record<string, number>; aborted: number; maxInFlight: number; maxPending: number }> {
-  return (await fetch(`${url}/__standin/stats`)).json() as Promise<{ requests: Record<string, number>; aborted: number; maxInFlight: number; maxPending: number }>;
+function emulatedHost(url: string): CompletionHost {
+  const host = new ModelHost(url);
+  return {
+    show: async (model) => ({ ...(await host.show(model)), contextLength: EMULATED_CONTEXT }),
+    generate: (m, r, s, u) => host.generate(m, r, s, u),
+    chat: (m, r, s, u) => host.chat(m, r, s, u),
+  };
 }
 
-/** Counts the streams open at once on the client side: the discipline the engine promises. */
-function countingHost(host: ModelHost): { host: CompletionHost; counts: StreamCounts } {
-  const counts = { open: 0, max: 0, requests: 0, cancelled: 0 };
-  async function* counted(stream: AsyncIterable<string>, signal?: AbortSignal): AsyncGenerator<string> {
-    counts.open++;
-    counts.requests++;
-    counts.max = Math.max(counts.max, counts.open);
-    try {
-      yield* stream;
-    } finally {
-      counts.open--;
-      if (signal?.aborted) counts.cancelled++;
-    }
-  }
-  return { host: { show: (m) => host.show(m), generate: (m, r, s) => counted(host.generate(m, r, s), s) }, counts };
+/** Times of each exemplar selection (in the index worker, round trip): part of the extension's own latency. */
+const selectionMs: number[] = [];
+
+function exemplarsFrom(index: WritingIndex): ExemplarSource {
+  return async (context, signal) => {
+    const started = performance.now();
+    const selection = await index.selectExemplars({ before: context.before, after: context.after, docId: context.docId, format: context.format }, {}, signal);
+    selectionMs.push(performance.now() - started);
+    return { exemplars: selection.exemplars };
+  };
 }
 
-/** One keystroke every 1/rate s plus reading pauses, each cancelling the previous one's token as VS Code does. */
-async function typingStorm(engine: CompletionEngine, script: ReturnType<typeof typingScript>, options: Options, counts: StreamCounts): Promise<Storm> {
-  const results: CompletionResult[] = [];
-  const pause = new TypingPause(() => options.debounceMs);
-  const keystrokes = Math.min(Math.round(options.seconds * options.rate), script.typed.length);
-  const interval = 1000 / options.rate;
-  const started = performance.now();
-  let due = started;
-  let token: AbortController | undefined;
-  const pending: Promise<void>[] = [];
-  for (let i = 1; i <= keystrokes; i++) {
-    due += interval + readingPause(script.typed.slice(0, i - 1), options);
-    await sleep(due - performance.now());
-    token?.abort();
-    token = new AbortController();
-    const before = script.kept + script.typed.slice(0, i);
-    const request: CompletionRequest = { documentId: 'bench', text: before + script.after, offset: before.length, languageId: 'markdown', cursorCount: 1, hasSelection: false, explicit: false };
-    pending.push(suggest(engine, pause, request, token.signal, options.debounceMs, results));
-  }
-  await Promise.all(pending);
-  return { results, keystrokes, clientRequests: counts.requests, cancelled: counts.cancelled, clientMaxInFlight: counts.max, seconds: (performance.now() - started) / 1000 };
+async function runDesign(design: 'before' | 'after', url: string, index: WritingIndex, script: Script, pace: WriterPace): Promise<DesignFigures> {
+  await fetch(`${url}/__standin/reset`, { method: 'POST' });
+  const host = emulatedHost(url);
+  const settings = { ...DEFAULT_SETTINGS, model: MODEL };
+  const before = design === 'before';
+  const engine = new CompletionEngine({
+    host: () => host,
+    exemplars: exemplarsFrom(index),
+    log: process.argv.includes('--verbose') ? consoleLog : silentLog,
+    settings: () => settings,
+    ...(before ? { design: LEGACY_DESIGN, partialAfterMs: Infinity, followGraceMs: 0 } : { partialAfterMs: 1200 * pace.scale, followGraceMs: 250 * pace.scale }),
+    slowAfterMs: 1500 * pace.scale,
+  });
+  // Today's warm-up sent no num_ctx; the new one sends the size suggestions will use.
+  if (before) for await (const _ of host.generate(MODEL, { prompt: '', keep_alive: settings.keepAlive })) void _;
+  else await engine.warm();
+  const session = await writeSession(engine, script, pace, before ? { follow: false } : { follow: true, rhythm: new TypingRhythm() });
+  await new Promise((r) => setTimeout(r, 50));
+  const stats = (await (await fetch(`${url}/__standin/stats`)).json()) as Stats;
+  if (process.argv.includes('--verbose')) for (const c of stats.costs) console.log(`    cost ${JSON.stringify(c)}`);
+  engine.dispose();
+  return figures(session, stats);
 }
 
-/** Words between two hesitations: long enough for the debounce to fire, too short for the model to finish. */
-const WORDS_PER_HESITATION = 8;
-
-/** One suggestion before the storm, so the figures describe a session under way rather than the first JIT compile. */
-async function firstSuggestion(engine: CompletionEngine, text: string): Promise<number | undefined> {
-  const request: CompletionRequest = { documentId: 'bench-warm-up', text, offset: text.length, languageId: 'markdown', cursorCount: 1, hasSelection: false, explicit: true };
-  return (await engine.complete(request, new AbortController().signal))?.ownMs;
-}
-
-/** How long the writer stops before the next key, given what is typed so far. */
-function readingPause(typed: string, options: Options): number {
-  if (/[.!?]["')]?\s$|\n\n$/.test(typed)) return options.sentencePauseMs;
-  if (/[,;:]\s$/.test(typed)) return options.clausePauseMs;
-  const wordEnds = typed.match(/\w\s/g)?.length ?? 0;
-  return /\w\s$/.test(typed) && wordEnds % WORDS_PER_HESITATION === 0 ? options.hesitationMs : 0;
-}
-
-async function suggest(engine: CompletionEngine, pause: TypingPause, request: CompletionRequest, signal: AbortSignal, debounceMs: number, results: CompletionResult[]): Promise<void> {
-  if (debounceMs > 0 && !(await pause.wait(signal))) return;
-  const result = await engine.complete(request, signal);
-  if (result) {
-    results.push(result);
-    engine.recordOutcome(result.id, 'shown');
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+function figures(session: SessionResult, stats: Stats): DesignFigures {
+  const requests = stats.costs.filter((c) => c.promptTokens > 1);
+  const atPause = session.shown.filter((s) => s.result.source !== 'typedThrough');
+  const prompt = requests.reduce((n, c) => n + c.promptTokens, 0);
+  const cached = requests.reduce((n, c) => n + c.cachedTokens, 0);
+  return {
+    ghostP50Ms: round(percentile(atPause.map((s) => s.ghostMs), 50), 0),
+    ghostP95Ms: round(percentile(atPause.map((s) => s.ghostMs), 95), 0),
+    uncachedTokensP50: percentile(requests.map((c) => c.promptTokens - c.cachedTokens), 50),
+    uncachedTokensP95: percentile(requests.map((c) => c.promptTokens - c.cachedTokens), 95),
+    cacheReuse: round(prompt ? cached / prompt : 0, 3),
+    reloadsPer100: round(requests.length ? (100 * requests.filter((c) => c.load === 'reload').length) / requests.length : 0, 1),
+    abortedModelShare: round(stats.modelMs ? stats.abortedModelMs / stats.modelMs : 0, 3),
+    suggestionsPerMinute: round(atPause.length / (session.durationMs / 60000), 1),
+    ownLatencyP95Ms: round(percentile(session.shown.map((s) => s.result.ownMs), 95), 2),
+    requests: requests.length,
+    missedStops: session.missed,
+    stops: session.stops,
+  };
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -214,66 +168,71 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function heapMB(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-}
-
 const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  if (!existsSync(CORPUS)) {
-    console.log(`bench:completion skipped: ${CORPUS} is absent (the shared corpora are needed for a real document).`);
-    return;
-  }
-  const corpus = readCorpus();
-  const keystrokes = Math.round(options.seconds * options.rate);
-  const doc = corpus.find((d) => d.text.length >= keystrokes + 800) ?? corpus[0];
-  const script = typingScript(doc.text, keystrokes);
-  const exemplars = lexicalExemplars(corpus.filter((d) => d.author === doc.author && d.doc_id !== doc.doc_id).slice(0, 100));
-  const { url, child } = await startStandin();
-  try {
-    const { host, counts } = countingHost(new ModelHost(url));
-    // A short prompt, because the stand-in's tiny model on shared cores evaluates about 1000 characters a second.
-    const settings = { ...DEFAULT_SETTINGS, model: options.model, maxBeforeChars: 800, maxExemplars: 1 };
-    const engine = new CompletionEngine({ host: () => host, exemplars, log: silentLog, settings: () => settings });
-    await engine.warm();
-    const coldOwnMs = await firstSuggestion(engine, script.kept);
-    Object.assign(counts, { requests: 0, cancelled: 0, max: 0 });
-    const statsBefore = await serverStats(url);
-    const heapBefore = heapMB();
-    const storm = await typingStorm(engine, script, options, counts);
-    const heapAfter = heapMB();
-    const statsAfter = await serverStats(url);
-    const own = storm.results.map((r) => r.ownMs);
-    const figures: Figures = {
-      ownLatencyP50Ms: round(percentile(own, 50)),
-      ownLatencyP95Ms: round(percentile(own, 95)),
-      requests: (statsAfter.requests['/api/generate'] ?? 0) - (statsBefore.requests['/api/generate'] ?? 0),
-      aborted: statsAfter.aborted - statsBefore.aborted,
-      maxInFlight: storm.clientMaxInFlight,
-      heapGrowthMB: round(heapAfter - heapBefore),
-    };
-    printReport(doc, options, storm, figures, statsAfter.maxPending, coldOwnMs);
-    if (options.json) writeFileSync(options.json, JSON.stringify(figures, null, 2) + '\n');
-  } finally {
-    child.kill('SIGTERM');
-  }
+const ROWS: [keyof DesignFigures, string][] = [
+  ['ghostP50Ms', 'pause → ghost p50 (ms)'],
+  ['ghostP95Ms', 'pause → ghost p95 (ms)'],
+  ['uncachedTokensP50', 'uncached prompt tokens p50'],
+  ['uncachedTokensP95', 'uncached prompt tokens p95'],
+  ['cacheReuse', 'cache reuse (share of prompt tokens)'],
+  ['reloadsPer100', 'reloads per 100 requests'],
+  ['abortedModelShare', 'model time on aborted requests'],
+  ['suggestionsPerMinute', 'suggestions shown per minute'],
+  ['ownLatencyP95Ms', "extension's own latency p95 (ms)"],
+  ['requests', 'requests reaching the model'],
+  ['missedStops', 'stops with no suggestion in 20 s'],
+  ['stops', 'reading stops'],
+];
+
+function printTable(profile: string, scale: number, result: { before: DesignFigures; after: DesignFigures }): void {
+  console.log(`\n  profile ${profile} (time scale ${scale})`);
+  console.log(`  ${'measure'.padEnd(40)}${'before'.padStart(12)}${'after'.padStart(12)}`);
+  for (const [key, label] of ROWS) console.log(`  ${label.padEnd(40)}${String(result.before[key]).padStart(12)}${String(result.after[key]).padStart(12)}`);
 }
 
-function printReport(doc: CorpusDoc, options: Options, storm: Storm, figures: Figures, serverMaxPending: number, coldOwnMs: number | undefined): void {
-  const bySource = storm.results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.source]: (acc[r.source] ?? 0) + 1 }), {});
-  const model = storm.results.filter((r) => r.source === 'model').map((r) => r.modelMs);
-  console.log(`bench:completion: ${doc.author}/${doc.doc_id}, ${storm.keystrokes} keystrokes at ${options.rate}/s, debounce ${options.debounceMs} ms, model ${options.model}`);
-  console.log(`  pauses                 ${options.sentencePauseMs} ms after a sentence, ${options.clausePauseMs} ms after a clause, ${options.hesitationMs} ms every ${WORDS_PER_HESITATION} words; storm took ${round(storm.seconds, 1)} s`);
-  console.log(`  suggestions returned   ${storm.results.length} = latency samples (${Object.entries(bySource).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'})`);
-  console.log(`  own latency p50 / p95  ${figures.ownLatencyP50Ms} / ${figures.ownLatencyP95Ms} ms, max ${round(Math.max(...storm.results.map((r) => r.ownMs)))} ms   (target p95 <= 15 ms)`);
-  console.log(`  first suggestion       ${coldOwnMs === undefined ? 'none' : `${round(coldOwnMs)} ms`} own latency with cold code paths (before the storm, not in the figures)`);
-  console.log(`  model time p50 / p95   ${round(percentile(model, 50))} / ${round(percentile(model, 95))} ms (excluded from own latency)`);
-  console.log(`  requests to server     ${figures.requests} (client saw ${storm.clientRequests}), aborted ${figures.aborted}: ${storm.cancelled} by typing on, the rest stopped at the unit's end`);
-  console.log(`  max in flight          ${figures.maxInFlight} client-side (server max pending ${serverMaxPending})   (target 1)`);
-  console.log(`  heap growth            ${figures.heapGrowthMB} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run node with --expose-gc for a steadier figure)'}`);
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (!existsSync(CORPUS)) {
+    console.log(`bench:completion skipped: ${CORPUS} is absent (the shared corpora are needed for real posts).`);
+    return;
+  }
+  const profiles = (flag(argv, 'profiles') ?? 'cpu-3b,m1-7b,gpu-8b').split(',');
+  const chars = Number(flag(argv, 'chars') ?? 600);
+  const docs = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as CorpusDoc);
+  const { doc, history, script } = chooseScript(docs, flag(argv, 'author'), chars);
+  // The writer's own documents go to the index worker as a corpus file outside the repository.
+  const dir = mkdtempSync(path.join(tmpdir(), 'ownvoice-bench-'));
+  const corpusFile = path.join(dir, 'history.jsonl');
+  writeFileSync(corpusFile, history.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  const { index } = await WritingIndex.open(WORKER, { source: { kind: 'corpus', file: corpusFile } }, silentLog);
+  await index.sync();
+  console.log(`bench:completion: ${doc.author}/${doc.doc_id}, ${script.typed.length} characters typed after ${script.kept.length}, ${history.length} other posts indexed (${index.size} passages), model ${MODEL}`);
+  console.log('  writer: 6 keys/s, 700 ms hesitation every 4 words, at each sentence or clause end waits up to 20 s for the ghost, reads it 800 ms');
+  const report: { profiles: Record<string, { before: DesignFigures; after: DesignFigures }> } = { profiles: {} };
+  try {
+    for (const profile of profiles) {
+      const scale = Number(flag(argv, 'scale') ?? SCALES[profile] ?? 1);
+      const pace: WriterPace = { scale, keysPerSecond: 6, hesitationMs: 700, wordsPerHesitation: 4, lookForMs: 20000, readMs: 800, debounceMs: 350 };
+      const { url, child } = await startStandin(profile, scale);
+      try {
+        const designs = flag(argv, 'designs') ?? 'before,after';
+        const skipped = { ...figures({ shown: [], missed: 0, stops: 0, durationMs: 1 }, { costs: [], modelMs: 0, abortedModelMs: 0 }) };
+        const before = designs.includes('before') ? await runDesign('before', url, index, script, pace) : skipped;
+        const after = designs.includes('after') ? await runDesign('after', url, index, script, pace) : skipped;
+        report.profiles[profile] = { before, after };
+        printTable(profile, scale, { before, after });
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }
+  } finally {
+    index.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\n  exemplar selection in the index worker (part of own latency): p50 ${round(percentile(selectionMs, 50))} ms, p95 ${round(percentile(selectionMs, 95))} ms over ${selectionMs.length}; machine load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+  const json = flag(argv, 'json');
+  if (json) writeFileSync(json, JSON.stringify(report, null, 2) + '\n');
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
 /**
  * The evaluation CLI: `npm run eval -- --docs <docs.jsonl> --pairs <pairs.jsonl> [--retrievers none,random,recency,bm25,ownvoice,ownvoice-calibrated]
  * [--sample N --seed S] [--out metrics.json] [--weights weights.json] [--ollama <url> --model <name>]
- * [--tasks retrieval,profileAuthorTop1,voiceForm]`. The voice tasks run on the same documents and pairs.
+ * [--tasks retrieval,profileAuthorTop1,voiceForm] [--replay]`. The voice tasks run on the same documents and pairs.
+ * `--replay` types each pair's continuation and scores the exemplars the sticky choice shows beside the fresh ones.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseWeights } from '../src/core/exemplars/scorer';
@@ -10,6 +11,7 @@ import { RETRIEVER_NAMES, type RetrieverName } from '../src/core/eval/retrievers
 import { ollamaContinuer } from '../src/core/eval/generation';
 import { type EvalReport, pairsForDocuments, runEval } from '../src/core/eval/run';
 import { runVoiceTasks, VOICE_TASKS } from '../src/core/eval/voiceTasks';
+import { replayTypingSessions } from '../src/core/eval/replay';
 
 interface Args {
   docs: string;
@@ -88,6 +90,15 @@ async function main(): Promise<void> {
   const pairs = parsePairs(readFileSync(args.pairs, 'utf8'));
   const weights = args.weights ? parseWeights(readFileSync(args.weights, 'utf8')) : undefined;
   if (args.ollama && !args.model) throw new Error('--ollama needs --model <name>');
+  if (process.argv.includes('--replay')) {
+    const replay = await replayTypingSessions(docs, pairs, { sample: args.sample, seed: args.seed, weights, onProgress: (m) => console.error(m) });
+    const line = (name: string, f: { authorP5: number; continuationGain: number }) => console.log(`${name.padStart(10)} ${f.authorP5.toFixed(4).padStart(10)} ${f.continuationGain.toFixed(4).padStart(17)}`);
+    console.log(`\ntyping replay: ${replay.pairs} pairs, ${replay.requests} requests, shown set changed at ${replay.switchesPer100.toFixed(1)} per 100\n${'exemplars'.padStart(10)} ${'authorP5'.padStart(10)} ${'continuationGain'.padStart(17)}`);
+    line('fresh', replay.fresh);
+    line('shown', replay.shown);
+    if (args.out) writeFileSync(args.out, JSON.stringify(replay, null, 2) + '\n');
+    return;
+  }
   const continuer = args.ollama && args.model ? await ollamaContinuer(args.ollama, args.model) : undefined;
   const voiceTasks = args.tasks.filter((t) => (VOICE_TASKS as readonly string[]).includes(t));
   if (voiceTasks.length) runVoiceTasks(docs, pairsForDocuments(docs, pairs, args.sample, args.seed), voiceTasks, (line) => console.log(line));

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CompletionEngine, DEFAULT_LANGUAGES, OutcomeRecord, TypingPause, type EngineActivity } from '../core/completion';
+import { CompletionEngine, DEFAULT_LANGUAGES, OutcomeRecord, TypingPause, TypingRhythm, type EngineActivity } from '../core/completion';
+import { ContextWindows } from '../core/model/contextWindow';
 import type { OutcomeCounts } from '../core/completion/outcomes';
 import type { WritingIndex } from '../core/index/writingIndex';
 import { HostMonitor, type HostStatus } from '../core/model/hostMonitor';
@@ -23,7 +24,7 @@ import { affectsModelTarget, readModelTarget } from './model/modelTarget';
 import { registerRewriteSupport } from './rewrite';
 import { modelActions } from './sidebar/modelActions';
 import { SidebarView } from './sidebar/sidebarView';
-import { StatusBar, STATUS_MENU_COMMAND } from './status/statusBar';
+import { StatusBar, STATUS_MENU_COMMAND, type LastSuggestion } from './status/statusBar';
 import { showStatusMenu } from './status/statusMenu';
 import { VoiceSupport } from './voice/voiceSupport';
 
@@ -67,16 +68,20 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
   const voice = new VoiceSupport(context.globalStorageUri, writing, log, () => ({ host: target.host, model: readPreferences(setting).rewriteModel || target.model }));
   const outcomes = new OutcomeRecord({ saved: context.globalState.get(OUTCOMES_KEY), persist: (s) => void context.globalState.update(OUTCOMES_KEY, s) });
   const learning = new WriterLearning(context.globalStorageUri, outcomes, log);
-  const engine = new CompletionEngine({ host: () => target.host, exemplars: exemplars.source, log, settings: () => readCompletionSettings(target.model, voice.current()), outcomes, memory: learning.memory });
+  // One num_ctx per model for completions and rewrites alike: a different one would reload the model at each switch.
+  const contextWindows = new ContextWindows();
+  const engine = new CompletionEngine({ host: () => target.host, exemplars: exemplars.source, log, settings: () => readCompletionSettings(target.model, voice.current()), outcomes, memory: learning.memory, contextWindows });
+  const rhythm = new TypingRhythm();
   const pause = new TypingPause(pauseMs);
-  const provider = new InlineProvider(engine, pause, completionsEnabled, (accepted) => learning.accepted(accepted));
+  const provider = new InlineProvider(engine, pause, completionsEnabled, rhythm, pauseMs, (accepted) => learning.accepted(accepted));
   const guidance = new ModelGuidance(() => target.host, log, () => {
     engine.reset();
     void monitor.checkNow();
   });
   const statusBar = new StatusBar();
   let activity: EngineActivity = { state: 'idle' };
-  const showStatus = () => statusBar.show({ host: monitor.status, activity, ...languageState() });
+  let lastWait: LastSuggestion | undefined;
+  const showStatus = () => statusBar.show({ host: monitor.status, activity, lastSuggestion: lastWait, ...languageState() });
   const explanations = new SuggestionExplanations(outcomes, exemplars, () => readPreferences(setting).rewriteModel || target.model);
   const lastSuggestion = () => explanations.last();
   const sidebar = new SidebarView(
@@ -135,7 +140,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     vscode.commands.registerCommand('ownvoice.editVoice', () => voice.edit()),
     voice,
     voice.onDidChange(() => sidebar.refresh('voice')),
-    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), voice: () => voice.current(), memory: learning.memory }),
+    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), voice: () => voice.current(), memory: learning.memory, contextWindows }),
     vscode.commands.registerCommand('ownvoice.pullModel', () => target.model && guidance.pull(target.model)),
     monitor.onDidChange((status) => {
       log.info(`Host status: ${status.state} (${status.host})`);
@@ -144,6 +149,12 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
       guidance.notice(status);
       firstRun.notice(status);
       if (status.state === 'ready') void engine.warm();
+    }),
+    provider,
+    provider.onDidSuggest(({ result, waitMs }) => {
+      if (result.source !== 'model' && result.source !== 'followed') return;
+      lastWait = { waitMs, usage: result.usage };
+      showStatus();
     }),
     engine.onDidChangeActivity((next) => {
       activity = next;

@@ -132,6 +132,8 @@ function thinkParams(job: Job): { prompt: string; numCtx: number; numPredict: nu
   return { prompt: THINK_PROMPT, numCtx: job.options.numCtx, numPredict: THINK_TOKENS, sampling: GREEDY };
 }
 
+const TAIL_CHARS_UNDER_PROFILE = 200;
+
 /**
  * Under a profile or a persona: the tiny model writes in the background (milliseconds a token) while the profile's
  * prompt time runs; then the answer goes out one counting token per chunk at the profile's rate.
@@ -140,7 +142,10 @@ async function pacedAnswer(turn: Turn, setPhase: (p: Phase) => void): Promise<Fi
   const { ctx, job, signal, cost, counter } = turn;
   const marked = process.hrtime.bigint();
   const writing = new Writing();
-  const params = { prompt: job.prompt, ...job.options, think: job.think ? thinkParams(job) : undefined };
+  // Under a profile the time is the profile's; the tiny model reads only the prompt's tail, all its text needs, so that
+  // its own evaluation of a long prompt (seconds on a loaded machine) does not outlast the profile's prompt time.
+  const prompt = ctx.cost.profile ? job.prompt.slice(-TAIL_CHARS_UNDER_PROFILE) : job.prompt;
+  const params = { prompt, ...job.options, think: job.think ? thinkParams(job) : undefined };
   const written = ctx.engineTurn.run(signal, () => write(ctx, params, counter, writing));
   written.catch(() => writing.finish()); // a client gone while waiting for the engine: nothing more is written
   try {

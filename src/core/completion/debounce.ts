@@ -23,7 +23,8 @@ export class TypingPause {
     private readonly timers: Timers = realTimers,
   ) {}
 
-  wait(signal?: AbortSignal): Promise<boolean> {
+  /** `delayMs` overrides the pause for this wait (e.g. one learned from the writer's rhythm). */
+  wait(signal?: AbortSignal, delayMs?: number): Promise<boolean> {
     this.cancel();
     if (signal?.aborted) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
@@ -36,7 +37,7 @@ export class TypingPause {
         this.timers.clearTimeout(handle);
         settle(false);
       };
-      const handle = this.timers.setTimeout(() => settle(true), this.delayMs());
+      const handle = this.timers.setTimeout(() => settle(true), delayMs ?? this.delayMs());
       this.pending = { handle, settle };
       signal?.addEventListener('abort', onAbort, { once: true });
     });

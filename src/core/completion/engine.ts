@@ -1,24 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Emitter, type Disposable } from '../common/events';
 import type { Log } from '../common/log';
+import { ContextWindows } from '../model/contextWindow';
 import { describeProblem, ModelError } from '../model/errors';
-import type { GenerateOptions, ModelInfo } from '../model/modelHost';
+import type { ChatOptions, GenerateOptions, ModelInfo, UsageListener } from '../model/modelHost';
+import { describeUsage, type ModelUsage } from '../model/usage';
 import { LruCache } from './cache';
 import { describeFate, readAnswer, scaffoldingOf, TalkTally, type AnswerFate, type Situation, type TalkKind } from '../answers';
 import { answerSituation, cleanHead, finishCleaning } from './cleaning';
-import { cursorContext, type CursorContext } from './context';
+import type { CursorContext } from './context';
+import { REUSABLE_DESIGN, type PromptDesign } from './design';
+import { InFlight } from './inFlight';
 import { OutcomeRecord, type Outcome } from './outcomes';
-import { buildPrompt, type ModelPrompt } from './prompt';
+import { describeVia, MAX_TOKENS, promptBudgetChars, type ModelPrompt } from './prompt';
+import { paragraphStartOf, StickyExemplars } from './stickyExemplars';
 import { unitEnd } from './stopping';
-import { applyVoiceForm } from '../voice/postProcess';
+import { echoesSoFar, partialEnd, stoppedAtFullStop, untilAborted } from './streamEnds';
 import { triggerRefusal } from './trigger';
 import { TypingThrough } from './typingThrough';
+import { applyVoiceForm } from '../voice/postProcess';
 import type { CompletionRequest, CompletionResult, CompletionSettings, Exemplar, ExemplarSource, UsedExemplar } from './types';
 
 /** The part of ModelHost the engine uses; tests give a fake. */
 export interface CompletionHost {
   show(model: string): Promise<ModelInfo>;
-  generate(model: string, request: GenerateOptions, signal?: AbortSignal): AsyncIterable<string>;
+  generate(model: string, request: GenerateOptions, signal?: AbortSignal, onUsage?: UsageListener): AsyncIterable<string>;
+  chat(model: string, request: ChatOptions, signal?: AbortSignal, onUsage?: UsageListener): AsyncIterable<string>;
 }
 
 /** What the status bar shows about the request under way. */
@@ -45,24 +52,37 @@ export interface EngineDeps {
   readonly clock?: () => number;
   readonly cacheSize?: number;
   readonly slowAfterMs?: number;
+  /** num_ctx per model, shared with the rewrite so that switching between them never reloads the model. */
+  readonly contextWindows?: ContextWindows;
+  readonly design?: PromptDesign;
+  /** A stream still going this long after its first token shows what it has, in whole words (Infinity: never). */
+  readonly partialAfterMs?: number;
+  /** How long a cancelled stream waits for a later keystroke to take it over before it is aborted. */
+  readonly followGraceMs?: number;
 }
 
 interface Suggestion {
   readonly text: string;
   readonly form: CompletionResult['form'];
+  readonly via?: CompletionResult['via'];
   readonly exemplars: readonly UsedExemplar[];
+  readonly usage?: ModelUsage;
 }
 
 interface Timing {
   readonly triggeredAt: number;
   sentAt: number;
   lastTokenAt: number;
+  /** Time spent waiting on a stream in flight that then did not serve: the model's time, not the extension's. */
+  waitedMs: number;
 }
+
+export const DEFAULT_PARTIAL_AFTER_MS = 1200;
 
 /**
  * The editor-free inline completion pipeline: trigger rules, context, prompt, streaming with early stop, cleaning,
- * cache and typing-through. One request in flight at a time: Ollama serves one per model, so a new request (from
- * any editor) aborts the previous.
+ * cache, typing-through and following the stream in flight. One request in flight at a time: Ollama serves one per
+ * model, so a new request (from any editor) aborts the previous unless the writer is typing what it produces.
  */
 export class CompletionEngine implements Disposable {
   private readonly activity = new Emitter<EngineActivity>();
@@ -76,8 +96,12 @@ export class CompletionEngine implements Disposable {
   private readonly cache: LruCache<Suggestion>;
   private readonly typing = new TypingThrough<{ id: string; suggestion: Suggestion }>();
   private readonly modelInfo = new Map<string, Promise<ModelInfo>>();
+  private readonly sticky = new StickyExemplars();
+  private readonly contextWindows: ContextWindows;
+  private readonly design: PromptDesign;
   private readonly clock: () => number;
-  private inFlight: AbortController | undefined;
+  private readonly loggedVia = new Set<string>();
+  private current: InFlight<Suggestion> | undefined;
   /** Settles once the latest request has closed its HTTP stream. */
   private released: Promise<void> = Promise.resolve();
   private infoHost: CompletionHost | undefined;
@@ -86,6 +110,8 @@ export class CompletionEngine implements Disposable {
     this.clock = deps.clock ?? (() => performance.now());
     this.cache = new LruCache(deps.cacheSize ?? 64);
     this.outcomes = deps.outcomes ?? new OutcomeRecord();
+    this.contextWindows = deps.contextWindows ?? new ContextWindows();
+    this.design = deps.design ?? REUSABLE_DESIGN;
   }
 
   /**
@@ -93,29 +119,36 @@ export class CompletionEngine implements Disposable {
    * the adapter can offer it before its typing pause; undefined when a request would be needed or none belongs here.
    */
   recall(request: CompletionRequest): CompletionResult | undefined {
-    const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0 };
+    const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0, waitedMs: 0 };
     const settings = this.deps.settings();
     if (this.refused(request, settings)) return undefined;
-    return this.known(request, contextOf(request, settings), settings, timing);
+    return this.known(request, this.contextOf(request, settings), settings, timing);
+  }
+
+  /**
+   * True when the request in flight is producing what the writer has typed since, so it is kept for this request
+   * (while `signal` holds) and the adapter need not wait for a pause: `complete` will be served by it.
+   */
+  follows(request: CompletionRequest, signal: AbortSignal): boolean {
+    return this.current?.follow(request.documentId, request.text.slice(0, request.offset), signal) !== undefined;
   }
 
   /** A suggestion to insert at `request.offset`, or undefined when none belongs there or the request was cancelled. */
   async complete(request: CompletionRequest, signal: AbortSignal): Promise<CompletionResult | undefined> {
-    const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0 };
-    this.inFlight?.abort();
-    this.inFlight = undefined;
+    const timing: Timing = { triggeredAt: this.clock(), sentAt: 0, lastTokenAt: 0, waitedMs: 0 };
     const settings = this.deps.settings();
-    if (this.refused(request, settings)) return undefined;
-    const context = contextOf(request, settings);
+    if (this.refused(request, settings)) return this.abortCurrent();
+    const context = this.contextOf(request, settings);
     const known = this.known(request, context, settings, timing);
     if (known) return known;
+    const followed = await this.follow(request, settings, signal, timing);
+    if (followed || signal.aborted) return followed;
+    this.abortCurrent();
     const key = cacheKey(settings, context);
     // Only an empty answer is still cached here (known() offered the rest): ask again only if the writer insists.
     if (this.cache.get(key) && !request.explicit) return undefined;
     const suggestion = await this.ask(request, context, settings, signal, timing);
-    if (!suggestion) return undefined;
-    this.cache.set(key, suggestion);
-    return this.offer(request, suggestion, 'model', settings, timing);
+    return suggestion ? this.offer(request, suggestion, 'model', settings, timing) : undefined;
   }
 
   /** Called by the item's command and the editor's show/hide events. */
@@ -125,14 +158,19 @@ export class CompletionEngine implements Disposable {
     if (outcome !== 'shown') this.typing.forget((shown) => shown.id === id);
   }
 
-  /** Loads the model (an empty prompt makes Ollama load it) so the first suggestion does not pay a cold start. */
+  /**
+   * Loads the model (an empty prompt makes Ollama load it) so the first suggestion does not pay a cold start, with the
+   * num_ctx suggestions will use: loading it with another would mean a reload at the first suggestion.
+   */
   async warm(signal?: AbortSignal): Promise<void> {
     const host = this.deps.host();
     const settings = this.deps.settings();
     if (!host || !settings.model) return;
     try {
-      await this.info(host, settings.model);
-      const loading = host.generate(settings.model, { prompt: '', keep_alive: settings.keepAlive }, signal);
+      const info = await this.info(host, settings.model);
+      const tokens = Math.ceil(promptBudgetChars({ exemplars: [], settings }) / 3) + MAX_TOKENS[settings.preferences.length] + 32;
+      const num_ctx = this.contextWindows.sizeFor(settings.model, tokens, info.contextLength);
+      const loading = host.generate(settings.model, { prompt: '', keep_alive: settings.keepAlive, options: { num_ctx } }, signal);
       for await (const piece of loading) this.deps.log.trace(`completion: warm-up answered ${piece.length} characters`);
     } catch (error) {
       this.report(error);
@@ -141,16 +179,28 @@ export class CompletionEngine implements Disposable {
 
   /** Forgets cached model facts and suggestions, e.g. after the model or host setting changed or a pull finished. */
   reset(): void {
-    this.inFlight?.abort();
+    this.abortCurrent();
     this.modelInfo.clear();
     this.cache.clear();
     this.typing.forget();
+    this.sticky.forget();
+    this.loggedVia.clear();
   }
 
   dispose(): void {
     this.reset();
     this.activity.dispose();
     this.problems.dispose();
+  }
+
+  private abortCurrent(): undefined {
+    this.current?.abort();
+    this.current = undefined;
+    return undefined;
+  }
+
+  private contextOf(request: CompletionRequest, settings: CompletionSettings): CursorContext {
+    return this.design.context(request.text, request.offset, settings);
   }
 
   private refused(request: CompletionRequest, settings: CompletionSettings): boolean {
@@ -170,6 +220,22 @@ export class CompletionEngine implements Disposable {
     return cached?.text ? this.offer(request, cached, 'cache', settings, timing) : undefined;
   }
 
+  /** The rest of the answer in flight, when the writer has been typing what it produces. */
+  private async follow(request: CompletionRequest, settings: CompletionSettings, signal: AbortSignal, timing: Timing): Promise<CompletionResult | undefined> {
+    const current = this.current;
+    const typed = current?.follow(request.documentId, request.text.slice(0, request.offset), signal);
+    if (!current || typed === undefined) return undefined;
+    const followedAt = this.clock();
+    const suggestion = await untilAborted(current.result, signal).catch(() => undefined);
+    if (!suggestion?.text.startsWith(typed) || !suggestion.text.slice(typed.length).trim()) {
+      timing.waitedMs += this.clock() - followedAt;
+      return undefined;
+    }
+    timing.sentAt = followedAt;
+    timing.lastTokenAt = this.clock();
+    return this.offer(request, { ...suggestion, text: suggestion.text.slice(typed.length) }, 'followed', settings, timing);
+  }
+
   private async ask(
     request: CompletionRequest,
     context: CursorContext,
@@ -179,35 +245,52 @@ export class CompletionEngine implements Disposable {
   ): Promise<Suggestion | undefined> {
     const host = this.deps.host();
     if (!host || !settings.model) return undefined;
-    const controller = new AbortController();
-    this.inFlight = controller;
-    const combined = AbortSignal.any([signal, controller.signal]);
+    const current = new InFlight<Suggestion>(request.documentId, request.text.slice(0, request.offset), this.deps.followGraceMs ?? 250);
+    current.holdFirst(signal);
+    this.current = current;
+    current.result = this.run(host, request, context, settings, current, timing);
+    try {
+      return await untilAborted(current.result, signal);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The request itself, owned by the engine rather than the caller, so a later keystroke can take it over. */
+  private async run(host: CompletionHost, request: CompletionRequest, context: CursorContext, settings: CompletionSettings, current: InFlight<Suggestion>, timing: Timing): Promise<Suggestion | undefined> {
+    const signal = current.controller.signal;
     const previous = this.released;
     let release!: () => void;
     this.released = new Promise((resolve) => (release = resolve));
     try {
       // The aborted request closes its stream within a tick; waiting for that keeps Ollama to one request at a time.
       await previous;
-      if (combined.aborted) return undefined;
-      const info = await untilAborted(this.info(host, settings.model), combined);
-      const exemplars = await this.chooseExemplars(request, context, settings, combined);
-      const prompt = buildPrompt({ info, context, exemplars, settings, notes: this.deps.memory?.notesFor(context.before) });
+      if (signal.aborted) return undefined;
+      const info = await untilAborted(this.info(host, settings.model), signal);
+      const exemplars = await this.chooseExemplars(request, context, settings, signal);
+      const prompt = this.design.build({ info, context, exemplars, settings, contextWindows: this.contextWindows, notes: this.deps.memory?.notesFor(context.before) });
+      this.logVia(settings.model, prompt);
       const situation = situationOf(prompt, context, exemplars, request.languageId);
-      const answer = await this.stream(host, settings, prompt, situation, context, combined, timing);
+      let usage: ModelUsage | undefined;
+      const answer = await this.stream(host, settings, prompt, situation, context, current, timing, (u) => (usage = u));
       if (answer === undefined) return undefined;
       // Words after skipped talk start a new message, so they join the writer's text as a chat answer does.
       const form = answer.afterTalk ? 'chat' : prompt.form;
       const cleaned = answer.fate === 'dropped' ? '' : finishCleaning(answer.words, context, form, request.languageId);
       this.countFate(settings.model, answer.fate, answer.talk);
       // The writer's own form (quotes, dashes, spelling), then the word rules learned from their corrections.
-      const text = applyVoiceForm(cleaned, settings.preferences.voice?.form, { before: context.before });
-      return { text: this.deps.memory ? this.deps.memory.polish(text) : text, form: prompt.form, exemplars: exemplars.map(usedExemplar) };
+      const inVoice = applyVoiceForm(cleaned, settings.preferences.voice?.form, { before: context.before });
+      const text = this.deps.memory ? this.deps.memory.polish(inVoice) : inVoice;
+      const suggestion = { text, form: prompt.form, via: prompt.via, exemplars: exemplars.map(usedExemplar), usage };
+      this.deps.log.info(`completion: ${suggestion.text ? `${suggestion.text.length} characters` : 'nothing worth showing'} in ${Math.round(timing.lastTokenAt - timing.sentAt)} ms; ${usage ? describeUsage(usage) : 'usage unknown (stream cut short)'}`);
+      this.cache.set(cacheKey(settings, context), suggestion);
+      return suggestion;
     } catch (error) {
       this.report(error);
       return undefined;
     } finally {
       release();
-      if (this.inFlight === controller) this.inFlight = undefined;
+      if (this.current === current) this.current = undefined;
     }
   }
 
@@ -221,24 +304,39 @@ export class CompletionEngine implements Disposable {
     prompt: ModelPrompt,
     situation: Situation,
     context: CursorContext,
-    signal: AbortSignal,
+    current: InFlight<Suggestion>,
     timing: Timing,
+    onUsage: UsageListener,
   ): Promise<StreamedAnswer | undefined> {
+    const signal = current.controller.signal;
     const unit = settings.preferences.length;
     const slow = setTimeout(() => this.activity.fire({ state: 'loading', model: settings.model }), this.deps.slowAfterMs ?? 1500);
     this.activity.fire({ state: 'waiting', model: settings.model });
     let raw = '';
+    let firstTokenAt: number | undefined;
     timing.sentAt = this.clock();
     timing.lastTokenAt = timing.sentAt;
+    current.streaming = true;
+    let doneReason: string | undefined;
+    const listen: UsageListener = (usage) => {
+      // Some servers say `stop` when num_predict ran out; a full stop is put back only where the model chose to stop.
+      const ranOut = usage.generatedTokens !== undefined && usage.generatedTokens >= (prompt.request.options?.num_predict ?? Infinity);
+      doneReason = ranOut ? 'length' : usage.doneReason;
+      onUsage(usage);
+    };
+    const pieces = prompt.endpoint === 'chat' ? host.chat(settings.model, prompt.request, signal, listen) : host.generate(settings.model, prompt.request, signal, listen);
     try {
-      for await (const piece of host.generate(settings.model, prompt.request, signal)) {
+      for await (const piece of pieces) {
         timing.lastTokenAt = this.clock();
+        firstTokenAt ??= timing.lastTokenAt;
         clearTimeout(slow);
         raw += piece;
-        const reading = readAnswer(cleanHead(raw, prompt.form), situation, false);
+        const head = cleanHead(raw, prompt.form);
+        current.progress(head);
+        const reading = readAnswer(head, situation, false);
         if (reading.kind === 'talk') return { words: '', fate: 'dropped', talk: reading.talk };
         if (reading.kind === 'wait' || (situation.talks && echoesSoFar(reading.text, context.before))) continue;
-        const end = unitEnd(reading.text, unit);
+        const end = unitEnd(reading.text, unit) ?? partialEnd(reading.text, timing.lastTokenAt - firstTokenAt, this.deps.partialAfterMs ?? DEFAULT_PARTIAL_AFTER_MS);
         const talk = reading.skipped ?? reading.cut;
         const afterTalk = reading.skipped !== undefined;
         if (end !== undefined) return { words: reading.text.slice(0, end), fate: talk ? 'cut' : 'whole', talk, afterTalk };
@@ -248,7 +346,10 @@ export class CompletionEngine implements Disposable {
       const reading = readAnswer(cleanHead(raw, prompt.form), situation, true);
       if (reading.kind !== 'words') return { words: '', fate: 'dropped', talk: reading.kind === 'talk' ? reading.talk : undefined };
       const talk = reading.skipped ?? reading.cut;
-      return { words: reading.text.slice(0, unitEnd(reading.text, unit, true)), fate: talk ? 'cut' : 'whole', talk, afterTalk: reading.skipped !== undefined };
+      const fate: AnswerFate = talk ? 'cut' : 'whole';
+      const afterTalk = reading.skipped !== undefined;
+      if (doneReason === 'stop' && stoppedAtFullStop(prompt, unit, reading.text)) return { words: reading.text.trimEnd() + '.', fate, talk, afterTalk };
+      return { words: reading.text.slice(0, unitEnd(reading.text, unit, true)), fate, talk, afterTalk };
     } finally {
       clearTimeout(slow);
       this.activity.fire({ state: 'idle' });
@@ -270,15 +371,28 @@ export class CompletionEngine implements Disposable {
     signal: AbortSignal,
   ): Promise<readonly Exemplar[]> {
     if (!this.deps.exemplars || settings.maxExemplars <= 0) return [];
+    let fresh: readonly Exemplar[];
     try {
       const found = await untilAborted(this.deps.exemplars({ ...context, docId: request.documentId, format: request.languageId }, signal), signal);
-      return found.exemplars.slice(0, settings.maxExemplars);
+      fresh = found.exemplars.slice(0, settings.maxExemplars);
     } catch (error) {
       if (signal.aborted) throw new ModelError({ kind: 'aborted' });
       // A suggestion without exemplars is still worth showing, so a retriever failure only costs the voice.
       this.deps.log.warn(`completion: exemplars unavailable (${error instanceof Error ? error.message : String(error)})`);
       return [];
     }
+    if (!this.design.stickyExemplars) return fresh;
+    const choice = this.sticky.choose({ documentId: request.documentId, paragraphStart: paragraphStartOf(request.text, request.offset) }, fresh);
+    if (choice.reason !== 'kept') this.deps.log.trace(`completion: exemplars chosen (${choice.reason})`);
+    return choice.exemplars.slice(0, settings.maxExemplars);
+  }
+
+  /** Says once per model which form its prompts take, so a writer can tell why a chat model behaves as it does. */
+  private logVia(model: string, prompt: ModelPrompt): void {
+    if (this.loggedVia.has(model)) return;
+    this.loggedVia.add(model);
+    const how = describeVia(prompt.via);
+    this.deps.log.info(`completion: ${model} gets ${how}`);
   }
 
   private info(host: CompletionHost, model: string): Promise<ModelInfo> {
@@ -311,8 +425,9 @@ export class CompletionEngine implements Disposable {
   private result(id: string, suggestion: Suggestion, source: CompletionResult['source'], settings: CompletionSettings, timing: Timing): CompletionResult {
     const now = this.clock();
     const modelMs = timing.sentAt ? timing.lastTokenAt - timing.sentAt : 0;
-    const ownMs = timing.sentAt ? timing.sentAt - timing.triggeredAt + (now - timing.lastTokenAt) : now - timing.triggeredAt;
-    return { id, text: suggestion.text, exemplars: suggestion.exemplars, source, form: suggestion.form, model: settings.model, ownMs, modelMs };
+    const ownMs = (timing.sentAt ? timing.sentAt - timing.triggeredAt + (now - timing.lastTokenAt) : now - timing.triggeredAt) - timing.waitedMs;
+    const { text, exemplars, form, via, usage } = suggestion;
+    return { id, text, exemplars, source, form, model: settings.model, ownMs, modelMs, ...(source === 'model' && usage ? { usage } : {}), ...(via ? { via } : {}) };
   }
 
   private report(error: unknown): void {
@@ -327,25 +442,6 @@ export class CompletionEngine implements Disposable {
   }
 }
 
-/**
- * Stops waiting on `work` when `signal` aborts, for steps that may not honour it (a retriever, a timed /api/show):
- * a cancelled request must let go at once, since the next one waits for it.
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new ModelError({ kind: 'aborted' }));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new ModelError({ kind: 'aborted' }));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/** The answer so far repeats a stretch of the text just before the cursor, so cutting there would show nothing new. */
-function echoesSoFar(head: string, before: string): boolean {
-  const answer = head.trim();
-  return answer.length > 0 && before.slice(-300).includes(answer);
-}
-
 interface StreamedAnswer {
   /** The writer's words the reader kept, cut to the unit. */
   readonly words: string;
@@ -355,15 +451,12 @@ interface StreamedAnswer {
   readonly afterTalk?: boolean;
 }
 
-/** How this request's answer is read: the prompt's own scaffolding is what an echo would repeat. */
+/** How this request's answer is read: the prompt's own scaffolding (whatever endpoint carried it) is what an echo would repeat. */
 function situationOf(prompt: ModelPrompt, context: CursorContext, exemplars: readonly Exemplar[], language: string): Situation {
-  const { system, prompt: text } = prompt.request;
+  const request = prompt.request as { system?: string; prompt?: string; messages?: readonly { content: string }[] };
+  const parts = [request.system, request.prompt, ...(request.messages ?? []).map((m) => m.content)];
   const passages = exemplars.map((e) => e.passage.text);
-  return answerSituation(context, prompt.form, { language, scaffolding: scaffoldingOf([system, text], [context.before, context.after, ...passages], passages) });
-}
-
-function contextOf(request: CompletionRequest, settings: CompletionSettings): CursorContext {
-  return cursorContext(request.text, request.offset, settings.maxBeforeChars, settings.maxAfterChars);
+  return answerSituation(context, prompt.form, { language, scaffolding: scaffoldingOf(parts, [context.before, context.after, ...passages], passages) });
 }
 
 function cacheKey(settings: CompletionSettings, context: CursorContext): string {

@@ -1,5 +1,7 @@
+import type { ModelUsage } from '../model/usage';
 import type { Passage } from '../passages/passage';
 import type { PromptVoice } from '../voice/form';
+import type { PromptVia } from './prompt';
 
 /** How much text one suggestion offers before it stops. */
 export type LengthUnit = 'word' | 'sentence' | 'paragraph';
@@ -78,10 +80,14 @@ export interface UsedExemplar {
   readonly reasons: readonly string[];
 }
 
-export type PromptForm = 'fim' | 'raw' | 'chat';
+/** The shape of a model's answer: `prefill` is a chat model continuing the text it was given as its own answer. */
+export type PromptForm = 'fim' | 'raw' | 'chat' | 'prefill';
 
-/** Where the suggestion came from: a model request, the cache, or the rest of the suggestion being typed through. */
-export type SuggestionSource = 'model' | 'cache' | 'typedThrough';
+/**
+ * Where the suggestion came from: a model request, the cache, the rest of the suggestion being typed through, or a
+ * request still in flight whose answer the writer was already typing.
+ */
+export type SuggestionSource = 'model' | 'cache' | 'typedThrough' | 'followed';
 
 export interface CompletionResult {
   /** Pass back to `recordOutcome` from the item's command. */
@@ -96,6 +102,10 @@ export interface CompletionResult {
   readonly ownMs: number;
   /** Time spent waiting on the model (ms); 0 when no request was made. */
   readonly modelMs: number;
+  /** What Ollama's final chunk said the request cost; absent when no request ended with one (cache, cut short). */
+  readonly usage?: ModelUsage;
+  /** How the request was put to the model (see PromptVia); absent when no request was made. */
+  readonly via?: PromptVia;
 }
 
 /** What the retriever is told about the place being written. */

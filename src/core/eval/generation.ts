@@ -17,9 +17,11 @@ export async function ollamaContinuer(url: string, model: string): Promise<Conti
   const settings = { ...DEFAULT_SETTINGS, model, temperature: 0, preferences: { ...DEFAULT_SETTINGS.preferences, length: 'paragraph' as const } };
   return async (prefix, exemplars) => {
     const context = cursorContext(prefix, prefix.length, settings.maxBeforeChars, settings.maxAfterChars);
-    const { request } = buildPrompt({ info, context, exemplars: exemplars.map((passage) => ({ passage, score: 0, reasons: [] })), settings });
+    const prompt = buildPrompt({ info, context, exemplars: exemplars.map((passage) => ({ passage, score: 0, reasons: [] })), settings });
+    const options = { ...prompt.request.options, seed: 1 };
+    const pieces = prompt.endpoint === 'chat' ? host.chat(model, { ...prompt.request, options }) : host.generate(model, { ...prompt.request, options });
     let text = '';
-    for await (const piece of host.generate(model, { ...request, options: { ...request.options, seed: 1 } })) text += piece;
+    for await (const piece of pieces) text += piece;
     return text;
   };
 }

@@ -99,7 +99,7 @@ export async function runEval(docs: readonly CorpusDocument[], allPairs: readonl
   return { authors: new Set(pairs.map((p) => p.author)).size, pairs: pairs.length, passages: pool.passages.length, retrievers, ...(calibrations ? { calibrations } : {}) };
 }
 
-interface Pool {
+export interface Pool {
   readonly store: EvalStore;
   readonly passages: readonly Passage[];
   /** Opaque name of each document in the pool, by doc_id, and the author of each opaque name. */
@@ -108,7 +108,7 @@ interface Pool {
 }
 
 /** All documents as bare text under opaque names: nothing but the writing can tell the retriever who wrote it. */
-async function buildPool(docs: readonly CorpusDocument[], chunk: Chunker, buildStore: StoreBuilder): Promise<Pool> {
+export async function buildPool(docs: readonly CorpusDocument[], chunk: Chunker, buildStore: StoreBuilder): Promise<Pool> {
   const opaqueName = new Map<string, string>();
   const authorOf = new Map<string, string>();
   const order = shuffled(docs, seededRandom(1));
@@ -123,7 +123,7 @@ async function buildPool(docs: readonly CorpusDocument[], chunk: Chunker, buildS
 }
 
 /** One store per author over that author's documents, with their real names, formats and dates. */
-async function buildHistories(docs: readonly CorpusDocument[], pairs: readonly ContinuationPair[], chunk: Chunker, buildStore: StoreBuilder) {
+export async function buildHistories(docs: readonly CorpusDocument[], pairs: readonly ContinuationPair[], chunk: Chunker, buildStore: StoreBuilder) {
   const authors = new Set(pairs.map((p) => p.author));
   const histories = new Map<string, EvalStore>();
   for (const author of authors) {

@@ -1,5 +1,6 @@
-import { Ollama, type GenerateRequest, type ShowResponse } from 'ollama';
+import { Ollama, type ChatRequest, type GenerateRequest, type ShowResponse } from 'ollama';
 import { classifyError, ModelError } from './errors';
+import { usageOf, type ModelUsage } from './usage';
 
 /** How long a control call (version, tags, show) may take before the host counts as unreachable. */
 const CONTROL_TIMEOUT_MS = 4000;
@@ -11,9 +12,14 @@ export interface ModelInfo {
   readonly contextLength?: number;
   /** As Ollama reports it, e.g. "3.2B" or "260K"; undefined when it does not say. */
   readonly parameterSize?: string;
+  /** Set for models whose prompt Ollama renders in Go code rather than from `template` (e.g. `qwen3-coder`). */
+  readonly renderer?: string;
 }
 
 export type GenerateOptions = Omit<GenerateRequest, 'model' | 'stream'>;
+export type ChatOptions = Omit<ChatRequest, 'model' | 'stream'>;
+/** Told what the final chunk said the request cost, once the stream ends with `done`. */
+export type UsageListener = (usage: ModelUsage) => void;
 
 /** How a generation ended, as the generator's return value (a `for await` loop may ignore it). */
 export interface GenerationEnd {
@@ -56,19 +62,40 @@ export class ModelHost {
 
   /**
    * Streams the model's answer piece by piece. Aborting `signal` closes the HTTP stream at once, which frees
-   * Ollama's single slot for the next request.
+   * Ollama's single slot for the next request. `onUsage` hears the final chunk's figures.
    */
-  async *generate(model: string, request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string, GenerationEnd | void> {
+  async *generate(model: string, request: GenerateOptions, signal?: AbortSignal, onUsage?: UsageListener): AsyncGenerator<string, GenerationEnd | void> {
     if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
     const stream = await this.call(model, () => this.streamingClient(signal).generate({ ...request, model, stream: true }));
+    return yield* this.pieces(model, stream, (chunk) => chunk.response, signal, onUsage);
+  }
+
+  /** Like `generate` over /api/chat: a last `assistant` message is continued where the model's template allows it. */
+  async *chat(model: string, request: ChatOptions, signal?: AbortSignal, onUsage?: UsageListener): AsyncGenerator<string, GenerationEnd | void> {
+    if (signal?.aborted) throw new ModelError({ kind: 'aborted' });
+    const stream = await this.call(model, () => this.streamingClient(signal).chat({ ...request, model, stream: true }));
+    return yield* this.pieces(model, stream, (chunk) => chunk.message?.content, signal, onUsage);
+  }
+
+  private async *pieces<C extends { done?: boolean }>(
+    model: string,
+    stream: AsyncIterable<C> & { abort(): void },
+    text: (chunk: C) => string | undefined,
+    signal?: AbortSignal,
+    onUsage?: UsageListener,
+  ): AsyncGenerator<string, GenerationEnd> {
     const abort = () => stream.abort();
     signal?.addEventListener('abort', abort, { once: true });
     let doneReason: string | undefined;
     try {
       for await (const chunk of stream) {
+        const piece = text(chunk);
         // A host that sends something else where the text belongs (a number, an object) yields nothing for it.
-        if (typeof chunk.response === 'string' && chunk.response) yield chunk.response;
-        if (chunk.done) doneReason = chunk.done_reason;
+        if (typeof piece === 'string' && piece) yield piece;
+        if (chunk.done) {
+          doneReason = (chunk as { done_reason?: string }).done_reason;
+          onUsage?.(usageOf(chunk));
+        }
       }
       return { doneReason };
     } catch (error) {
@@ -129,11 +156,13 @@ function toModelInfo(name: string, show: ShowResponse): ModelInfo {
   const info = (show.model_info ?? {}) as unknown as Record<string, unknown>;
   const contextKey = Object.keys(info).find((k) => k.endsWith('.context_length'));
   const capabilities = (show as ShowResponse & { capabilities?: string[] }).capabilities ?? [];
+  const renderer = (show as { renderer?: unknown }).renderer;
   return {
     name,
     capabilities,
     template: show.template ?? '',
     contextLength: contextKey ? Number(info[contextKey]) : undefined,
     parameterSize: show.details?.parameter_size || undefined,
+    ...(typeof renderer === 'string' && renderer ? { renderer } : {}),
   };
 }

@@ -31,6 +31,11 @@ export interface RequestSettings {
   readonly seed?: number;
   /** Multiplies the answer's length budget: "Continue" after a rewrite cut short gives it twice the room. */
   readonly answerRoom?: number;
+  /**
+   * The num_ctx completions already use for this model, grown if this rewrite needs more (never shrunk): a rewrite
+   * asking for another size would reload the model and lose the completions' prompt cache, twice.
+   */
+  readonly numCtx?: (tokens: number, modelLimit: number) => number;
 }
 
 /** Around the selection, at most this much context goes in: enough to place it, not enough to drown it. */
@@ -64,7 +69,9 @@ export function buildRewriteRequest(template: RewriteTemplate, input: RewriteInp
     options: {
       temperature: template.temperature ?? settings.temperature,
       num_predict: numPredict,
-      num_ctx: contextSize(system.length + prompt.length, numPredict, model.contextTokens),
+      num_ctx: settings.numCtx
+        ? settings.numCtx(estimateTokens(system + prompt) + numPredict + 32, model.contextTokens)
+        : contextSize(system.length + prompt.length, numPredict, model.contextTokens),
       stop: ['</passage>'],
       ...(settings.seed === undefined ? {} : { seed: settings.seed }),
     },

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { CompletionEngine } from '../../core/completion/engine';
 import type { TypingPause } from '../../core/completion/debounce';
-import type { CompletionRequest } from '../../core/completion/types';
+import type { TypingRhythm } from '../../core/completion/rhythm';
+import type { CompletionRequest, CompletionResult } from '../../core/completion/types';
+import { Emitter } from '../../core/common/events';
 import { abortSignalOf } from '../cancellation';
 
 export const ACCEPTED_COMMAND = 'ownvoice.completion.accepted';
@@ -14,22 +16,42 @@ export interface AcceptedSuggestion {
   readonly text: string;
 }
 
+/** A suggestion handed to the editor, with how long the writer waited for it since their last key. */
+export interface ShownSuggestion {
+  readonly result: CompletionResult;
+  readonly waitMs: number;
+}
+
+/** After an accept, the next suggestion is asked for at once (no pause) if the editor asks within this time. */
+const AFTER_ACCEPT_MS = 2000;
+
 /**
  * Ghost text: maps the editor's state to a plain request for the core engine and its answer to an item. The
  * cancellation token becomes an AbortSignal, so a keystroke closes the model's HTTP stream at once.
  */
-export class InlineProvider implements vscode.InlineCompletionItemProvider {
+export class InlineProvider implements vscode.InlineCompletionItemProvider, vscode.Disposable {
   /** The suggestion on screen, until it is accepted or replaced by another (which counts as rejecting it). */
   private shown: string | undefined;
   /** Where the suggestion on screen would land. */
   private shownAt: Omit<AcceptedSuggestion, 'id'> | undefined;
+  private acceptedAt = -Infinity;
+  private readonly suggested = new Emitter<ShownSuggestion>();
+  /** Every suggestion handed to the editor; the status bar shows the last one's wait. */
+  readonly onDidSuggest = this.suggested.event;
 
   constructor(
     private readonly engine: CompletionEngine,
     private readonly pause: TypingPause,
     private readonly enabled: () => boolean,
+    private readonly rhythm?: TypingRhythm,
+    /** The writer's pause setting, which bounds the learned one. */
+    private readonly settingMs: () => number = () => 350,
     private readonly onAccepted?: (accepted: AcceptedSuggestion) => void,
   ) {}
+
+  dispose(): void {
+    this.suggested.dispose();
+  }
 
   async provideInlineCompletionItems(
     document: vscode.TextDocument,
@@ -38,16 +60,22 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     if (!this.enabled()) return undefined;
-    const signal = abortSignalOf(token);
+    const startedAt = performance.now();
     const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
+    const signal = abortSignalOf(token);
     const request = requestAt(document, position, explicit);
-    // Typing through a suggestion, or a suggestion seen before, is offered at once; only a new request waits for a pause.
+    const before = request.text.slice(Math.max(0, request.offset - 8), request.offset);
+    if (!explicit) this.rhythm?.keystroke(before);
+    // Typing through a suggestion, or a suggestion seen before, is offered at once; so is the answer of a stream the
+    // writer is typing along with, and the next suggestion right after an accept. Only a new request waits for a pause.
     const known = this.engine.recall(request);
-    if (!known && !explicit && !(await this.pause.wait(signal))) return undefined;
+    const atOnce = explicit || this.engine.follows(request, signal) || this.justAccepted();
+    if (!known && !atOnce && !(await this.pause.wait(signal, this.rhythm?.pauseMs(this.settingMs(), before)))) return undefined;
     const result = known ?? (await this.engine.complete(request, signal));
     if (!result || token.isCancellationRequested) return undefined;
     this.show(result.id);
     this.shownAt = { document, offset: document.offsetAt(position), text: result.text };
+    this.suggested.fire({ result, waitMs: performance.now() - startedAt });
     const accepted: vscode.Command = { command: ACCEPTED_COMMAND, title: vscode.l10n.t('Accept suggestion'), arguments: [result.id] };
     return [new vscode.InlineCompletionItem(result.text, new vscode.Range(position, position), accepted)];
   }
@@ -56,8 +84,15 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
   accepted(id: string): void {
     const at = this.shown === id ? this.shownAt : undefined;
     if (this.shown === id) this.shown = undefined;
+    this.acceptedAt = performance.now();
     this.engine.recordOutcome(id, 'accepted');
     if (at) this.onAccepted?.({ id, ...at });
+  }
+
+  private justAccepted(): boolean {
+    const recent = performance.now() - this.acceptedAt < AFTER_ACCEPT_MS;
+    this.acceptedAt = -Infinity;
+    return recent;
   }
 
   private show(id: string): void {

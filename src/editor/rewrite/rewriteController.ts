@@ -6,6 +6,7 @@ import type { Log } from '../../core/common/log';
 import { DEFAULT_SETTINGS, type ExemplarSource } from '../../core/completion/types';
 import { describeProblem, ModelError } from '../../core/model/errors';
 import type { WriterMemory } from '../../core/memory/writerMemory';
+import type { ContextWindows } from '../../core/model/contextWindow';
 import type { ModelHost } from '../../core/model/modelHost';
 import { PreferencePairFile } from '../../core/rewrite/history';
 import type { RewritePreset } from '../../core/rewrite/presets';
@@ -32,6 +33,8 @@ export interface RewriteDeps {
   readonly memory?: Pick<WriterMemory, 'polish' | 'choiceExamples' | 'chose' | 'usedPreset' | 'presetUses'>;
   /** The writer's voice profile, for the prompt and the post-processor. */
   readonly voice?: () => PromptVoice | undefined;
+  /** The num_ctx completions use per model, so that a rewrite with the same model does not reload it. */
+  readonly contextWindows?: ContextWindows;
 }
 
 /** What a command ended in; returned to callers such as tests, shown to the writer by the command itself. */
@@ -91,7 +94,7 @@ export class RewriteController implements vscode.Disposable {
     if (!target || !model) return this.reportNoModel();
     void this.end();
     const review = new Review(editor.document, editor.selection, mode, this.preview);
-    const job = this.job(editor, choice.preset, choice.instruction, mode);
+    const job = this.job(editor, choice.preset, choice.instruction, mode, model);
     this.current = { review, job, model, preset: choice.preset, instruction: choice.instruction, column: editor.viewColumn, cutShort: false };
     await setMode(mode, true);
     await review.open(this.title(review, choice.preset));
@@ -136,7 +139,8 @@ export class RewriteController implements vscode.Disposable {
     return this.pairs.file;
   }
 
-  private job(editor: vscode.TextEditor, preset: RewritePreset, instruction: string, mode: 'single' | 'alternatives'): RewriteJob {
+  private job(editor: vscode.TextEditor, preset: RewritePreset, instruction: string, mode: 'single' | 'alternatives', model: string): RewriteJob {
+    const windows = this.deps.contextWindows;
     const document = editor.document;
     const preferences = readPreferences(setting);
     const template = mode === 'alternatives'
@@ -155,7 +159,11 @@ export class RewriteController implements vscode.Disposable {
       instruction,
       preferences: { register: preferences.register, notes: preferences.notes, voice: this.deps.voice?.() },
       choices: this.deps.memory?.choiceExamples() ?? '',
-      settings: { keepAlive: DEFAULT_SETTINGS.keepAlive, temperature: DEFAULT_SETTINGS.temperature },
+      settings: {
+        keepAlive: DEFAULT_SETTINGS.keepAlive,
+        temperature: DEFAULT_SETTINGS.temperature,
+        ...(windows ? { numCtx: (tokens: number, limit: number) => windows.sizeFor(model, tokens, limit) } : {}),
+      },
     };
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { languageName } from '../../core/completion';
 import type { EngineActivity } from '../../core/completion/engine';
 import type { HostStatus } from '../../core/model/hostMonitor';
+import { uncachedTokens, type ModelUsage } from '../../core/model/usage';
 import { describeHostStatus } from '../../shared/sidebarProtocol';
 
 export const STATUS_MENU_COMMAND = 'ownvoice.statusMenu';
@@ -13,6 +14,13 @@ export interface StatusView {
   /** Suggestions turned on, and on for the active editor's language. */
   readonly enabled: boolean;
   readonly language?: string;
+  /** The last suggestion shown: how long the writer waited, and what the model read for it. */
+  readonly lastSuggestion?: LastSuggestion;
+}
+
+export interface LastSuggestion {
+  readonly waitMs: number;
+  readonly usage?: ModelUsage;
 }
 
 const ICONS: Record<HostStatus['state'], string> = {
@@ -58,7 +66,8 @@ export class StatusBar implements vscode.Disposable {
     else if (!problem && !view.enabled) [icon, short] = ['$(circle-slash)', view.language ? vscode.l10n.t('off for {0}', languageName(view.language)) : vscode.l10n.t('suggestions off')];
     const showWords = problem || short !== SHORT.ready;
     this.item.text = showWords ? `${icon} Ownvoice: ${short}` : `${icon} Ownvoice`;
-    this.item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**Ownvoice** — {0}\n\nClick for options.', sentence));
+    const wait = view.lastSuggestion ? `\n\n${describeWait(view.lastSuggestion)}` : '';
+    this.item.tooltip = new vscode.MarkdownString(vscode.l10n.t('**Ownvoice** — {0}\n\nClick for options.', sentence + wait));
     this.item.accessibilityInformation = { label: `Ownvoice: ${short}. ${sentence}` };
     this.item.backgroundColor = problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
@@ -83,4 +92,12 @@ export class StatusBar implements vscode.Disposable {
     clearTimeout(this.waitingTimer);
     this.item.dispose();
   }
+}
+
+/** "Last suggestion: 1.8 s after you paused (the model read 23 new words' worth of 840 tokens)." */
+export function describeWait(last: LastSuggestion): string {
+  const seconds = last.waitMs < 1000 ? `${Math.round(last.waitMs)} ms` : `${(last.waitMs / 1000).toFixed(1)} s`;
+  const fresh = last.usage ? uncachedTokens(last.usage) : undefined;
+  if (fresh === undefined || last.usage?.promptTokens === undefined) return vscode.l10n.t('Last suggestion: {0} after you paused.', seconds);
+  return vscode.l10n.t('Last suggestion: {0} after you paused — the model read {1} new of {2} prompt tokens.', seconds, fresh, last.usage.promptTokens);
 }

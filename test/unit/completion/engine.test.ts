@@ -10,9 +10,10 @@ function request(text = TEXT, extra: Partial<CompletionRequest> = {}): Completio
   return { documentId: 'doc-1', text, offset: text.length, languageId: 'markdown', cursorCount: 1, hasSelection: false, explicit: false, ...extra };
 }
 
-function engineWith(host: FakeHost, opts: { settings?: CompletionSettings; exemplars?: ExemplarSource; log?: MemoryLog } = {}) {
+function engineWith(host: FakeHost, opts: { settings?: CompletionSettings; exemplars?: ExemplarSource; log?: MemoryLog; followGraceMs?: number; partialAfterMs?: number } = {}) {
   const log = opts.log ?? new MemoryLog();
-  const engine = new CompletionEngine({ host: () => host, log, settings: () => opts.settings ?? settings(), exemplars: opts.exemplars });
+  const { followGraceMs, partialAfterMs } = opts;
+  const engine = new CompletionEngine({ host: () => host, log, settings: () => opts.settings ?? settings(), exemplars: opts.exemplars, followGraceMs, partialAfterMs });
   return { engine, log };
 }
 
@@ -156,18 +157,77 @@ describe('completion engine', () => {
     assert.equal(second?.text, 'the boats were out.');
   });
 
-  it("the editor's cancellation aborts the stream at once", async () => {
+  it("the editor's cancellation aborts the stream once no later keystroke takes it over", async () => {
     const host = new FakeHost([' the'], undefined, 5, true);
-    const { engine } = engineWith(host);
+    const { engine } = engineWith(host, { followGraceMs: 40 });
     const cancel = new AbortController();
     const pending = engine.complete(request(), cancel.signal);
     await new Promise((r) => setTimeout(r, 30));
     const started = Date.now();
     cancel.abort();
-    assert.equal(await pending, undefined);
-    assert.ok(Date.now() - started < 1000);
-    assert.equal(host.inFlight, 0);
+    assert.equal(await pending, undefined, 'the caller is let go at once');
+    assert.ok(Date.now() - started < 20);
+    await new Promise((r) => setTimeout(r, 80));
+    assert.equal(host.inFlight, 0, 'the stream is closed after the grace');
     assert.equal(host.aborted, 1);
+  });
+
+  it('a keystroke that types what the stream is producing follows it instead of a new request', async () => {
+    const host = new FakeHost([' the', ' boats', ' were', ' out.'], undefined, 30);
+    const { engine } = engineWith(host);
+    const first = new AbortController();
+    const pending = engine.complete(request(), first.signal);
+    await new Promise((r) => setTimeout(r, 45));
+    first.abort();
+    const next = new AbortController();
+    const typed = request(TEXT + 'the b');
+    assert.equal(engine.follows(typed, next.signal), true);
+    const result = await engine.complete(typed, next.signal);
+    assert.equal(await pending, undefined);
+    assert.equal(result?.text, 'oats were out.');
+    assert.equal(result?.source, 'followed');
+    assert.equal(host.requestCount, 1, 'no second request');
+  });
+
+  it('typing something else than the stream produces aborts it and asks anew', async () => {
+    const host = new FakeHost([' the', ' boats', ' were', ' out.'], undefined, 30);
+    const { engine } = engineWith(host);
+    const first = new AbortController();
+    void engine.complete(request(), first.signal);
+    await new Promise((r) => setTimeout(r, 45));
+    first.abort();
+    const typed = request(TEXT + 'a cat ');
+    assert.equal(engine.follows(typed, new AbortController().signal), false);
+    const result = await engine.complete(typed, never);
+    assert.equal(host.requestCount, 2);
+    assert.equal(host.maxInFlight, 1);
+    assert.equal(result?.source, 'model');
+  });
+
+  it('a slow stream shows its whole words by the deadline', async () => {
+    const host = new FakeHost([' the', ' boats', ' were', ' already', ' out', ' and', ' gone.'], undefined, 25);
+    const { engine } = engineWith(host, { partialAfterMs: 60 });
+    const result = await engine.complete(request(), never);
+    assert.ok(result && result.text.split(' ').length >= 3 && result.text.split(' ').length < 7, `partial: ${result?.text}`);
+    assert.ok(!result.text.endsWith(' '), 'cut at a whole word');
+    assert.ok('the boats were already out and gone.'.startsWith(result.text));
+  });
+
+  it('logs what the final chunk says the request cost, and which form the model gets', async () => {
+    // As Ollama sends it when the model meets the stop sequence '. ': the full stop is left out, the final chunk comes.
+    const host = new FakeHost([' the', ' boats', ' were', ' out'], CHAT_INFO);
+    host.usage = { promptTokens: 812, cachedTokens: 790, promptMs: 640, generatedTokens: 7, generationMs: 610, doneReason: 'stop' };
+    const { engine, log } = engineWith(host);
+    const result = await engine.complete(request(), never);
+    assert.equal(result?.text, 'the boats were out.', 'the full stop the stop sequence took is put back');
+    assert.deepEqual(result?.usage, host.usage);
+    assert.equal(result?.via, 'openTurn');
+    assert.ok(log.lines.some((l) => l.startsWith('info') && /prompt 812 tokens, cached 790, prompt time 640 ms, generation 7 tokens in 610 ms/.test(l)), log.lines.join('\n'));
+    assert.ok(log.lines.some((l) => /chat-model|own chat template/.test(l)));
+    host.usage = { promptTokens: 20, doneReason: 'length' };
+    const cut = await engine.complete(request(TEXT + 'then '), never);
+    assert.equal(cut?.text, 'the boats were out', 'no full stop where the model ran out of tokens');
+    assert.ok(log.lines.some((l) => /prompt 20 tokens, cached unknown, prompt time unknown/.test(l)), 'absent fields read as unknown');
   });
 
   it('reports model problems once, logged, and never cancellations', async () => {

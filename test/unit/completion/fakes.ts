@@ -1,4 +1,5 @@
-import type { GenerateOptions, ModelInfo } from '../../../src/core/model/modelHost';
+import type { ChatOptions, GenerateOptions, ModelInfo, UsageListener } from '../../../src/core/model/modelHost';
+import type { ModelUsage } from '../../../src/core/model/usage';
 import { ModelError } from '../../../src/core/model/errors';
 import type { CompletionHost } from '../../../src/core/completion/engine';
 import { DEFAULT_SETTINGS, type CompletionSettings, type Exemplar, type WriterPreferences } from '../../../src/core/completion/types';
@@ -31,6 +32,9 @@ export const THINKING_CHAT_INFO: ModelInfo = { ...CHAT_INFO, capabilities: ['com
 /** A host whose answers are scripted piece by piece; records what it was asked and what was aborted. */
 export class FakeHost implements CompletionHost {
   readonly requests: GenerateOptions[] = [];
+  readonly chats: ChatOptions[] = [];
+  /** Reported at the end of every stream that runs to its end, as Ollama's final chunk would. */
+  usage: ModelUsage | undefined;
   shows = 0;
   inFlight = 0;
   maxInFlight = 0;
@@ -50,8 +54,17 @@ export class FakeHost implements CompletionHost {
     return this.info;
   }
 
-  async *generate(_model: string, request: GenerateOptions, signal?: AbortSignal): AsyncGenerator<string> {
+  generate(_model: string, request: GenerateOptions, signal?: AbortSignal, onUsage?: UsageListener): AsyncGenerator<string> {
     this.requests.push(request);
+    return this.answer(signal, onUsage);
+  }
+
+  chat(_model: string, request: ChatOptions, signal?: AbortSignal, onUsage?: UsageListener): AsyncGenerator<string> {
+    this.chats.push(request);
+    return this.answer(signal, onUsage);
+  }
+
+  private async *answer(signal?: AbortSignal, onUsage?: UsageListener): AsyncGenerator<string> {
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     let delivered = 0;
@@ -62,6 +75,7 @@ export class FakeHost implements CompletionHost {
         yield piece;
       }
       if (this.hang) await pause(60_000, signal);
+      if (this.usage) onUsage?.(this.usage);
     } finally {
       if (this.closeDelayMs) await new Promise((r) => setTimeout(r, this.closeDelayMs));
       this.inFlight--;
@@ -71,7 +85,7 @@ export class FakeHost implements CompletionHost {
 
   /** Generation requests, not counting warm-up (empty prompt) ones. */
   get requestCount(): number {
-    return this.requests.filter((r) => r.prompt !== '').length;
+    return this.requests.filter((r) => r.prompt !== '').length + this.chats.length;
   }
 }
 
@@ -105,3 +119,12 @@ export class MemoryLog implements Log {
     this.lines.push(`error ${m instanceof Error ? m.message : m}`);
   }
 }
+
+/** Llama 3.2's library template, abridged: the last assistant turn stays open (`if not $last`). */
+export const PREFILL_CHAT_INFO: ModelInfo = {
+  name: 'llama3.2',
+  capabilities: ['completion', 'tools'],
+  template:
+    '<|start_header_id|>system<|end_header_id|>\n\n{{ if .System }}{{ .System }}{{ end }}<|eot_id|>\n{{- range $i, $_ := .Messages }}\n{{- $last := eq (len (slice $.Messages $i)) 1 }}\n{{- if eq .Role "user" }}<|start_header_id|>user<|end_header_id|>\n\n{{ .Content }}<|eot_id|>{{ if $last }}<|start_header_id|>assistant<|end_header_id|>\n\n{{ end }}\n{{- else if eq .Role "assistant" }}<|start_header_id|>assistant<|end_header_id|>\n\n{{ .Content }}{{ if not $last }}<|eot_id|>{{ end }}\n{{- end }}\n{{- end }}',
+  contextLength: 131072,
+};

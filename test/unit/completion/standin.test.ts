@@ -39,18 +39,21 @@ describe('completion engine against the stand-in Ollama (real tiny model)', () =
     assert.equal((body.options as { num_ctx: number }).num_ctx, 2048);
   });
 
-  it('insert model: fill-in-the-middle with the text after as suffix', async () => {
-    await engineFor('stories-fim:260k').complete(request(), new AbortController().signal);
+  it('insert model: fill-in-the-middle with the rest of the paragraph after as suffix', async () => {
+    // The template reads the suffix after the prompt, so only the rest of the paragraph goes: it is read on every request.
+    await engineFor('stories-fim:260k').complete(request(STORY + 'she ran home.' + AFTER, STORY.length - 1), new AbortController().signal);
     const [body] = generateBodies();
-    assert.equal(body.suffix, AFTER);
+    assert.equal(body.suffix, ' she ran home.');
     assert.equal(body.raw, undefined);
   });
 
-  it('chat model: instructions as system, the text to continue in the prompt', async () => {
+  it("chat model whose template closes every turn: its own template rendered raw, the answer begun with the writer's text", async () => {
     await engineFor('stories-chat:260k').complete(request(), new AbortController().signal);
     const [body] = generateBodies();
-    assert.match(String(body.system), /continue a writer's text/);
-    assert.ok(String(body.prompt).endsWith(STORY));
+    assert.equal(body.raw, true);
+    assert.equal(body.system, undefined);
+    assert.match(String(body.prompt), /^<\|system\|>You write the rest of a writer's text/);
+    assert.ok(String(body.prompt).endsWith(`<|assistant|>${STORY.trimEnd()}`));
     assert.match(standin().stats().lastRequests.find((r) => r.path === '/api/generate')?.renderedPrompt ?? '', /<\|system\|>/);
   });
 

@@ -1,0 +1,89 @@
+import type { Exemplar } from './types';
+
+/**
+ * A fresh set replaces the one shown only when its predicted benefit is this much larger: a margin, not every pause.
+ * A switch makes the model read everything after the first changed exemplar again (on a laptop CPU, a minute for
+ * 1,500 tokens), so inside a paragraph the fresh set must be twice as good; at a new paragraph, a quarter better.
+ */
+export const SWITCH_MARGIN = 1;
+export const NEW_PARAGRAPH_MARGIN = 0.25;
+
+/** Where an exemplar set was chosen: a new document or paragraph chooses again. */
+export interface ChoicePlace {
+  readonly documentId: string;
+  /** Offset where the cursor's paragraph starts. */
+  readonly paragraphStart: number;
+}
+
+export type ChoiceReason = 'first' | 'newParagraph' | 'better' | 'kept';
+
+export interface StickyChoice {
+  readonly exemplars: readonly Exemplar[];
+  readonly reason: ChoiceReason;
+}
+
+/**
+ * Keeps the exemplars shown to the model while they still serve, since a changed exemplar changes the prompt's early
+ * tokens and the model must read everything after it again. The retriever still runs for every request; its answer
+ * wins at a new paragraph, or when it beats the kept set (scored as the retriever now scores it) by the margin.
+ */
+export class StickyExemplars {
+  private held: { place: ChoicePlace; exemplars: readonly Exemplar[] } | undefined;
+
+  constructor(
+    private readonly margin = SWITCH_MARGIN,
+    private readonly newParagraphMargin = NEW_PARAGRAPH_MARGIN,
+  ) {}
+
+  choose(place: ChoicePlace, fresh: readonly Exemplar[]): StickyChoice {
+    const held = this.held;
+    if (!held || held.place.documentId !== place.documentId) return this.hold(place, fresh, 'first');
+    const newParagraph = held.place.paragraphStart !== place.paragraphStart;
+    const margin = newParagraph ? this.newParagraphMargin : this.margin;
+    if (benefit(fresh) > keptBenefit(held.exemplars, fresh) * (1 + margin)) {
+      return this.hold(place, inStableOrder(held.exemplars, fresh), newParagraph ? 'newParagraph' : 'better');
+    }
+    // The kept set stays where it was chosen, so a later paragraph is measured against the place it serves now.
+    this.held = { place, exemplars: held.exemplars };
+    return { exemplars: held.exemplars, reason: 'kept' };
+  }
+
+  private hold(place: ChoicePlace, exemplars: readonly Exemplar[], reason: ChoiceReason): StickyChoice {
+    this.held = { place, exemplars };
+    return { exemplars, reason };
+  }
+
+  forget(): void {
+    this.held = undefined;
+  }
+}
+
+/** Start of the paragraph holding `offset`: after the last blank line before it. */
+export function paragraphStartOf(text: string, offset: number): number {
+  const before = text.slice(0, offset);
+  let start = 0;
+  for (const m of before.matchAll(/\n[ \t]*\n\s*/g)) if ((m.index ?? 0) + m[0].length <= offset) start = (m.index ?? 0) + m[0].length;
+  return start;
+}
+
+/** Passages of the old set that stay keep their places first, so the prompt's cached prefix reaches past them. */
+function inStableOrder(held: readonly Exemplar[], fresh: readonly Exemplar[]): Exemplar[] {
+  const ids = new Set(fresh.map((e) => e.passage.id));
+  const staying = held.map((e) => e.passage.id).filter((id) => ids.has(id));
+  const byId = new Map(fresh.map((e) => [e.passage.id, e]));
+  return [...staying.map((id) => byId.get(id)!), ...fresh.filter((e) => !staying.includes(e.passage.id))];
+}
+
+function benefit(exemplars: readonly Exemplar[]): number {
+  return exemplars.reduce((sum, e) => sum + Math.max(0, e.score), 0);
+}
+
+/**
+ * The kept set as the retriever now sees it. A kept passage it no longer ranks scores no more than its weakest pick,
+ * nor more than it scored when chosen.
+ */
+function keptBenefit(kept: readonly Exemplar[], fresh: readonly Exemplar[]): number {
+  const now = new Map(fresh.map((e) => [e.passage.id, e.score]));
+  const weakest = fresh.length ? Math.min(...fresh.map((e) => e.score)) : 0;
+  return kept.reduce((sum, e) => sum + Math.max(0, now.get(e.passage.id) ?? Math.min(weakest, e.score)), 0);
+}

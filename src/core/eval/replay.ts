@@ -1,0 +1,114 @@
+/**
+ * The evaluation of what the sticky exemplar choice actually shows. Per pair the retriever is asked once, so the
+ * per-pair figures cannot tell a sticky choice from a fresh one; here each pair's continuation is typed word by word,
+ * the retriever is asked at every 4th word and each sentence end, as the extension would be, and the exemplars shown
+ * (kept while they serve, stickyExemplars.ts) are scored beside the retriever's fresh choice at the same moment:
+ * authorP5 over the pool, continuationGain on what remains to be written.
+ */
+import { paragraphStartOf, StickyExemplars } from '../completion/stickyExemplars';
+import type { Exemplar } from '../completion/types';
+import { BackgroundModel, gainOfTexts } from '../exemplars/benefit';
+import type { ScorerWeights } from '../exemplars/scorer';
+import { DEFAULT_WORD_BUDGET, selectExemplars } from '../exemplars/select';
+import { tokenize } from '../exemplars/text';
+import { type ContinuationPair, type CorpusDocument, parseDate } from './corpus';
+import { authorShare, meanOverAuthors } from './metrics';
+import { buildEvalStore, chunkWithProjectPipeline, type EvalStore } from './pipeline';
+import { buildHistories, buildPool, pairsForDocuments } from './run';
+
+export interface ReplayFigures {
+  readonly authorP5: number;
+  readonly continuationGain: number;
+}
+
+export interface ReplayReport {
+  readonly pairs: number;
+  readonly requests: number;
+  /** The retriever's own choice at every request. */
+  readonly fresh: ReplayFigures;
+  /** What the sticky choice shows at every request. */
+  readonly shown: ReplayFigures;
+  /** Requests at which the shown set changed (continuation task), per 100. */
+  readonly switchesPer100: number;
+}
+
+export interface ReplayOptions {
+  readonly sample?: number;
+  readonly seed: number;
+  readonly weights?: ScorerWeights;
+  readonly onProgress?: (message: string) => void;
+}
+
+const WORDS_PER_REQUEST = 4;
+
+export async function replayTypingSessions(docs: readonly CorpusDocument[], allPairs: readonly ContinuationPair[], options: ReplayOptions): Promise<ReplayReport> {
+  const pairs = pairsForDocuments(docs, allPairs, options.sample, options.seed);
+  const background = new BackgroundModel(docs.map((d) => d.text));
+  const pool = await buildPool(docs, chunkWithProjectPipeline, buildEvalStore);
+  const histories = await buildHistories(docs, pairs, chunkWithProjectPipeline, buildEvalStore);
+  const docOf = new Map(docs.map((d) => [d.docId, d]));
+  const rows = { freshP5: [] as Row[], shownP5: [] as Row[], freshGain: [] as Row[], shownGain: [] as Row[] };
+  let requests = 0;
+  let switches = 0;
+  for (const [n, pair] of pairs.entries()) {
+    const store = histories.get(pair.author);
+    const doc = docOf.get(pair.docId);
+    if (!store || !doc) continue;
+    const [forGain, forP5] = [new StickyExemplars(), new StickyExemplars()];
+    let previous = '';
+    for (const typed of requestPoints(pair.continuation)) {
+      const before = pair.prefix + typed;
+      const rest = tokenize(pair.continuation.slice(typed.length));
+      if (rest.length < 5) break;
+      requests++;
+      const place = { documentId: pair.docId, paragraphStart: paragraphStartOf(before, before.length) };
+      const fresh = await choose(store, before, pair.docId, doc.format, parseDate(doc.date), options.weights);
+      const shown = forGain.choose(place, fresh).exemplars;
+      const ids = shown.map((e) => e.passage.id).join();
+      if (previous && ids !== previous) switches++;
+      previous = ids;
+      rows.freshGain.push({ author: pair.author, value: gainOfTexts(rest, fresh.map((e) => e.passage.text), background) });
+      rows.shownGain.push({ author: pair.author, value: gainOfTexts(rest, shown.map((e) => e.passage.text), background) });
+      const opaque = pool.opaqueName.get(pair.docId) ?? '';
+      const freshFive = await choose(pool.store, before, opaque, 'plaintext', 0, options.weights, 5);
+      const shownFive = forP5.choose({ ...place, documentId: opaque }, freshFive).exemplars;
+      const share = (set: readonly Exemplar[]) => authorShare(set.map((e) => pool.authorOf.get(e.passage.docId) ?? ''), pair.author);
+      rows.freshP5.push({ author: pair.author, value: share(freshFive) });
+      rows.shownP5.push({ author: pair.author, value: share(shownFive) });
+    }
+    if ((n + 1) % 10 === 0) options.onProgress?.(`replayed ${n + 1} of ${pairs.length} pairs (${requests} requests)`);
+  }
+  return {
+    pairs: pairs.length,
+    requests,
+    fresh: { authorP5: meanOverAuthors(rows.freshP5), continuationGain: meanOverAuthors(rows.freshGain) },
+    shown: { authorP5: meanOverAuthors(rows.shownP5), continuationGain: meanOverAuthors(rows.shownGain) },
+    switchesPer100: requests ? (100 * switches) / requests : 0,
+  };
+}
+
+interface Row {
+  readonly author: string;
+  readonly value: number;
+}
+
+/** The continuation as typed so far at each moment a request would go out: every 4th word and each sentence end. */
+export function requestPoints(continuation: string): string[] {
+  const points: string[] = [];
+  let words = 0;
+  for (const match of continuation.matchAll(/\S+\s*/g)) {
+    words++;
+    const end = (match.index ?? 0) + match[0].length;
+    if (words % WORDS_PER_REQUEST === 0 || /[.!?]["')]?\s*$/.test(match[0])) points.push(continuation.slice(0, end));
+  }
+  return points;
+}
+
+async function choose(store: EvalStore, before: string, docId: string, format: string, writtenAt: number, weights?: ScorerWeights, count?: number): Promise<Exemplar[]> {
+  const selection = await selectExemplars(
+    store.index,
+    { before, docId, format, writtenAt: writtenAt || undefined },
+    { wordBudget: DEFAULT_WORD_BUDGET, fixedCount: count, excludeDocIds: new Set([docId]), weights },
+  );
+  return selection.exemplars.map((e) => ({ passage: e.passage, score: e.score, reasons: e.reasons }));
+}
