@@ -171,11 +171,12 @@ describe('completions around a suggestion', () => {
     await openNote(page, 'e2e-completions-abort.md', 'Typing fast');
     // Every chunk 400 ms: a sentence takes ~12 s, long enough to interrupt.
     await control.control({ tokenDelayMs: 400 });
-    await page.keyboard.type('The dog ran to the park', { delay: 40 });
+    // Mid-sentence, so the model has a sentence to write (at a full stop it would end at once, at the server's stop).
+    await page.keyboard.type('The dog ran to the park and', { delay: 40 });
     // The typing pause ended and the generation is streaming in the model.
     await waitFor(() => control.stats(), (s) => s.inFlight === 1 && s.started >= 1, 15_000, 'a generation in flight');
     await screenshot('c4-generation-in-flight');
-    await page.keyboard.type(' and saw a big tree', { delay: 60 });
+    await page.keyboard.type(' saw a big tree', { delay: 60 });
     const { value: stats } = await waitFor(() => control.stats(), (s) => s.aborted >= 1, 10_000, 'the stand-in sees the request aborted');
     console.log(`      stats: started ${stats.started}, aborted ${stats.aborted}, completed ${stats.completed}, maxInFlight ${stats.maxInFlight}, maxPending ${stats.maxPending}`);
     assert.equal(stats.maxInFlight, 1, 'never more than one generation in the model');

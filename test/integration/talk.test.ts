@@ -48,7 +48,10 @@ const OPENINGS = [
 ];
 
 describe('a chat model that talks (chatty persona)', () => {
+  // The harness's own model, put back after (undefined would fall back to the default, a model the stand-in lacks).
+  let harnessModel: string | undefined;
   before(async () => {
+    harnessModel = vscode.workspace.getConfiguration('ownvoice').inspect<string>('model')?.globalValue;
     await control({ chatty: { seed: 15, languages: ['en', 'de', 'fr'], shapes: null } });
     await setModel(CHATTY);
     const status = await (await activateOwnvoice()).checkConnection();
@@ -56,7 +59,7 @@ describe('a chat model that talks (chatty persona)', () => {
   });
   after(async () => {
     await control({ chatty: { seed: 1, languages: ['en', 'de', 'fr'], shapes: null } });
-    await setModel(undefined);
+    await setModel(harnessModel);
   });
 
   it('shows no talk, scaffolding, refusal or foreign markup in any suggestion', async function () {

@@ -22,7 +22,27 @@ const LIST_MARKER = /^([ \t]*)(?:[-*+•]|\d{1,3}[.)])[ \t]+/;
  * writer's own construct (an item of their list, the close of their bold) stays.
  */
 export function withoutForeignMarkup(answer: string, destination: Destination): string {
-  return withoutForeignEmphasis(withoutForeignListMarkers(answer, destination), destination);
+  return withoutStrayOpeners(withoutForeignEmphasis(withoutForeignListMarkers(answer, destination), destination));
+}
+
+/** An emphasis marker opened before a word and never closed in the answer (cut off by a stop), in order of length. */
+const OPENERS = ['**', '__', '~~', '*', '_'];
+
+/**
+ * Removes openers the answer never closes: a stream stopped at a full stop can leave "**named Lily." behind, which
+ * the document would show as a stray marker. A closer of the writer's own open emphasis comes after a word, and stays.
+ */
+function withoutStrayOpeners(answer: string): string {
+  let text = answer;
+  for (const marker of OPENERS) {
+    const escaped = marker.replace(/\*/g, '\\*');
+    const opener = new RegExp(`(^|[\\s(\\[\"'“‘])${escaped}(?=[\\p{L}\\p{N}])`, 'gu');
+    text = text.replace(opener, (whole, lead: string, offset: number, all: string) => {
+      const rest = all.slice(offset + whole.length);
+      return new RegExp(`[\\p{L}\\p{N}.!?,;:)]${escaped}(?![\\p{L}\\p{N}])`, 'u').test(rest) ? whole : lead;
+    });
+  }
+  return text;
 }
 
 function withoutForeignListMarkers(answer: string, destination: Destination): string {

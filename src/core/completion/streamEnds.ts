@@ -24,7 +24,8 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<
 /** The model ended at one of the sentence stops (which Ollama leaves out of the answer) before the sentence had ended. */
 export function stoppedAtFullStop(prompt: ModelPrompt, unit: LengthUnit, head: string): boolean {
   const stops = prompt.request.options?.stop ?? [];
-  return unit === 'sentence' && SENTENCE_STOPS.every((s) => stops.includes(s)) && /[\p{L}\p{N}]$/u.test(head.trimEnd()) && unitEnd(head, unit) === undefined;
+  // A number alone ("1" of "1. ") is a list marker the stop cut, not a sentence that ended.
+  return unit === 'sentence' && SENTENCE_STOPS.every((s) => stops.includes(s)) && /\p{L}/u.test(head) && /[\p{L}\p{N}]$/u.test(head.trimEnd()) && unitEnd(head, unit) === undefined;
 }
 
 /** The answer so far repeats a stretch of the text just before the cursor, so cutting there would show nothing new. */

@@ -30,7 +30,7 @@ describe('what the memory changes in suggestions and rewrites', () => {
     await engine.complete(request(), never);
     engine.reset();
     await engine.complete(request(TEXT + 'the '), never);
-    const [first, second] = host.requests.filter((r) => r.prompt).map((r) => r.prompt.slice(0, r.prompt.indexOf('Continue this text')));
+    const [first, second] = host.requests.filter((r) => r.prompt).map((r) => r.prompt.slice(0, r.prompt.indexOf('In the garden tool shed')));
     assert.match(first, /They write "use" rather than "utilize"\./);
     assert.equal(second, first);
   });

@@ -22,7 +22,10 @@ describe('the profile reaches suggestions and rewrites', () => {
     const engine = new CompletionEngine({ host: () => host, log: new MemoryLog(), settings: () => settings({ voice: VOICE }) });
     const text = 'We walked to the harbour and saw ';
     await engine.complete({ documentId: 'd', text, offset: text.length, languageId: 'markdown', cursorCount: 1, hasSelection: false, explicit: false }, never);
-    assert.ok(host.requests[0].system?.includes(VOICE.instruction));
+    // Before the writer's text, in the part every request shares (a system field, or the head of the rendered chat).
+    const sent = host.requests[0];
+    const whole = (sent.system ?? '') + sent.prompt;
+    assert.ok(whole.indexOf(VOICE.instruction) >= 0 && whole.indexOf(VOICE.instruction) < whole.indexOf('We walked to the harbour'));
   });
 
   it('a rewrite comes out in the writer\'s form, and its prompt carries the profile', async () => {
