@@ -15,7 +15,7 @@ import { OutcomeRecord, type Outcome } from './outcomes';
 import { describeVia, MAX_TOKENS, promptBudgetChars, type ModelPrompt } from './prompt';
 import { paragraphStartOf, StickyExemplars } from './stickyExemplars';
 import { unitEnd } from './stopping';
-import { echoesSoFar, partialEnd, stoppedAtFullStop, untilAborted } from './streamEnds';
+import { cutListMarker, echoesSoFar, partialEnd, stoppedAtFullStop, untilAborted } from './streamEnds';
 import { triggerRefusal } from './trigger';
 import { TypingThrough } from './typingThrough';
 import { applyVoiceForm } from '../voice/postProcess';
@@ -348,6 +348,7 @@ export class CompletionEngine implements Disposable {
       const talk = reading.skipped ?? reading.cut;
       const fate: AnswerFate = talk ? 'cut' : 'whole';
       const afterTalk = reading.skipped !== undefined;
+      if (doneReason === 'stop' && cutListMarker(prompt, unit, reading.text)) return { words: '', fate: 'dropped' };
       if (doneReason === 'stop' && stoppedAtFullStop(prompt, unit, reading.text)) return { words: reading.text.trimEnd() + '.', fate, talk, afterTalk };
       return { words: reading.text.slice(0, unitEnd(reading.text, unit, true)), fate, talk, afterTalk };
     } finally {

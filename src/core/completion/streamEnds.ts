@@ -28,6 +28,15 @@ export function stoppedAtFullStop(prompt: ModelPrompt, unit: LengthUnit, head: s
   return unit === 'sentence' && SENTENCE_STOPS.every((s) => stops.includes(s)) && /\p{L}/u.test(head) && /[\p{L}\p{N}]$/u.test(head.trimEnd()) && unitEnd(head, unit) === undefined;
 }
 
+/**
+ * The whole answer is a small number the sentence stop cut off: the "1" of a "1. " list marker that the writer did not
+ * start, not words of theirs.
+ */
+export function cutListMarker(prompt: ModelPrompt, unit: LengthUnit, head: string): boolean {
+  const stops = prompt.request.options?.stop ?? [];
+  return unit === 'sentence' && SENTENCE_STOPS.every((s) => stops.includes(s)) && /^\s*\d{1,3}$/.test(head);
+}
+
 /** The answer so far repeats a stretch of the text just before the cursor, so cutting there would show nothing new. */
 export function echoesSoFar(head: string, before: string): boolean {
   const answer = head.trim();

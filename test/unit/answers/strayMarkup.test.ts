@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { withoutForeignMarkup } from '../../../src/core/answers/markup';
 import { buildPrompt } from '../../../src/core/completion/prompt';
-import { stoppedAtFullStop } from '../../../src/core/completion/streamEnds';
+import { cutListMarker, stoppedAtFullStop } from '../../../src/core/completion/streamEnds';
 import { BASE_INFO, settings } from '../completion/fakes';
 
 const markdown = (before: string) => ({ language: 'markdown', before });
@@ -22,5 +22,14 @@ describe('markup a stopped stream leaves behind', () => {
     const prompt = buildPrompt({ info: BASE_INFO, context: { before: 'The boats', after: '' }, exemplars: [], settings: settings() });
     assert.equal(stoppedAtFullStop(prompt, 'sentence', ' sailed out'), true);
     assert.equal(stoppedAtFullStop(prompt, 'sentence', '1'), false);
+  });
+});
+
+describe('a list number the sentence stop cut', () => {
+  it('is a cut list marker alone, not once words follow or for a year', () => {
+    const prompt = buildPrompt({ info: BASE_INFO, context: { before: 'The boats', after: '' }, exemplars: [], settings: settings() });
+    assert.equal(cutListMarker(prompt, 'sentence', '1'), true);
+    assert.equal(cutListMarker(prompt, 'sentence', ' 12 boats'), false);
+    assert.equal(cutListMarker(prompt, 'sentence', ' 1990'), false);
   });
 });
