@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { RawData } from '@orama/orama';
+import { writeFileAtomically } from '../common/atomicFile';
 import type { SavedPassageDocuments } from './orama/passageDocuments';
 import type { SavedPostings } from './orama/postings';
 import type { SavedVectors } from './orama/vectors';
@@ -137,26 +138,11 @@ export function decodeIndex(file: Uint8Array): SavedState {
 }
 
 /**
- * Writes atomically: a temporary file in the same folder, fsync, rename over the old one, fsync the folder.
+ * Writes atomically (writeFileAtomically), then fsyncs the folder so the rename itself survives a power cut.
  * A crash at any point leaves either the previous file or the new one, never a mix.
  */
 export async function writeIndexFile(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  try {
-    const handle = await fs.open(tmp, 'w');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, file);
-  } catch (error) {
-    // A full disk: the half-written temporary file would only keep it full.
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomically(file, bytes);
   await syncFolder(path.dirname(file));
 }
 
