@@ -55,8 +55,9 @@ export function talkKind(clause: Pick<Clause, 'text'>, place: Place, writer: Wri
     if (cue === 'secondPerson' && addressesFormally(clause.text) && !addressesFormally(writer.text)) return true;
     return found !== undefined && !(WRITER_MAY_USE.has(cue) && writerUses(writer, found));
   };
-  const dialogue = (writer.inQuotation && place === 'head') || /^["“„«]/.test(clause.text.trim());
-  if (!dialogue && has('inability') && (has('taskVerb') || has('apology') || has('taskNoun') || has('assistant'))) return 'refusal';
+  // Dialogue: opened by the writer, opened here, or closed here ("We cannot help!" said Tom) when a story's quote began earlier.
+  const dialogue = (writer.inQuotation && place === 'head') || /^["“„«]|["”»“]$/.test(clause.text.trim());
+  if (!dialogue && has('inability') && declinesItself(text) && (has('taskVerb') || has('apology') || has('taskNoun') || has('assistant'))) return 'refusal';
   if (has('assistant')) return 'assistant';
   if (isLabel(text, 'noteLabel')) return 'note';
   if (isLabel(text, 'answerLabel')) return 'label';
@@ -95,6 +96,24 @@ export function mayBeTalk(partial: string, place: Place, writer: Writer, scaffol
   if (mayBecomeCue(text, openers) || openers.some((cue) => startsWithCue(text, cue))) return true;
   // At the head, an apology, an inability or the model speaking of itself anywhere may still become a refusal.
   return place === 'head' && (['apology', 'inability', 'assistant'] as const).some((cue) => findCue(text, cue) !== undefined);
+}
+
+/** Words that may stand between "I" and "can't": "I really can't", "I am not able to". */
+const BETWEEN_I_AND_INABILITY = new Set(['i', "i'm", 'am', 'really', 'simply', 'just', 'still', 'truly', 'afraid']);
+
+/**
+ * The inability is the model's own ("I can't", "Cannot help", "ich kann das nicht"), not a character's ("Jacky can't
+ * do that", "We cannot help!"): a story may say what someone cannot do. French and Spanish phrases are first person.
+ */
+function declinesItself(text: string): boolean {
+  const folded = text.toLowerCase().replace(/’/g, "'");
+  const found = findCue(text, 'inability');
+  if (!found) return false;
+  if (/kann|darf|werde/.test(found)) return /(?:^|[^\p{L}])ich(?![\p{L}])/u.test(folded);
+  if (!/can|unable|able|won't|decline|allowed|permitted|comfortable/.test(found)) return true;
+  const before = folded.slice(0, folded.indexOf(found)).match(/[\p{L}']+/gu) ?? [];
+  const word = before[before.length - 1];
+  return word === undefined || BETWEEN_I_AND_INABILITY.has(word) || findCue(text, 'apology') !== undefined || findCue(text, 'assistant') !== undefined;
 }
 
 /** A head clause that announces the answer: a bare acknowledgement, or an announcement ending in a colon. */

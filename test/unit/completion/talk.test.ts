@@ -102,6 +102,9 @@ const TALK: readonly Row[] = [
 /** The writer's own words that look like talk: they must stay. */
 const WRITERS_WORDS: readonly Row[] = [
   { what: 'dialogue the writer opened may apologise', before: 'She shook her head. "', raw: "I'm sorry, I can't come tonight.", shown: "I'm sorry, I can't come tonight." },
+  { what: 'a line of dialogue closed by a quotation mark is not a refusal', before: 'The dog looked at the fox.', raw: ' We cannot help!" said the owl.', shown: ' We cannot help!" said the owl.' },
+  { what: 'a character who cannot do something is not a refusal', before: 'The girl looked at her father.', raw: "Jacky can't do that to his daughter. It was a problem.", shown: " Jacky can't do that to his daughter. It was a problem." },
+  { what: 'a German character who cannot help is not a refusal', before: 'Der Hund sah den Fuchs an.', raw: 'Der Fuchs kann ihm nicht helfen. Er lief davon.', shown: ' Der Fuchs kann ihm nicht helfen. Er lief davon.' },
   { what: 'a letter to the reader may offer help', before: 'Dear Sam,\n\nThanks for your note. If you need anything, let me know. We', raw: 'can meet on Friday. Let me know if that works for you.', shown: ' can meet on Friday. Let me know if that works for you.' },
   { what: 'hope about the world is prose', before: 'The clouds came in.', raw: 'I hope the rain holds off until we get home.', shown: ' I hope the rain holds off until we get home.' },
   { what: '"can\'t" about life is prose', before: 'After the move,', raw: "I can't believe how quiet the house is.", shown: " I can't believe how quiet the house is." },

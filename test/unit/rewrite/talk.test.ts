@@ -48,6 +48,11 @@ describe('rewrite answers: only the rewritten text is kept', () => {
     const { result } = await rewrite('Let me know if you can come. I hope it works for you.', text, 'let me know if you can come, I hope it works for you');
     assert.equal(result, 'Let me know if you can come. I hope it works for you.');
   });
+
+  it('keeps a story\'s line of dialogue that says it cannot help (a quote closed in the answer)', async () => {
+    const { result } = await rewrite(' We cannot help!" said the owl. They walked on.', 'a b c', 'b');
+    assert.equal(result, 'We cannot help!" said the owl. They walked on.');
+  });
 });
 
 describe('rewrite answers: a refusal leaves the text untouched, with a message', () => {
