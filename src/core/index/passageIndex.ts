@@ -1,6 +1,6 @@
 import { count, getByID, insertMultiple, load, removeMultiple, save, search, update, type AnyOrama, type RawData, type Results } from '@orama/orama';
 import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
-import { detectLanguage } from './orama/languages';
+import { detectLanguageOf } from './orama/languages';
 import type { PassageDocument } from './orama/passageDocuments';
 import { VECTOR_PROPERTY, createPassageOrama } from './orama/plugin';
 
@@ -116,7 +116,7 @@ export class PassageIndex implements PassageStore {
   /** Replaces whatever the index held for this document (nothing, for a new one). */
   putDocument(entry: Omit<DocumentEntry, 'language' | 'passages' | 'words' | 'textBytes'>, passages: readonly Passage[]): void {
     this.removeDocument(entry.docId);
-    const language = detectLanguage(passages.map((p) => p.text).join('\n\n'));
+    const language = detectLanguageOf(passages.map((p) => p.text));
     const docs = passages.map((p): PassageDocument => ({ ...p, language, embedded: false }));
     for (let i = 0; i < docs.length; i += BATCH) insertMultiple(this.db, docs.slice(i, i + BATCH) as never, BATCH, language);
     const words = passages.reduce((n, p) => n + p.wordCount, 0);
