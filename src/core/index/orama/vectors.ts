@@ -161,7 +161,7 @@ function best(scores: Float32Array, slots: number, floor: number, keep: (slot: n
   let n = 0;
   for (let slot = 1; slot < slots; slot++) {
     const s = scores[slot];
-    if (s >= floor && keep(slot)) packed[n++] = Math.round((1 - s) * 2 ** 20) * 2 ** 26 + slot; // ascending = best first
+    if (s >= floor && keep(slot)) packed[n++] = Math.round(Math.max(0, 1 - s) * 2 ** 20) * 2 ** 26 + slot; // ascending = best first; a rounding above 1 is 1
   }
   const order = packed.subarray(0, n).sort();
   const out = new Array<[number, number]>(n);
