@@ -3,6 +3,7 @@ import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
 import { detectLanguageOf } from './orama/languages';
 import type { PassageDocument } from './orama/passageDocuments';
 import { VECTOR_PROPERTY, createPassageOrama } from './orama/plugin';
+import { renumbered } from './orama/renumber';
 
 /** What the index remembers of a document, to know when it changed. */
 export interface DocumentEntry {
@@ -200,7 +201,10 @@ export class PassageIndex implements PassageStore {
     return scored(results, limit, exclude);
   }
 
-  /** Many removals leave postings that only a save drops: past a threshold, save and load in memory. */
+  /**
+   * Many removals leave postings, vector rows and internal ids of passages gone: past a threshold, the passages move
+   * to a new Orama under fresh ids (see renumbered).
+   */
   compactIfWorthIt(): boolean {
     if (this.removedSinceCompaction < COMPACT_AFTER || this.removedSinceCompaction * 4 < this.size) return false;
     this.compact();
@@ -208,9 +212,8 @@ export class PassageIndex implements PassageStore {
   }
 
   compact(): void {
-    const raw = save(this.db);
-    this.db = createPassageOrama();
-    load(this.db, raw);
+    this.db = renumbered(this.db);
+    this.embedded = this.searchResults({ term: '', where: { embedded: true }, limit: 0 }).count;
     this.removedSinceCompaction = 0;
   }
 

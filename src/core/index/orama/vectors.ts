@@ -54,6 +54,14 @@ export class VectorRows {
     this.present[slot] = 1;
   }
 
+  /** The vector held for a slot, as stored (scale · row), or undefined. */
+  vectorAt(slot: number): number[] | undefined {
+    if (!this.present[slot]) return undefined;
+    const dim = this.size;
+    const scale = this.scales[slot];
+    return Array.from(this.rows.subarray(slot * dim, slot * dim + dim), (q) => q * scale);
+  }
+
   remove(slot: number): boolean {
     if (!this.present[slot]) return false;
     this.present[slot] = 0;
