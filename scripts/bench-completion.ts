@@ -15,7 +15,7 @@ import { silentLog } from '../src/core/common/log';
 import { WritingIndex } from '../src/core/index/writingIndex';
 import { ModelHost } from '../src/core/model/modelHost';
 import { LEGACY_DESIGN } from './bench-completion/legacyDesign';
-import { writeSession, type Script, type SessionResult, type WriterPace } from './bench-completion/writer';
+import { POST_ID, writeSession, type Script, type SessionResult, type WriterPace } from './bench-completion/writer';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpora/techwriters-dev.jsonl');
@@ -132,7 +132,11 @@ async function runDesign(design: 'before' | 'after', url: string, index: Writing
   });
   // Today's warm-up sent no num_ctx; the new one sends the size suggestions will use.
   if (before) for await (const _ of host.generate(MODEL, { prompt: '', keep_alive: settings.keepAlive })) void _;
-  else await engine.warm();
+  else {
+    await engine.warm();
+    // Focus lands in the post as the writer starts: the model reads its prompt ahead while they type the first words.
+    void engine.readAhead({ documentId: POST_ID, text: script.kept + script.after, offset: script.kept.length, languageId: 'markdown', cursorCount: 1, hasSelection: false, explicit: false });
+  }
   const session = await writeSession(engine, script, pace, before ? { follow: false } : { follow: true, rhythm: new TypingRhythm() });
   await new Promise((r) => setTimeout(r, 50));
   const stats = (await (await fetch(`${url}/__standin/stats`)).json()) as Stats;

@@ -80,6 +80,12 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     return [new vscode.InlineCompletionItem(result.text, new vscode.Range(position, position), accepted)];
   }
 
+  /** Focus landed in `editor`: the model reads what a suggestion at its cursor would send before the writer pauses. */
+  readAhead(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !this.enabled()) return;
+    void this.engine.readAhead(requestAt(editor.document, editor.selection.active, false));
+  }
+
   /** The item's command reports acceptance; nothing is rejected by it. */
   accepted(id: string): void {
     const at = this.shown === id ? this.shownAt : undefined;
