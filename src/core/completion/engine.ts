@@ -247,7 +247,10 @@ export class CompletionEngine implements Disposable {
     const signal = current.controller.signal;
     const turn = this.nextTurn();
     try {
+      const queuedAt = this.clock();
       await turn.ready;
+      // Waiting for the request before (a closing stream, a read-ahead) is the model's queue, not the extension's work.
+      timing.waitedMs += this.clock() - queuedAt;
       if (signal.aborted) return undefined;
       const { prompt, exemplars } = await this.promptFor(host, request, context, settings, signal);
       this.logVia(settings.model, prompt);

@@ -1,7 +1,7 @@
 import type { Log } from '../common/log';
 import { ModelError } from '../model/errors';
 import type { CursorContext } from './context';
-import { paragraphStartOf, type StickyExemplars } from './stickyExemplars';
+import { endsSentence, paragraphStartOf, type StickyExemplars } from './stickyExemplars';
 import { untilAborted } from './streamEnds';
 import type { CompletionRequest, Exemplar, ExemplarSource } from './types';
 
@@ -26,7 +26,7 @@ export async function exemplarsToShow(choice: ExemplarChoice, request: Completio
     return [];
   }
   if (!choice.sticky) return fresh;
-  const kept = choice.sticky.choose({ documentId: request.documentId, paragraphStart: paragraphStartOf(request.text, request.offset) }, fresh);
+  const kept = choice.sticky.choose({ documentId: request.documentId, paragraphStart: paragraphStartOf(request.text, request.offset), sentenceEnd: endsSentence(request.text, request.offset) }, fresh);
   if (kept.reason !== 'kept') choice.log.trace(`completion: exemplars chosen (${kept.reason})`);
   return kept.exemplars.slice(0, max);
 }
