@@ -92,6 +92,7 @@ export async function writeSession(engine: CompletionEngine, script: Script, pac
 async function provide(engine: CompletionEngine, pause: TypingPause, habits: ProviderHabits, request: CompletionRequest, signal: AbortSignal, settingMs: number): Promise<CompletionResult | undefined> {
   const before = request.text.slice(Math.max(0, request.offset - 8), request.offset);
   habits.rhythm?.keystroke(before);
+  if (habits.follow) void engine.readAhead(request);
   const known = engine.recall(request);
   const atOnce = habits.follow && engine.follows(request, signal);
   if (!known && !atOnce && !(await pause.wait(signal, habits.rhythm?.pauseMs(settingMs, before)))) return undefined;
