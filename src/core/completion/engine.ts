@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Emitter, type Disposable } from '../common/events';
 import { ContextWindows } from '../model/contextWindow';
 import { describeProblem, ModelError } from '../model/errors';
+import { PromptRates } from '../model/promptRate';
 import type { ModelInfo, UsageListener } from '../model/modelHost';
 import type { CompletionHost, EngineActivity, EngineDeps } from './engineDeps';
 import { describeUsage, type ModelUsage } from '../model/usage';
@@ -60,7 +61,8 @@ export class CompletionEngine implements Disposable {
   private readonly typing = new TypingThrough<{ id: string; suggestion: Suggestion }>();
   private readonly modelInfo = new Map<string, Promise<ModelInfo>>();
   private readonly sticky = new StickyExemplars();
-  private readonly readingAhead = new ReadAhead();
+  private readonly promptRates = new PromptRates();
+  private readonly readingAhead = new ReadAhead(this.promptRates);
   private readonly contextWindows: ContextWindows;
   private readonly design: PromptDesign;
   private readonly clock: () => number;
@@ -170,6 +172,7 @@ export class CompletionEngine implements Disposable {
     this.typing.forget();
     this.sticky.forget();
     this.readingAhead.forget();
+    this.promptRates.forget();
     this.loggedVia.clear();
   }
 
@@ -257,7 +260,7 @@ export class CompletionEngine implements Disposable {
       this.readingAhead.sent(request.documentId);
       const situation = situationOf(prompt, context, exemplars, request.languageId);
       let usage: ModelUsage | undefined;
-      const answer = await this.stream(host, settings, prompt, situation, context, current, timing, (u) => (usage = u));
+      const answer = await this.stream(host, settings, prompt, situation, context, current, timing, (u) => this.promptRates.record(settings.model, (usage = u)));
       if (answer === undefined) return undefined;
       // Words after skipped talk start a new message, so they join the writer's text as a chat answer does.
       const form = answer.afterTalk ? 'chat' : prompt.form;
@@ -327,7 +330,8 @@ export class CompletionEngine implements Disposable {
   }
 
   private chooseExemplars(request: CompletionRequest, context: CursorContext, settings: CompletionSettings, signal: AbortSignal): Promise<readonly Exemplar[]> {
-    return exemplarsToShow({ source: this.deps.exemplars, sticky: this.design.stickyExemplars ? this.sticky : undefined, log: this.deps.log }, request, context, settings.maxExemplars, signal);
+    const sticky = this.design.stickyExemplars ? this.sticky : undefined;
+    return exemplarsToShow({ source: this.deps.exemplars, sticky, log: this.deps.log, rereadSeconds: this.promptRates.rereadSeconds(settings.model) }, request, context, settings.maxExemplars, signal);
   }
 
   /** Says once per model which form its prompts take, so a writer can tell why a chat model behaves as it does. */

@@ -1,5 +1,6 @@
 import type { Log } from '../common/log';
 import type { UsageListener } from '../model/modelHost';
+import type { PromptRates } from '../model/promptRate';
 import { describeUsage, type ModelUsage } from '../model/usage';
 import type { CompletionHost } from './engineDeps';
 import type { ModelPrompt } from './prompt';
@@ -15,6 +16,8 @@ export class ReadAhead {
   /** The document whose prompt the model read last (by a suggestion or a read-ahead). */
   private lastRead: string | undefined;
   private reading: AbortController | undefined;
+
+  constructor(private readonly rates?: PromptRates) {}
 
   /** True when the model last read another document and no read-ahead is under way. */
   wants(documentId: string): boolean {
@@ -37,6 +40,7 @@ export class ReadAhead {
       const ahead = readAheadPrompt(prompt);
       const pieces = ahead.endpoint === 'chat' ? host.chat(model, ahead.request, controller.signal, onUsage) : host.generate(model, ahead.request, controller.signal, onUsage);
       for await (const piece of pieces) void piece;
+      this.rates?.record(model, usage);
       log.trace(`completion: read ahead; ${usage ? describeUsage(usage) : 'usage unknown'}`);
     } finally {
       if (this.reading === controller) this.reading = undefined;

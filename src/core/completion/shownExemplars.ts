@@ -1,7 +1,7 @@
 import type { Log } from '../common/log';
 import { ModelError } from '../model/errors';
 import type { CursorContext } from './context';
-import { endsSentence, paragraphStartOf, type StickyExemplars } from './stickyExemplars';
+import { endsSentence, marginsFor, paragraphStartOf, type StickyExemplars } from './stickyExemplars';
 import { untilAborted } from './streamEnds';
 import type { CompletionRequest, Exemplar, ExemplarSource } from './types';
 
@@ -10,6 +10,8 @@ export interface ExemplarChoice {
   /** Absent: the retriever's fresh set every time (the earlier design, in the benchmark). */
   readonly sticky: StickyExemplars | undefined;
   readonly log: Log;
+  /** Seconds the model would take to read the prompt again after a switch; undefined when not yet measured. */
+  readonly rereadSeconds?: number;
 }
 
 /** The exemplars a suggestion's prompt shows: the retriever's set, or the one shown before while it still serves. */
@@ -26,7 +28,7 @@ export async function exemplarsToShow(choice: ExemplarChoice, request: Completio
     return [];
   }
   if (!choice.sticky) return fresh;
-  const kept = choice.sticky.choose({ documentId: request.documentId, paragraphStart: paragraphStartOf(request.text, request.offset), sentenceEnd: endsSentence(request.text, request.offset) }, fresh);
+  const kept = choice.sticky.choose({ documentId: request.documentId, paragraphStart: paragraphStartOf(request.text, request.offset), sentenceEnd: endsSentence(request.text, request.offset) }, fresh, marginsFor(choice.rereadSeconds));
   if (kept.reason !== 'kept') choice.log.trace(`completion: exemplars chosen (${kept.reason})`);
   return kept.exemplars.slice(0, max);
 }

@@ -13,6 +13,17 @@ export interface SwitchMargins {
 
 export const SWITCH_MARGINS: SwitchMargins = { inSentence: 1, sentenceEnd: 1, newParagraph: 0.25 };
 
+/** A switch the model reads again within this many seconds is one the writer hardly waits for. */
+export const UNNOTICED_REREAD_SECONDS = 1;
+
+/** Margins for a model that reads its whole prompt again in `rereadSeconds` (undefined: not yet measured). */
+export function marginsFor(rereadSeconds: number | undefined): SwitchMargins {
+  return rereadSeconds !== undefined && rereadSeconds <= UNNOTICED_REREAD_SECONDS ? QUICK_SWITCH_MARGINS : SWITCH_MARGINS;
+}
+
+/** Where a switch costs the writer next to nothing: the retriever's gain wins at every sentence end. */
+export const QUICK_SWITCH_MARGINS: SwitchMargins = { inSentence: 1, sentenceEnd: 0, newParagraph: 0 };
+
 /** Where an exemplar set was chosen: a new document or paragraph chooses again. */
 export interface ChoicePlace {
   readonly documentId: string;
@@ -39,11 +50,12 @@ export class StickyExemplars {
 
   constructor(private readonly margins: SwitchMargins = SWITCH_MARGINS) {}
 
-  choose(place: ChoicePlace, fresh: readonly Exemplar[]): StickyChoice {
+  /** `margins` for this choice, e.g. smaller where the model reads a changed prompt in no time (marginsFor). */
+  choose(place: ChoicePlace, fresh: readonly Exemplar[], margins: SwitchMargins = this.margins): StickyChoice {
     const held = this.held;
     if (!held || held.place.documentId !== place.documentId) return this.hold(place, fresh, 'first');
     const reason: ChoiceReason = held.place.paragraphStart !== place.paragraphStart ? 'newParagraph' : place.sentenceEnd ? 'sentenceEnd' : 'better';
-    const margin = reason === 'newParagraph' ? this.margins.newParagraph : reason === 'sentenceEnd' ? this.margins.sentenceEnd : this.margins.inSentence;
+    const margin = reason === 'newParagraph' ? margins.newParagraph : reason === 'sentenceEnd' ? margins.sentenceEnd : margins.inSentence;
     if (benefit(fresh) > keptBenefit(held.exemplars, fresh) * (1 + margin)) return this.hold(place, inStableOrder(held.exemplars, fresh), reason);
     // The kept set stays where it was chosen, so a later paragraph is measured against the place it serves now.
     this.held = { place, exemplars: held.exemplars };
