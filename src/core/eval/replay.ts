@@ -5,7 +5,7 @@
  * (kept while they serve, stickyExemplars.ts) are scored beside the retriever's fresh choice at the same moment:
  * authorP5 over the pool, continuationGain on what remains to be written.
  */
-import { endsSentence, paragraphStartOf, StickyExemplars, SWITCH_MARGINS, type ChoicePlace, type SwitchMargins } from '../completion/stickyExemplars';
+import { endsSentence, paragraphStartOf, QUICK_SWITCH_MARGINS, StickyExemplars, SWITCH_MARGINS, type ChoicePlace, type SwitchMargins } from '../completion/stickyExemplars';
 import type { Exemplar } from '../completion/types';
 import { BackgroundModel, gainOfTexts } from '../exemplars/benefit';
 import type { ScorerWeights } from '../exemplars/scorer';
@@ -40,11 +40,11 @@ export interface PolicyFigures extends ReplayFigures {
 /** Margins to weigh beside the shipped ones: what the shown exemplars gain against how often the prompt changes. */
 export const REPLAY_POLICIES: Readonly<Record<string, SwitchMargins>> = {
   shipped: SWITCH_MARGINS,
+  'quick model': QUICK_SWITCH_MARGINS,
+  'sentence 0.05': { ...SWITCH_MARGINS, sentenceEnd: 0.05 },
+  'sentence 0.1 in 0.5': { ...QUICK_SWITCH_MARGINS, inSentence: 0.5 },
+  'sentence 0.1 para 0.1': { ...QUICK_SWITCH_MARGINS, newParagraph: 0.1 },
   'sentence 0.25': { ...SWITCH_MARGINS, sentenceEnd: 0.25 },
-  'sentence 0.1': { ...SWITCH_MARGINS, sentenceEnd: 0.1 },
-  'sentence 0': { ...SWITCH_MARGINS, sentenceEnd: 0 },
-  'everywhere 0.25': { inSentence: 0.25, sentenceEnd: 0.25, newParagraph: 0.25 },
-  'everywhere 0.1': { inSentence: 0.1, sentenceEnd: 0.1, newParagraph: 0.1 },
   'everywhere 0': { inSentence: 0, sentenceEnd: 0, newParagraph: 0 },
 };
 
