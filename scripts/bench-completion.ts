@@ -41,6 +41,8 @@ export interface DesignFigures {
   readonly cacheReuse: number;
   readonly reloadsPer100: number;
   readonly abortedModelShare: number;
+  /** Of which spent reading prompts abandoned before their first token (what holds the slot and delays the next one). */
+  readonly abandonedPromptShare: number;
   readonly suggestionsPerMinute: number;
   readonly ownLatencyP95Ms: number;
   readonly requests: number;
@@ -53,6 +55,8 @@ interface CostRecord {
   readonly cachedTokens: number;
   readonly load: 'warm' | 'cold' | 'reload' | null;
   readonly outcome: string;
+  readonly modelMs?: number;
+  readonly abortedIn?: 'queue' | 'load' | 'prompt' | 'generation';
 }
 
 interface Stats {
@@ -158,6 +162,7 @@ function figures(session: SessionResult, stats: Stats): DesignFigures {
     cacheReuse: round(prompt ? cached / prompt : 0, 3),
     reloadsPer100: round(requests.length ? (100 * requests.filter((c) => c.load === 'reload').length) / requests.length : 0, 1),
     abortedModelShare: round(stats.modelMs ? stats.abortedModelMs / stats.modelMs : 0, 3),
+    abandonedPromptShare: round(stats.modelMs ? stats.costs.filter((c) => c.abortedIn === 'prompt' || c.abortedIn === 'load').reduce((n, c) => n + (c.modelMs ?? 0), 0) / stats.modelMs : 0, 3),
     suggestionsPerMinute: round(atPause.length / (session.durationMs / 60000), 1),
     ownLatencyP95Ms: round(percentile(session.shown.map((s) => s.result.ownMs), 95), 2),
     requests: requests.length,
@@ -182,6 +187,7 @@ const ROWS: [keyof DesignFigures, string][] = [
   ['cacheReuse', 'cache reuse (share of prompt tokens)'],
   ['reloadsPer100', 'reloads per 100 requests'],
   ['abortedModelShare', 'model time on aborted requests'],
+  ['abandonedPromptShare', '  of which prompts abandoned mid-read'],
   ['suggestionsPerMinute', 'suggestions shown per minute'],
   ['ownLatencyP95Ms', "extension's own latency p95 (ms)"],
   ['requests', 'requests reaching the model'],

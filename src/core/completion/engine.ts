@@ -314,7 +314,10 @@ export class CompletionEngine implements Disposable {
     };
     try {
       const reading = { prompt, situation, context, unit: settings.preferences.length, current, partialAfterMs: this.deps.partialAfterMs ?? DEFAULT_PARTIAL_AFTER_MS, clock: this.clock, onPiece };
-      return await readStream(pieces, reading, () => doneReason);
+      const answer = await readStream(pieces, reading, () => doneReason);
+      // The final chunk comes a token or two after the last words (a stop sequence is held back): the model's time.
+      timing.lastTokenAt = this.clock();
+      return answer;
     } finally {
       clearTimeout(slow);
       this.activity.fire({ state: 'idle' });
