@@ -142,11 +142,22 @@ async function runDesign(design: 'before' | 'after', url: string, index: Writing
     void engine.readAhead({ documentId: POST_ID, text: script.kept + script.after, offset: script.kept.length, languageId: 'markdown', cursorCount: 1, hasSelection: false, explicit: false });
   }
   const session = await writeSession(engine, script, pace, before ? { follow: false } : { follow: true, rhythm: new TypingRhythm() });
-  await new Promise((r) => setTimeout(r, 50));
-  const stats = (await (await fetch(`${url}/__standin/stats`)).json()) as Stats;
+  // An abandoned prompt holds the slot until read (as Ollama's runner does): let it settle into this design's books, or
+  // it would be booked to the next design after the reset, and hold up that design's first request too.
+  const stats = await settledStats(url);
   if (process.argv.includes('--verbose')) for (const c of stats.costs) console.log(`    cost ${JSON.stringify(c)}`);
   engine.dispose();
   return figures(session, stats);
+}
+
+/** The stand-in's books once no request is in flight or queued (at most two minutes). */
+async function settledStats(url: string): Promise<Stats> {
+  const deadline = performance.now() + 120_000;
+  for (;;) {
+    const stats = (await (await fetch(`${url}/__standin/stats`)).json()) as Stats & { inFlight: number; pending: number };
+    if ((stats.inFlight === 0 && stats.pending === 0) || performance.now() > deadline) return stats;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 function figures(session: SessionResult, stats: Stats): DesignFigures {
