@@ -100,6 +100,8 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
       title: vscode.l10n.t('Ownvoice'),
       script: 'dist/webview/sidebar.js',
       styles: ['dist/webview/codicons/codicon.css', 'media/sidebar.css'],
+      // The page's own strings, translated from the same bundle as the extension's messages.
+      l10n: vscode.l10n.bundle,
     });
     this.viewDisposables.push(
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
