@@ -38,6 +38,13 @@ async function watchIndexingItem(page: Page): Promise<void> {
   })()`);
 }
 
+/** Opens the sidebar's "My writing" section, where the index's figures are. */
+async function openWritingSection(page: Page): Promise<void> {
+  await showSidebar(page);
+  await sidebarFrame(page).getByTestId('section-writing').evaluate((node) => void ((node as unknown as { open: boolean }).open = true));
+  await sidebarFrame(page).getByTestId('index-stats').waitFor({ state: 'visible' });
+}
+
 function indexingSeen(page: Page): Promise<string[]> {
   return page.evaluate('window.__indexingSeen') as Promise<string[]>;
 }
@@ -104,6 +111,7 @@ describe('every surface tells the truth, and only once', () => {
     const { page, standin, workspace, screenshot } = session();
     const note = path.join(workspace, 'e2e-surfaces.md');
     writeFileSync(note, '# A walk\n\nThe morning was cold and the road was long. We walked on');
+    await openWritingSection(page);
     await openFile(page, note);
     const wordsIndexed = async () => /Words\s*([\d,.\s]+)/.exec(await sidebarFrame(page).getByTestId('index-stats').innerText())?.[1]?.trim() ?? '';
     await waitFor(() => statusLabel(page), (label) => label.startsWith('Ownvoice: ready'), SETTLE_MS, 'status ready');
@@ -137,7 +145,7 @@ describe('every surface tells the truth, and only once', () => {
 
   it('opens the index statistics rendered, with the sidebar\'s size, and lists what was read and skipped (13)', async () => {
     const { page, screenshot } = session();
-    await showSidebar(page);
+    await openWritingSection(page);
     const stats = await sidebarFrame(page).getByTestId('index-stats').innerText();
     const sidebarSize = /Size\s*(.+)/.exec(stats)?.[1]?.trim();
     const sidebarDocuments = /Documents\s*(\d+)/.exec(stats)?.[1];
