@@ -127,7 +127,7 @@ function showTest(test: TestResult | undefined, node: HTMLElement): void {
   node.replaceChildren(
     icon(test.state === 'ok' ? 'pass' : test.state === 'failed' ? 'error' : 'loading'),
     test.state === 'ok' ? t('{0} answered in {1} ms: “{2}”', visibleName(test.model), test.latencyMs, test.text)
-    : test.state === 'failed' ? t('{0} failed: {1}', visibleName(test.model), test.detail)
+    : test.state === 'failed' ? t('{0} did not answer: {1}', visibleName(test.model), test.detail)
     : t('Testing {0}…', visibleName(test.model)),
   );
 }

@@ -39,7 +39,11 @@ function basisText(voice: VoiceView | undefined): string {
   if (!voice) return t('Your voice profile is not ready yet.');
   const learning = voice.learning ? '' : ` ${t('Learning is off: Ownvoice does not measure again.')}`;
   if (!voice.passages) return t('Ownvoice has not measured your writing yet.') + learning;
-  return t('Measured in {0} passages ({1} words) of your writing. Untick a habit to switch it off, or remove it.', voice.passages.toLocaleString(), voice.words.toLocaleString()) + learning;
+  const measured = voice.passages === 1
+    ? t('Measured in 1 passage ({0} words) of your writing.', voice.words.toLocaleString())
+    : t('Measured in {0} passages ({1} words) of your writing.', voice.passages.toLocaleString(), voice.words.toLocaleString());
+  const habits = voice.habits.length ? ` ${t('Untick a habit to switch it off, or remove it.')}` : ` ${t('Not enough of it yet to tell your habits.')}`;
+  return measured + habits + learning;
 }
 
 function habitItem(habit: VoiceHabitView, post: (message: FromSidebar) => void): HTMLElement {

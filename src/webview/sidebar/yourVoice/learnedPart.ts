@@ -34,6 +34,7 @@ export function learnedPart(post: (message: FromSidebar) => void): Section {
 function basisText(memory: MemoryView | undefined): string {
   if (!memory) return t('Nothing learned yet.');
   const off = memory.learning ? '' : ` ${t('Learning is off: nothing new is learned (ownvoice.learning.enabled).')}`;
+  if (!memory.corrections && !memory.accepted && !memory.rules.length) return t('Nothing learned from your edits yet. A word you change the same way twice in suggestions you took becomes a rule here.') + off;
   const corrected = memory.corrections === 1 ? t('1 suggestion you corrected') : t('{0} suggestions you corrected', memory.corrections);
   const counts = t('{0}, {1} you kept as they were.', corrected, memory.accepted);
   const rules = memory.rules.length ? t('Ownvoice applies these rules to every suggestion and rewrite:') : t('A word you change the same way twice becomes a rule here.');
