@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { clearNotifications, toast } from './completionPage';
-import { runCommand, screenshotsInThemes, sidebarFrame } from './firstRunPage';
+import { closeActiveEditor, runCommand, screenshotsInThemes, sidebarFrame } from './firstRunPage';
 import { session } from './session';
 import { caretAtEnd, openFile, readable, showSidebar, statusLabel, waitFor } from './workbenchPage';
 
@@ -163,6 +163,6 @@ describe('every surface tells the truth, and only once', () => {
     for (const name of ['journal.md', 'story.md']) assert.ok(text.includes(name), `${name} listed as read`);
     assert.match(text, /Skipped \(\d+\)/, 'what was skipped');
     await screenshotsInThemes(page, screenshot, 'index-statistics');
-    await runCommand(page, 'View: Close All Editors');
+    await closeActiveEditor(page); // the preview
   });
 });
