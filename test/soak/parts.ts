@@ -21,6 +21,8 @@ export const SOAK_PARTS: readonly SoakPart[] = [
   { name: 'broken', needsCorpus: true, run: async (o) => (await import('./broken/part')).brokenPart(o) },
   { name: 'fuzzed', run: async (o) => (await import('./fuzz/part')).fuzzPart(o) },
   { name: 'flooded', run: async (o) => (await import('./flood/part')).floodPart(o) },
+  { name: 'typing', run: async (o) => (await import('./workbench/part')).typingPart(o) },
   { name: 'host', run: async (o) => (await import('./host/part')).hostPart(o) },
+  { name: 'hostTyping', run: async (o) => (await import('./workbench/hostPart')).hostTypingPart(o) },
   { name: 'trust', run: async (o) => (await import('./trust/part')).trustPart(o) },
 ];
