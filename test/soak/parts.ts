@@ -18,6 +18,7 @@ export interface SoakPart {
 
 export const SOAK_PARTS: readonly SoakPart[] = [
   { name: 'killed', needsCorpus: true, run: async (o) => (await import('./killed/part')).killedPart(o) },
+  { name: 'killedHost', needsCorpus: true, run: async (o) => (await import('./workbench/killedHostPart')).killedHostPart(o) },
   { name: 'broken', needsCorpus: true, run: async (o) => (await import('./broken/part')).brokenPart(o) },
   { name: 'fuzzed', run: async (o) => (await import('./fuzz/part')).fuzzPart(o) },
   { name: 'flooded', run: async (o) => (await import('./flood/part')).floodPart(o) },

@@ -21,6 +21,8 @@ export interface WorkbenchOptions {
   readonly timeScale: number;
   /** The note's first lines; the caret is put after them. */
   readonly note: string;
+  /** Fills the workspace instead of a copy of test/workspace (e.g. with a corpus). */
+  readonly workspaceFiles?: (folder: string) => Promise<void>;
 }
 
 export interface Workbench {
@@ -36,6 +38,10 @@ export interface Workbench {
   screenshot(name: string): Promise<string>;
   /** The extension host's own log and Ownvoice's log, as they are now. */
   logs(): string;
+  /** The newest extension host's process id (from its log), if it is alive. */
+  extensionHostPid(): number | undefined;
+  /** Where the extension keeps the workspace's index file. */
+  indexFile(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -47,7 +53,8 @@ export function workbenchMissing(): string | undefined {
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   const runDir = newRunDir(`soak-${options.label}`);
   const workspace = path.join(runDir, 'workspace');
-  cpSync(path.join(repoRoot(), 'test', 'workspace'), workspace, { recursive: true });
+  if (options.workspaceFiles) await options.workspaceFiles(workspace);
+  else cpSync(path.join(repoRoot(), 'test', 'workspace'), workspace, { recursive: true });
   const note = path.join(workspace, `soak-${options.label}.md`);
   writeFileSync(note, options.note);
   const screenshots = path.join(runDir, 'screenshots');
@@ -83,7 +90,12 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       await page.screenshot({ path: file });
       return file;
     };
-    return { page, standin, workspace, note, inspectorPort, console: messages, screenshots, screenshot, logs: () => readLogs(runDir), stop };
+    return {
+      page, standin, workspace, note, inspectorPort, console: messages, screenshots, screenshot, stop,
+      logs: () => readLogs(runDir),
+      extensionHostPid: () => newestExtensionHost(runDir),
+      indexFile: () => findIndexFile(runDir),
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -92,16 +104,28 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
 
 /** remoteexthost.log and Ownvoice.log of every extension host the run started. */
 function readLogs(runDir: string): string {
-  const root = path.join(runDir, 'user-data', 'logs');
-  if (!existsSync(root)) return '';
+  return filesNamed(path.join(runDir, 'user-data', 'logs'), ['remoteexthost.log', 'Ownvoice.log']).map((file) => readFileSync(file, 'utf8')).join('\n');
+}
+
+function newestExtensionHost(runDir: string): number | undefined {
+  const pids = [...readLogs(runDir).matchAll(/Extension host with pid (\d+) started/g)].map((m) => Number(m[1]));
+  return pids.reverse().find((pid) => existsSync(`/proc/${pid}`));
+}
+
+function findIndexFile(runDir: string): string | undefined {
+  return filesNamed(path.join(runDir, 'user-data', 'User', 'workspaceStorage'), ['passages.ovx'])[0];
+}
+
+function filesNamed(root: string, names: readonly string[]): string[] {
+  if (!existsSync(root)) return [];
   const files: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'remoteexthost.log' || entry.name === 'Ownvoice.log') files.push(full);
+      else if (names.includes(entry.name)) files.push(full);
     }
   };
   walk(root);
-  return files.map((file) => readFileSync(file, 'utf8')).join('\n');
+  return files.sort();
 }

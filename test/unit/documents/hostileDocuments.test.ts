@@ -33,4 +33,17 @@ describe('hostile documents', () => {
     assert.equal(words(reduceToProse('A /quiet/ and *still* harbour.', 'org')), 'A quiet and still harbour.');
     assert.equal(words(reduceToProse('A _quiet_ and **still** harbour.', 'asciidoc')), 'A quiet and still harbour.');
   });
+
+  it('latex: a long line of unclosed \\begin{, \\[, \\( and \\href{ is read in one pass', () => {
+    for (const opener of ['\\begin{', '\\[', '\\(', '\\href{']) {
+      const source = `The harbour was quiet. ${opener}`.repeat(9000);
+      const blocks = reduceToProse(source, 'latex');
+      assert.ok((words(blocks).match(/harbour/g) ?? []).length >= 1, `${opener}: some prose kept`);
+    }
+  });
+
+  it('latex still drops maths, environments and links as before', () => {
+    const source = 'The \\emph{quiet} harbour $x^2$ and $$y$$ and \\[z\\] and \\(w\\) \\begin{center}, see \\href{http://a.b}{the map}\\footnote{a note}.';
+    assert.equal(words(reduceToProse(source, 'latex')).replace(/\s+/g, ' '), 'The quiet harbour and and and, see the map.');
+  });
 });
