@@ -46,4 +46,12 @@ describe('hostile documents', () => {
     const source = 'The \\emph{quiet} harbour $x^2$ and $$y$$ and \\[z\\] and \\(w\\) \\begin{center}, see \\href{http://a.b}{the map}\\footnote{a note}.';
     assert.equal(words(reduceToProse(source, 'latex')).replace(/\s+/g, ' '), 'The quiet harbour and and and, see the map.');
   });
+
+  it('org: a long line of unclosed [[ links and [fn: notes is read in one pass, and links keep their text', () => {
+    for (const opener of ['[[', '[[a][', '[fn:']) {
+      const blocks = reduceToProse(`The harbour was quiet. ${opener}`.repeat(15000), 'org');
+      assert.ok((words(blocks).match(/harbour/g) ?? []).length >= 1, `${opener}: some prose kept`);
+    }
+    assert.equal(words(reduceToProse('See [[https://a.b][the map]] and [[file:x.org]] and a note[fn:1].', 'org')), 'See the map and and a note.');
+  });
 });
