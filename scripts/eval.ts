@@ -54,7 +54,7 @@ function parseArgs(argv: readonly string[]): Args {
 function printTable(report: EvalReport): void {
   const withRouge = Object.values(report.retrievers).some((m) => m.rouge1F1 !== undefined);
   const columns = [
-    ...(['authorP5', 'continuationGain', 'calibrationSpearman', 'abstainRate', 'latencyP95Ms', 'historyLatencyP95Ms', 'meanExemplars', 'meanExemplarWords'] as const),
+    ...(['authorP5', 'continuationGain', 'calibrationSpearman', 'authorSpearman', 'abstainRate', 'latencyP95Ms', 'historyLatencyP95Ms', 'meanExemplars', 'meanExemplarWords'] as const),
     ...(withRouge ? (['rouge1F1', 'rougeLF1'] as const) : []),
   ];
   console.log(`\n${report.authors} authors, ${report.pairs} pairs, ${report.passages} passages\n`);

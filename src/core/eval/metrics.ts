@@ -63,3 +63,17 @@ export function percentile95(values: readonly number[]): number {
   const sorted = values.slice().sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)];
 }
+
+/** Authors with fewer scored pairs than this say little about their own ranking. */
+const MIN_AUTHOR_PAIRS = 10;
+
+/** Spearman's correlation of predicted and realised benefit within each author, averaged over authors with enough pairs. */
+export function spearmanWithinAuthors(scored: ReadonlyArray<{ author: string; predicted: number; gain: number }>): number | null {
+  const byAuthor = new Map<string, { predicted: number; gain: number }[]>();
+  for (const o of scored) byAuthor.set(o.author, [...(byAuthor.get(o.author) ?? []), o]);
+  const values = [...byAuthor.values()]
+    .filter((list) => list.length >= MIN_AUTHOR_PAIRS)
+    .map((list) => spearman(list.map((o) => o.predicted), list.map((o) => o.gain)))
+    .filter((v): v is number => v !== null);
+  return values.length ? mean(values) : null;
+}

@@ -5,7 +5,7 @@ import { DEFAULT_WORD_BUDGET } from '../exemplars/select';
 import { tokenize } from '../exemplars/text';
 import { buildEvalStore, chunkWithProjectPipeline, type DocumentForIndex, type EvalStore } from './pipeline';
 import { type ContinuationPair, type CorpusDocument, parseDate } from './corpus';
-import { abstainRate, authorShare, mean, meanOverAuthors, percentile95, spearman } from './metrics';
+import { abstainRate, authorShare, mean, meanOverAuthors, percentile95, spearman, spearmanWithinAuthors } from './metrics';
 import { seededRandom, shuffled } from '../exemplars/random';
 import type { Continuer } from './generation';
 import { calibratedRetriever, type AuthorCalibration } from './calibratedRetriever';
@@ -34,6 +34,8 @@ export interface RetrieverMetrics {
   readonly authorP5: number;
   readonly continuationGain: number;
   readonly calibrationSpearman: number | null;
+  /** The same within each author (mean over authors with enough pairs): what one writer's calibration is judged by. */
+  readonly authorSpearman: number | null;
   readonly abstainRate: number;
   /** Per selection over the whole file's pool of passages (the larger store). */
   readonly latencyP95Ms: number;
@@ -187,6 +189,7 @@ function summarise(name: RetrieverName, p5: readonly P5Outcome[], outcomes: read
     authorP5: meanOverAuthors(p5.map((o) => ({ author: o.author, value: o.share }))),
     continuationGain: meanOverAuthors(outcomes.map((o) => ({ author: o.author, value: o.gain }))),
     calibrationSpearman: hasScores ? spearman(scored.map((o) => o.predicted ?? 0), scored.map((o) => o.gain)) : null,
+    authorSpearman: hasScores ? spearmanWithinAuthors(scored.map((o) => ({ author: o.author, predicted: o.predicted ?? 0, gain: o.gain }))) : null,
     abstainRate: abstainRate(outcomes.map((o) => o.exemplars)),
     latencyP95Ms: percentile95(p5.map((o) => o.ms)),
     historyLatencyP95Ms: percentile95(outcomes.map((o) => o.ms)),

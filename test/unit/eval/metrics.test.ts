@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { abstainRate, authorShare, meanOverAuthors, percentile95, spearman } from '../../../src/core/eval/metrics';
+import { abstainRate, authorShare, meanOverAuthors, percentile95, spearman, spearmanWithinAuthors } from '../../../src/core/eval/metrics';
 
 describe('evaluation metrics', () => {
   it('averages per author first, so a prolific author counts once', () => {
@@ -36,5 +36,16 @@ describe('evaluation metrics', () => {
     assert.equal(abstainRate([0, 2, 0, 1]), 0.5);
     assert.equal(percentile95(Array.from({ length: 20 }, (_, i) => 20 - i)), 19);
     assert.equal(percentile95([]), 0);
+  });
+
+  it('ranks within each author: two writers on different scales each ranked right score 1, pooled they do not', () => {
+    // ann's predictions run 0.1–1.0, bob's 2.0–2.9, but bob's realised gains are all below ann's
+    const ann = Array.from({ length: 10 }, (_, i) => ({ author: 'ann', predicted: 0.1 * (i + 1), gain: 10 + i }));
+    const bob = Array.from({ length: 10 }, (_, i) => ({ author: 'bob', predicted: 2 + 0.1 * i, gain: i }));
+    const all = [...ann, ...bob];
+    assert.ok(Math.abs((spearmanWithinAuthors(all) ?? 0) - 1) < 1e-12);
+    assert.ok((spearman(all.map((o) => o.predicted), all.map((o) => o.gain)) ?? 1) < 0.5);
+    // an author with too few pairs is left out rather than counted as noise
+    assert.equal(spearmanWithinAuthors(ann.slice(0, 9)), null);
   });
 });

@@ -48,6 +48,7 @@ describe('runEval on a hand-made corpus', function () {
     assert.equal(none.continuationGain, 0);
     assert.equal(none.abstainRate, 1);
     assert.equal(none.calibrationSpearman, null);
+    assert.equal(none.authorSpearman, null);
   });
 
   it('measures continuationGain against the author history without the pair document', async () => {

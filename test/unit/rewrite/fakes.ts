@@ -2,6 +2,8 @@ import type { GenerateOptions, GenerationEnd, ModelInfo } from '../../../src/cor
 import { ModelError } from '../../../src/core/model/errors';
 import type { Exemplar } from '../../../src/core/completion/types';
 import type { Passage } from '../../../src/core/passages/passage';
+import { builtInPreset } from '../../../src/core/rewrite/presets';
+import type { RewriteJob } from '../../../src/core/rewrite/rewriter';
 
 /** A model host that answers with scripted chunks and remembers every request, for tests of the rewrite flow. */
 export class ScriptedHost {
@@ -31,4 +33,16 @@ export class ScriptedHost {
 export function exemplar(text: string, id = text.slice(0, 8)): Exemplar {
   const passage = { id, docId: '/notes/other.md', headingPath: [], position: 0, line: 1, text, wordCount: text.split(' ').length, format: 'markdown', modifiedAt: 0 } as unknown as Passage;
   return { passage, score: 1, reasons: ['test'] };
+}
+
+/** A voice rewrite of `selected` inside `text`, a Markdown document, with the default settings. */
+export function job(text: string, selected: string): RewriteJob {
+  const start = text.indexOf(selected);
+  return {
+    template: builtInPreset('builtin:voice')!.template,
+    subject: { text, start, end: start + selected.length, docId: 'file:///doc.md', format: 'markdown', formatName: 'Markdown' },
+    instruction: '',
+    preferences: { register: 'auto', notes: '' },
+    settings: { keepAlive: '5m', temperature: 0.4 },
+  };
 }

@@ -1,20 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { silentLog } from '../../../src/core/common/log';
 import { ModelError } from '../../../src/core/model/errors';
-import { builtInPreset } from '../../../src/core/rewrite/presets';
-import { keepOuterWhitespace, rewriteSelection, RewriteRefusal, type RewriteJob } from '../../../src/core/rewrite/rewriter';
-import { exemplar, ScriptedHost } from './fakes';
-
-function job(text: string, selected: string): RewriteJob {
-  const start = text.indexOf(selected);
-  return {
-    template: builtInPreset('builtin:voice')!.template,
-    subject: { text, start, end: start + selected.length, docId: 'file:///doc.md', format: 'markdown', formatName: 'Markdown' },
-    instruction: '',
-    preferences: { register: 'auto', notes: '' },
-    settings: { keepAlive: '5m', temperature: 0.4 },
-  };
-}
+import { keepOuterWhitespace, rewriteSelection, RewriteRefusal } from '../../../src/core/rewrite/rewriter';
+import { exemplar, job, ScriptedHost } from './fakes';
 
 describe('rewriting a selection', () => {
   it('streams the cleaned rewrite and keeps the selection\'s trailing newline', async () => {

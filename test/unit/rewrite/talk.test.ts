@@ -1,19 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { silentLog } from '../../../src/core/common/log';
-import { builtInPreset } from '../../../src/core/rewrite/presets';
-import { rewriteSelection, RewriteRefusal, type RewriteJob } from '../../../src/core/rewrite/rewriter';
-import { ScriptedHost } from './fakes';
-
-function job(text: string, selected: string): RewriteJob {
-  const start = text.indexOf(selected);
-  return {
-    template: builtInPreset('builtin:voice')!.template,
-    subject: { text, start, end: start + selected.length, docId: 'file:///doc.md', format: 'markdown', formatName: 'Markdown' },
-    instruction: '',
-    preferences: { register: 'auto', notes: '' },
-    settings: { keepAlive: '5m', temperature: 0.4 },
-  };
-}
+import { rewriteSelection, RewriteRefusal } from '../../../src/core/rewrite/rewriter';
+import { job, ScriptedHost } from './fakes';
 
 /** Streams `answer` a few characters at a time; returns the rewrite and every preview shown on the way. */
 async function rewrite(answer: string, text = 'Intro.\n\nwe goes to shop and buyed bread\n\nEnd.', selected = 'we goes to shop and buyed bread') {
