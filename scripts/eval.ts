@@ -11,7 +11,7 @@ import { RETRIEVER_NAMES, type RetrieverName } from '../src/core/eval/retrievers
 import { ollamaContinuer } from '../src/core/eval/generation';
 import { type EvalReport, pairsForDocuments, runEval } from '../src/core/eval/run';
 import { runVoiceTasks, VOICE_TASKS } from '../src/core/eval/voiceTasks';
-import { replayTypingSessions } from '../src/core/eval/replay';
+import { REPLAY_POLICIES, replayTypingSessions } from '../src/core/eval/replay';
 
 interface Args {
   docs: string;
@@ -91,11 +91,11 @@ async function main(): Promise<void> {
   const weights = args.weights ? parseWeights(readFileSync(args.weights, 'utf8')) : undefined;
   if (args.ollama && !args.model) throw new Error('--ollama needs --model <name>');
   if (process.argv.includes('--replay')) {
-    const replay = await replayTypingSessions(docs, pairs, { sample: args.sample, seed: args.seed, weights, onProgress: (m) => console.error(m) });
-    const line = (name: string, f: { authorP5: number; continuationGain: number }) => console.log(`${name.padStart(10)} ${f.authorP5.toFixed(4).padStart(10)} ${f.continuationGain.toFixed(4).padStart(17)}`);
-    console.log(`\ntyping replay: ${replay.pairs} pairs, ${replay.requests} requests, shown set changed at ${replay.switchesPer100.toFixed(1)} per 100\n${'exemplars'.padStart(10)} ${'authorP5'.padStart(10)} ${'continuationGain'.padStart(17)}`);
+    const replay = await replayTypingSessions(docs, pairs, { sample: args.sample, seed: args.seed, weights, policies: REPLAY_POLICIES, onProgress: (m) => console.error(m) });
+    const line = (name: string, f: { authorP5: number; continuationGain: number }, switches = '') => console.log(`${name.padStart(16)} ${f.authorP5.toFixed(4).padStart(10)} ${f.continuationGain.toFixed(4).padStart(17)} ${switches.padStart(14)}`);
+    console.log(`\ntyping replay: ${replay.pairs} pairs, ${replay.requests} requests\n${'exemplars'.padStart(16)} ${'authorP5'.padStart(10)} ${'continuationGain'.padStart(17)} ${'switches/100'.padStart(14)}`);
     line('fresh', replay.fresh);
-    line('shown', replay.shown);
+    for (const policy of replay.policies) line(policy.name, policy, policy.switchesPer100.toFixed(1));
     if (args.out) writeFileSync(args.out, JSON.stringify(replay, null, 2) + '\n');
     return;
   }

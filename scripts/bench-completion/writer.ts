@@ -6,6 +6,9 @@ import type { CompletionEngine } from '../../src/core/completion/engine';
 import type { TypingRhythm } from '../../src/core/completion/rhythm';
 import type { CompletionRequest, CompletionResult } from '../../src/core/completion/types';
 
+/** The document the writer types into. */
+export const POST_ID = 'post.md';
+
 export interface WriterPace {
   /** Every wait below is multiplied by this, as the stand-in's are (its --time-scale). */
   readonly scale: number;
@@ -60,7 +63,7 @@ export async function writeSession(engine: CompletionEngine, script: Script, pac
     token?.abort();
     token = new AbortController();
     const before = script.kept + script.typed.slice(0, i);
-    const request: CompletionRequest = { documentId: 'post.md', text: before + script.after, offset: before.length, languageId: 'markdown', cursorCount: 1, hasSelection: false, explicit: false };
+    const request: CompletionRequest = { documentId: POST_ID, text: before + script.after, offset: before.length, languageId: 'markdown', cursorCount: 1, hasSelection: false, explicit: false };
     lastKeyAt = performance.now();
     const keyAt = lastKeyAt;
     latest = provide(engine, pause, habits, request, token.signal, pace.debounceMs * pace.scale).then((result) => {
@@ -89,6 +92,7 @@ export async function writeSession(engine: CompletionEngine, script: Script, pac
 async function provide(engine: CompletionEngine, pause: TypingPause, habits: ProviderHabits, request: CompletionRequest, signal: AbortSignal, settingMs: number): Promise<CompletionResult | undefined> {
   const before = request.text.slice(Math.max(0, request.offset - 8), request.offset);
   habits.rhythm?.keystroke(before);
+  if (habits.follow) void engine.readAhead(request);
   const known = engine.recall(request);
   const atOnce = habits.follow && engine.follows(request, signal);
   if (!known && !atOnce && !(await pause.wait(signal, habits.rhythm?.pauseMs(settingMs, before)))) return undefined;

@@ -148,7 +148,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
       sidebar.showStatus(status);
       guidance.notice(status);
       firstRun.notice(status);
-      if (status.state === 'ready') void engine.warm();
+      if (status.state === 'ready') void engine.warm().then(() => provider.readAhead(vscode.window.activeTextEditor));
     }),
     provider,
     provider.onDidSuggest(({ result, waitMs }) => {
@@ -177,6 +177,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
       sidebar.refresh('storage');
     }),
     vscode.window.onDidChangeActiveTextEditor(showStatus),
+    vscode.window.onDidChangeActiveTextEditor((editor) => provider.readAhead(editor)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsModelTarget(event)) {
         target = readModelTarget(log);

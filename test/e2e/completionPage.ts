@@ -37,16 +37,25 @@ export class StandinControl {
   }
 }
 
+type GenerateBody = { prompt?: string; model?: string; options?: { temperature?: number; num_predict?: number } };
+
+function generateBodies(stats: StandinStats): GenerateBody[] {
+  return stats.lastRequests.filter((r) => r.path === '/api/generate').map((r) => r.body as GenerateBody);
+}
+
 /**
  * Generation requests for suggestions, not the warm-up that loads the model with an empty prompt after every
- * "ready" (its prompt is empty, so it is told apart by that).
+ * "ready" (its prompt is empty, so it is told apart by that), nor a read-ahead (one token: readAheads below).
  */
 export function suggestionRequests(stats: StandinStats): { prompt: string; model: string; temperature?: number }[] {
-  return stats.lastRequests
-    .filter((r) => r.path === '/api/generate')
-    .map((r) => r.body as { prompt?: string; model?: string; options?: { temperature?: number } })
-    .filter((b) => (b.prompt ?? '') !== '')
+  return generateBodies(stats)
+    .filter((b) => (b.prompt ?? '') !== '' && b.options?.num_predict !== 1)
     .map((b) => ({ prompt: b.prompt ?? '', model: b.model ?? '', temperature: b.options?.temperature }));
+}
+
+/** Requests that have the model read a document's prompt ahead of the writer's pause, answered with one token. */
+export function readAheads(stats: StandinStats): { prompt: string }[] {
+  return generateBodies(stats).filter((b) => (b.prompt ?? '') !== '' && b.options?.num_predict === 1).map((b) => ({ prompt: b.prompt ?? '' }));
 }
 
 /** Notification toasts on screen, done sliding in, whose message contains `text`. */

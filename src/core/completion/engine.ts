@@ -1,65 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Emitter, type Disposable } from '../common/events';
-import type { Log } from '../common/log';
 import { ContextWindows } from '../model/contextWindow';
 import { describeProblem, ModelError } from '../model/errors';
-import type { ChatOptions, GenerateOptions, ModelInfo, UsageListener } from '../model/modelHost';
+import { PromptRates } from '../model/promptRate';
+import type { ModelInfo, UsageListener } from '../model/modelHost';
+import type { CompletionHost, EngineActivity, EngineDeps } from './engineDeps';
 import { describeUsage, type ModelUsage } from '../model/usage';
 import { LruCache } from './cache';
-import { describeFate, readAnswer, scaffoldingOf, TalkTally, type AnswerFate, type Situation, type TalkKind } from '../answers';
-import { answerSituation, cleanHead, finishCleaning } from './cleaning';
+import { describeFate, TalkTally, type AnswerFate, type Situation, type TalkKind } from '../answers';
+import { doneReasonListener, readStream, situationOf, type StreamedAnswer } from './answerStream';
+import { finishCleaning } from './cleaning';
 import type { CursorContext } from './context';
 import { REUSABLE_DESIGN, type PromptDesign } from './design';
 import { InFlight } from './inFlight';
 import { OutcomeRecord, type Outcome } from './outcomes';
 import { describeVia, MAX_TOKENS, promptBudgetChars, type ModelPrompt } from './prompt';
-import { paragraphStartOf, StickyExemplars } from './stickyExemplars';
-import { unitEnd } from './stopping';
-import { cutListMarker, echoesSoFar, partialEnd, stoppedAtFullStop, untilAborted } from './streamEnds';
+import { exemplarsToShow } from './shownExemplars';
+import { StickyExemplars } from './stickyExemplars';
+import { ReadAhead } from './readAhead';
+import { untilAborted } from './streamEnds';
 import { triggerRefusal } from './trigger';
 import { TypingThrough } from './typingThrough';
 import { applyVoiceForm } from '../voice/postProcess';
-import type { CompletionRequest, CompletionResult, CompletionSettings, Exemplar, ExemplarSource, UsedExemplar } from './types';
-
-/** The part of ModelHost the engine uses; tests give a fake. */
-export interface CompletionHost {
-  show(model: string): Promise<ModelInfo>;
-  generate(model: string, request: GenerateOptions, signal?: AbortSignal, onUsage?: UsageListener): AsyncIterable<string>;
-  chat(model: string, request: ChatOptions, signal?: AbortSignal, onUsage?: UsageListener): AsyncIterable<string>;
-}
-
-/** What the status bar shows about the request under way. */
-export type EngineActivity =
-  | { readonly state: 'idle' }
-  | { readonly state: 'waiting'; readonly model: string }
-  /** No first token after `slowAfterMs`: most likely a cold model load. */
-  | { readonly state: 'loading'; readonly model: string };
-
-/** What the writer's reactions taught (core/memory): notes for chat prompts, rules applied to every answer. */
-export interface SuggestionMemory {
-  notesFor(before: string): string;
-  polish(text: string): string;
-}
-
-export interface EngineDeps {
-  /** The current host; undefined while none is configured. */
-  readonly host: () => CompletionHost | undefined;
-  readonly exemplars?: ExemplarSource;
-  readonly log: Log;
-  readonly settings: () => CompletionSettings;
-  readonly outcomes?: OutcomeRecord;
-  readonly memory?: SuggestionMemory;
-  readonly clock?: () => number;
-  readonly cacheSize?: number;
-  readonly slowAfterMs?: number;
-  /** num_ctx per model, shared with the rewrite so that switching between them never reloads the model. */
-  readonly contextWindows?: ContextWindows;
-  readonly design?: PromptDesign;
-  /** A stream still going this long after its first token shows what it has, in whole words (Infinity: never). */
-  readonly partialAfterMs?: number;
-  /** How long a cancelled stream waits for a later keystroke to take it over before it is aborted. */
-  readonly followGraceMs?: number;
-}
+import type { CompletionRequest, CompletionResult, CompletionSettings, Exemplar, UsedExemplar } from './types';
 
 interface Suggestion {
   readonly text: string;
@@ -78,6 +41,7 @@ interface Timing {
 }
 
 export const DEFAULT_PARTIAL_AFTER_MS = 1200;
+export type { CompletionHost, EngineActivity, EngineDeps, SuggestionMemory } from './engineDeps';
 
 /**
  * The editor-free inline completion pipeline: trigger rules, context, prompt, streaming with early stop, cleaning,
@@ -97,6 +61,8 @@ export class CompletionEngine implements Disposable {
   private readonly typing = new TypingThrough<{ id: string; suggestion: Suggestion }>();
   private readonly modelInfo = new Map<string, Promise<ModelInfo>>();
   private readonly sticky = new StickyExemplars();
+  private readonly promptRates = new PromptRates();
+  private readonly readingAhead = new ReadAhead(this.promptRates);
   private readonly contextWindows: ContextWindows;
   private readonly design: PromptDesign;
   private readonly clock: () => number;
@@ -177,6 +143,27 @@ export class CompletionEngine implements Disposable {
     }
   }
 
+  /**
+   * When focus lands in a document the model did not read last, has it read the prompt a suggestion here would send
+   * (readAhead.ts says why); typing never aborts it, and suggestions asked meanwhile wait their turn behind it.
+   */
+  async readAhead(request: CompletionRequest): Promise<void> {
+    const host = this.deps.host();
+    const settings = this.deps.settings();
+    if (!host || !settings.model || !this.readingAhead.wants(request.documentId) || this.refused(request, settings)) return;
+    const turn = this.nextTurn();
+    const never = new AbortController().signal;
+    try {
+      await turn.ready;
+      const { prompt } = await this.promptFor(host, request, this.contextOf(request, settings), settings, never);
+      await this.readingAhead.read(request.documentId, host, settings.model, prompt, this.deps.log);
+    } catch (error) {
+      this.report(error);
+    } finally {
+      turn.release();
+    }
+  }
+
   /** Forgets cached model facts and suggestions, e.g. after the model or host setting changed or a pull finished. */
   reset(): void {
     this.abortCurrent();
@@ -184,6 +171,8 @@ export class CompletionEngine implements Disposable {
     this.cache.clear();
     this.typing.forget();
     this.sticky.forget();
+    this.readingAhead.forget();
+    this.promptRates.forget();
     this.loggedVia.clear();
   }
 
@@ -259,20 +248,19 @@ export class CompletionEngine implements Disposable {
   /** The request itself, owned by the engine rather than the caller, so a later keystroke can take it over. */
   private async run(host: CompletionHost, request: CompletionRequest, context: CursorContext, settings: CompletionSettings, current: InFlight<Suggestion>, timing: Timing): Promise<Suggestion | undefined> {
     const signal = current.controller.signal;
-    const previous = this.released;
-    let release!: () => void;
-    this.released = new Promise((resolve) => (release = resolve));
+    const turn = this.nextTurn();
     try {
-      // The aborted request closes its stream within a tick; waiting for that keeps Ollama to one request at a time.
-      await previous;
+      const queuedAt = this.clock();
+      await turn.ready;
+      // Waiting for the request before (a closing stream, a read-ahead) is the model's queue, not the extension's work.
+      timing.waitedMs += this.clock() - queuedAt;
       if (signal.aborted) return undefined;
-      const info = await untilAborted(this.info(host, settings.model), signal);
-      const exemplars = await this.chooseExemplars(request, context, settings, signal);
-      const prompt = this.design.build({ info, context, exemplars, settings, contextWindows: this.contextWindows, notes: this.deps.memory?.notesFor(context.before) });
+      const { prompt, exemplars } = await this.promptFor(host, request, context, settings, signal);
       this.logVia(settings.model, prompt);
+      this.readingAhead.sent(request.documentId);
       const situation = situationOf(prompt, context, exemplars, request.languageId);
       let usage: ModelUsage | undefined;
-      const answer = await this.stream(host, settings, prompt, situation, context, current, timing, (u) => (usage = u));
+      const answer = await this.stream(host, settings, prompt, situation, context, current, timing, (u) => this.promptRates.record(settings.model, (usage = u)));
       if (answer === undefined) return undefined;
       // Words after skipped talk start a new message, so they join the writer's text as a chat answer does.
       const form = answer.afterTalk ? 'chat' : prompt.form;
@@ -289,68 +277,47 @@ export class CompletionEngine implements Disposable {
       this.report(error);
       return undefined;
     } finally {
-      release();
+      turn.release();
       if (this.current === current) this.current = undefined;
     }
   }
 
-  /**
-   * Streams the answer and stops as soon as the unit is complete, a refusal is read, or talk follows the writer's
-   * words; breaking out of the loop aborts the HTTP stream.
-   */
-  private async stream(
-    host: CompletionHost,
-    settings: CompletionSettings,
-    prompt: ModelPrompt,
-    situation: Situation,
-    context: CursorContext,
-    current: InFlight<Suggestion>,
-    timing: Timing,
-    onUsage: UsageListener,
-  ): Promise<StreamedAnswer | undefined> {
-    const signal = current.controller.signal;
-    const unit = settings.preferences.length;
+  /** The aborted request closes its stream within a tick; waiting for that keeps Ollama to one request at a time. */
+  private nextTurn(): { ready: Promise<void>; release: () => void } {
+    const ready = this.released;
+    let release!: () => void;
+    this.released = new Promise((resolve) => (release = resolve));
+    return { ready, release };
+  }
+
+  private async promptFor(host: CompletionHost, request: CompletionRequest, context: CursorContext, settings: CompletionSettings, signal: AbortSignal): Promise<{ prompt: ModelPrompt; exemplars: readonly Exemplar[] }> {
+    const info = await untilAborted(this.info(host, settings.model), signal);
+    const exemplars = await this.chooseExemplars(request, context, settings, signal);
+    const prompt = this.design.build({ info, context, exemplars, settings, contextWindows: this.contextWindows, notes: this.deps.memory?.notesFor(context.before) });
+    return { prompt, exemplars };
+  }
+
+  /** Streams the answer (answerStream.ts reads it) while the status bar says the model is at work. */
+  private async stream(host: CompletionHost, settings: CompletionSettings, prompt: ModelPrompt, situation: Situation, context: CursorContext, current: InFlight<Suggestion>, timing: Timing, onUsage: UsageListener): Promise<StreamedAnswer | undefined> {
     const slow = setTimeout(() => this.activity.fire({ state: 'loading', model: settings.model }), this.deps.slowAfterMs ?? 1500);
     this.activity.fire({ state: 'waiting', model: settings.model });
-    let raw = '';
-    let firstTokenAt: number | undefined;
     timing.sentAt = this.clock();
     timing.lastTokenAt = timing.sentAt;
     current.streaming = true;
     let doneReason: string | undefined;
-    const listen: UsageListener = (usage) => {
-      // Some servers say `stop` when num_predict ran out; a full stop is put back only where the model chose to stop.
-      const ranOut = usage.generatedTokens !== undefined && usage.generatedTokens >= (prompt.request.options?.num_predict ?? Infinity);
-      doneReason = ranOut ? 'length' : usage.doneReason;
-      onUsage(usage);
-    };
+    const listen = doneReasonListener(prompt, onUsage, (reason) => (doneReason = reason));
+    const signal = current.controller.signal;
     const pieces = prompt.endpoint === 'chat' ? host.chat(settings.model, prompt.request, signal, listen) : host.generate(settings.model, prompt.request, signal, listen);
+    const onPiece = (at: number) => {
+      timing.lastTokenAt = at;
+      clearTimeout(slow);
+    };
     try {
-      for await (const piece of pieces) {
-        timing.lastTokenAt = this.clock();
-        firstTokenAt ??= timing.lastTokenAt;
-        clearTimeout(slow);
-        raw += piece;
-        const head = cleanHead(raw, prompt.form);
-        current.progress(head);
-        const reading = readAnswer(head, situation, false);
-        if (reading.kind === 'talk') return { words: '', fate: 'dropped', talk: reading.talk };
-        if (reading.kind === 'wait' || (situation.talks && echoesSoFar(reading.text, context.before))) continue;
-        const end = unitEnd(reading.text, unit) ?? partialEnd(reading.text, timing.lastTokenAt - firstTokenAt, this.deps.partialAfterMs ?? DEFAULT_PARTIAL_AFTER_MS);
-        const talk = reading.skipped ?? reading.cut;
-        const afterTalk = reading.skipped !== undefined;
-        if (end !== undefined) return { words: reading.text.slice(0, end), fate: talk ? 'cut' : 'whole', talk, afterTalk };
-        if (reading.cut) return { words: reading.text, fate: 'cut', talk, afterTalk };
-      }
-      if (signal.aborted) return undefined;
-      const reading = readAnswer(cleanHead(raw, prompt.form), situation, true);
-      if (reading.kind !== 'words') return { words: '', fate: 'dropped', talk: reading.kind === 'talk' ? reading.talk : undefined };
-      const talk = reading.skipped ?? reading.cut;
-      const fate: AnswerFate = talk ? 'cut' : 'whole';
-      const afterTalk = reading.skipped !== undefined;
-      if (doneReason === 'stop' && cutListMarker(prompt, unit, reading.text)) return { words: '', fate: 'dropped' };
-      if (doneReason === 'stop' && stoppedAtFullStop(prompt, unit, reading.text)) return { words: reading.text.trimEnd() + '.', fate, talk, afterTalk };
-      return { words: reading.text.slice(0, unitEnd(reading.text, unit, true)), fate, talk, afterTalk };
+      const reading = { prompt, situation, context, unit: settings.preferences.length, current, partialAfterMs: this.deps.partialAfterMs ?? DEFAULT_PARTIAL_AFTER_MS, clock: this.clock, onPiece };
+      const answer = await readStream(pieces, reading, () => doneReason);
+      // The final chunk comes a token or two after the last words (a stop sequence is held back): the model's time.
+      timing.lastTokenAt = this.clock();
+      return answer;
     } finally {
       clearTimeout(slow);
       this.activity.fire({ state: 'idle' });
@@ -365,27 +332,9 @@ export class CompletionEngine implements Disposable {
     else this.deps.log.trace(line);
   }
 
-  private async chooseExemplars(
-    request: CompletionRequest,
-    context: CursorContext,
-    settings: CompletionSettings,
-    signal: AbortSignal,
-  ): Promise<readonly Exemplar[]> {
-    if (!this.deps.exemplars || settings.maxExemplars <= 0) return [];
-    let fresh: readonly Exemplar[];
-    try {
-      const found = await untilAborted(this.deps.exemplars({ ...context, docId: request.documentId, format: request.languageId }, signal), signal);
-      fresh = found.exemplars.slice(0, settings.maxExemplars);
-    } catch (error) {
-      if (signal.aborted) throw new ModelError({ kind: 'aborted' });
-      // A suggestion without exemplars is still worth showing, so a retriever failure only costs the voice.
-      this.deps.log.warn(`completion: exemplars unavailable (${error instanceof Error ? error.message : String(error)})`);
-      return [];
-    }
-    if (!this.design.stickyExemplars) return fresh;
-    const choice = this.sticky.choose({ documentId: request.documentId, paragraphStart: paragraphStartOf(request.text, request.offset) }, fresh);
-    if (choice.reason !== 'kept') this.deps.log.trace(`completion: exemplars chosen (${choice.reason})`);
-    return choice.exemplars.slice(0, settings.maxExemplars);
+  private chooseExemplars(request: CompletionRequest, context: CursorContext, settings: CompletionSettings, signal: AbortSignal): Promise<readonly Exemplar[]> {
+    const sticky = this.design.stickyExemplars ? this.sticky : undefined;
+    return exemplarsToShow({ source: this.deps.exemplars, sticky, log: this.deps.log, rereadSeconds: this.promptRates.rereadSeconds(settings.model) }, request, context, settings.maxExemplars, signal);
   }
 
   /** Says once per model which form its prompts take, so a writer can tell why a chat model behaves as it does. */
@@ -441,23 +390,6 @@ export class CompletionEngine implements Disposable {
       this.deps.log.error(error instanceof Error ? error : String(error));
     }
   }
-}
-
-interface StreamedAnswer {
-  /** The writer's words the reader kept, cut to the unit. */
-  readonly words: string;
-  readonly fate: AnswerFate;
-  readonly talk?: TalkKind;
-  /** Talk came before the words. */
-  readonly afterTalk?: boolean;
-}
-
-/** How this request's answer is read: the prompt's own scaffolding (whatever endpoint carried it) is what an echo would repeat. */
-function situationOf(prompt: ModelPrompt, context: CursorContext, exemplars: readonly Exemplar[], language: string): Situation {
-  const request = prompt.request as { system?: string; prompt?: string; messages?: readonly { content: string }[] };
-  const parts = [request.system, request.prompt, ...(request.messages ?? []).map((m) => m.content)];
-  const passages = exemplars.map((e) => e.passage.text);
-  return answerSituation(context, prompt.form, { language, scaffolding: scaffoldingOf(parts, [context.before, context.after, ...passages], passages) });
 }
 
 function cacheKey(settings: CompletionSettings, context: CursorContext): string {

@@ -5,7 +5,7 @@
  * (kept while they serve, stickyExemplars.ts) are scored beside the retriever's fresh choice at the same moment:
  * authorP5 over the pool, continuationGain on what remains to be written.
  */
-import { paragraphStartOf, StickyExemplars } from '../completion/stickyExemplars';
+import { endsSentence, paragraphStartOf, QUICK_SWITCH_MARGINS, StickyExemplars, SWITCH_MARGINS, type ChoicePlace, type SwitchMargins } from '../completion/stickyExemplars';
 import type { Exemplar } from '../completion/types';
 import { BackgroundModel, gainOfTexts } from '../exemplars/benefit';
 import type { ScorerWeights } from '../exemplars/scorer';
@@ -26,16 +26,34 @@ export interface ReplayReport {
   readonly requests: number;
   /** The retriever's own choice at every request. */
   readonly fresh: ReplayFigures;
-  /** What the sticky choice shows at every request. */
-  readonly shown: ReplayFigures;
+  /** What the sticky choice shows at every request, under the shipped margins and each other policy asked for. */
+  readonly policies: readonly PolicyFigures[];
+}
+
+export interface PolicyFigures extends ReplayFigures {
+  readonly name: string;
+  readonly margins: SwitchMargins;
   /** Requests at which the shown set changed (continuation task), per 100. */
   readonly switchesPer100: number;
 }
+
+/** Margins to weigh beside the shipped ones: what the shown exemplars gain against how often the prompt changes. */
+export const REPLAY_POLICIES: Readonly<Record<string, SwitchMargins>> = {
+  shipped: SWITCH_MARGINS,
+  'quick model': QUICK_SWITCH_MARGINS,
+  'sentence 0.05': { ...SWITCH_MARGINS, sentenceEnd: 0.05 },
+  'sentence 0.1 in 0.5': { ...QUICK_SWITCH_MARGINS, inSentence: 0.5 },
+  'sentence 0.1 para 0.1': { ...QUICK_SWITCH_MARGINS, newParagraph: 0.1 },
+  'sentence 0.25': { ...SWITCH_MARGINS, sentenceEnd: 0.25 },
+  'everywhere 0': { inSentence: 0, sentenceEnd: 0, newParagraph: 0 },
+};
 
 export interface ReplayOptions {
   readonly sample?: number;
   readonly seed: number;
   readonly weights?: ScorerWeights;
+  /** Named margins to replay; the shipped ones when absent. */
+  readonly policies?: Readonly<Record<string, SwitchMargins>>;
   readonly onProgress?: (message: string) => void;
 }
 
@@ -47,34 +65,28 @@ export async function replayTypingSessions(docs: readonly CorpusDocument[], allP
   const pool = await buildPool(docs, chunkWithProjectPipeline, buildEvalStore);
   const histories = await buildHistories(docs, pairs, chunkWithProjectPipeline, buildEvalStore);
   const docOf = new Map(docs.map((d) => [d.docId, d]));
-  const rows = { freshP5: [] as Row[], shownP5: [] as Row[], freshGain: [] as Row[], shownGain: [] as Row[] };
+  const policies = Object.entries(options.policies ?? { shipped: SWITCH_MARGINS }).map(([name, margins]) => new PolicyReplay(name, margins));
+  const rows = { freshP5: [] as Row[], freshGain: [] as Row[] };
   let requests = 0;
-  let switches = 0;
   for (const [n, pair] of pairs.entries()) {
     const store = histories.get(pair.author);
     const doc = docOf.get(pair.docId);
     if (!store || !doc) continue;
-    const [forGain, forP5] = [new StickyExemplars(), new StickyExemplars()];
-    let previous = '';
+    for (const policy of policies) policy.startPair();
     for (const typed of requestPoints(pair.continuation)) {
       const before = pair.prefix + typed;
       const rest = tokenize(pair.continuation.slice(typed.length));
       if (rest.length < 5) break;
       requests++;
-      const place = { documentId: pair.docId, paragraphStart: paragraphStartOf(before, before.length) };
+      const place = { documentId: pair.docId, paragraphStart: paragraphStartOf(before, before.length), sentenceEnd: endsSentence(before, before.length) };
       const fresh = await choose(store, before, pair.docId, doc.format, parseDate(doc.date), options.weights);
-      const shown = forGain.choose(place, fresh).exemplars;
-      const ids = shown.map((e) => e.passage.id).join();
-      if (previous && ids !== previous) switches++;
-      previous = ids;
-      rows.freshGain.push({ author: pair.author, value: gainOfTexts(rest, fresh.map((e) => e.passage.text), background) });
-      rows.shownGain.push({ author: pair.author, value: gainOfTexts(rest, shown.map((e) => e.passage.text), background) });
+      const gain = (set: readonly Exemplar[]) => gainOfTexts(rest, set.map((e) => e.passage.text), background);
+      rows.freshGain.push({ author: pair.author, value: gain(fresh) });
       const opaque = pool.opaqueName.get(pair.docId) ?? '';
       const freshFive = await choose(pool.store, before, opaque, 'plaintext', 0, options.weights, 5);
-      const shownFive = forP5.choose({ ...place, documentId: opaque }, freshFive).exemplars;
       const share = (set: readonly Exemplar[]) => authorShare(set.map((e) => pool.authorOf.get(e.passage.docId) ?? ''), pair.author);
       rows.freshP5.push({ author: pair.author, value: share(freshFive) });
-      rows.shownP5.push({ author: pair.author, value: share(shownFive) });
+      for (const policy of policies) policy.request(pair.author, place, opaque, fresh, freshFive, gain, share);
     }
     if ((n + 1) % 10 === 0) options.onProgress?.(`replayed ${n + 1} of ${pairs.length} pairs (${requests} requests)`);
   }
@@ -82,9 +94,43 @@ export async function replayTypingSessions(docs: readonly CorpusDocument[], allP
     pairs: pairs.length,
     requests,
     fresh: { authorP5: meanOverAuthors(rows.freshP5), continuationGain: meanOverAuthors(rows.freshGain) },
-    shown: { authorP5: meanOverAuthors(rows.shownP5), continuationGain: meanOverAuthors(rows.shownGain) },
-    switchesPer100: requests ? (100 * switches) / requests : 0,
+    policies: policies.map((p) => p.figures(requests)),
   };
+}
+
+/** One policy's sticky choices through the replay: one for the continuation task, one for the author pool. */
+class PolicyReplay {
+  private forGain = new StickyExemplars();
+  private forP5 = new StickyExemplars();
+  private previous = '';
+  private switches = 0;
+  private readonly gain: Row[] = [];
+  private readonly p5: Row[] = [];
+
+  constructor(
+    private readonly name: string,
+    private readonly margins: SwitchMargins,
+  ) {}
+
+  startPair(): void {
+    this.forGain = new StickyExemplars(this.margins);
+    this.forP5 = new StickyExemplars(this.margins);
+    this.previous = '';
+  }
+
+  request(author: string, place: ChoicePlace, opaque: string, fresh: readonly Exemplar[], freshFive: readonly Exemplar[], gain: (set: readonly Exemplar[]) => number, share: (set: readonly Exemplar[]) => number): void {
+    const shown = this.forGain.choose(place, fresh).exemplars;
+    const ids = shown.map((e) => e.passage.id).join();
+    if (this.previous && ids !== this.previous) this.switches++;
+    this.previous = ids;
+    this.gain.push({ author, value: gain(shown) });
+    this.p5.push({ author, value: share(this.forP5.choose({ ...place, documentId: opaque }, freshFive).exemplars) });
+  }
+
+  figures(requests: number): PolicyFigures {
+    const switchesPer100 = requests ? (100 * this.switches) / requests : 0;
+    return { name: this.name, margins: this.margins, authorP5: meanOverAuthors(this.p5), continuationGain: meanOverAuthors(this.gain), switchesPer100 };
+  }
 }
 
 interface Row {

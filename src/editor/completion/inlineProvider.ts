@@ -66,6 +66,8 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     const request = requestAt(document, position, explicit);
     const before = request.text.slice(Math.max(0, request.offset - 8), request.offset);
     if (!explicit) this.rhythm?.keystroke(before);
+    // The first key in a document the model did not read last has it read the prompt now, before the pause.
+    if (!explicit) void this.engine.readAhead(request);
     // Typing through a suggestion, or a suggestion seen before, is offered at once; so is the answer of a stream the
     // writer is typing along with, and the next suggestion right after an accept. Only a new request waits for a pause.
     const known = this.engine.recall(request);
@@ -78,6 +80,15 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     this.suggested.fire({ result, waitMs: performance.now() - startedAt });
     const accepted: vscode.Command = { command: ACCEPTED_COMMAND, title: vscode.l10n.t('Accept suggestion'), arguments: [result.id] };
     return [new vscode.InlineCompletionItem(result.text, new vscode.Range(position, position), accepted)];
+  }
+
+  /**
+   * Focus landed in `editor`: the model reads what a suggestion at its cursor would send before the writer pauses.
+   * A cursor at the very start is where VS Code puts it in a document opened anew, not where the writer will write.
+   */
+  readAhead(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !this.enabled() || editor.document.offsetAt(editor.selection.active) === 0) return;
+    void this.engine.readAhead(requestAt(editor.document, editor.selection.active, false));
   }
 
   /** The item's command reports acceptance; nothing is rejected by it. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CompletionEngine, type EngineActivity } from '../../../src/core/completion/engine';
 import { ModelError } from '../../../src/core/model/errors';
 import type { CompletionRequest, CompletionSettings, ExemplarSource } from '../../../src/core/completion/types';
-import { CHAT_INFO, exemplar, FakeHost, MemoryLog, settings } from './fakes';
+import { BASE_INFO, CHAT_INFO, exemplar, FakeHost, MemoryLog, settings } from './fakes';
 
 const TEXT = 'We walked to the harbour before dawn, and ';
 
@@ -262,6 +262,17 @@ describe('completion engine', () => {
     assert.equal(host.shows, 1);
     assert.ok(result && result.modelMs >= 60, `model time ${result?.modelMs}`);
     assert.ok(result && result.ownMs < result.modelMs, `own ${result?.ownMs} vs model ${result?.modelMs}`);
+  });
+
+  it('counts the wait for the final chunk after the last words as the model\'s time, not its own', async () => {
+    const host = new FakeHost([' the', ' boats', ' were', ' out'], BASE_INFO);
+    host.usage = { promptTokens: 20, cachedTokens: 18, generatedTokens: 6, doneReason: 'stop' };
+    host.finalChunkDelayMs = 200;
+    const { engine } = engineWith(host);
+    const result = await engine.complete(request(), never);
+    assert.equal(result?.text, 'the boats were out.');
+    assert.ok(result.modelMs >= 190, `model ${result.modelMs} ms`);
+    assert.ok(result.ownMs < 150, `own ${result.ownMs} ms`);
   });
 
   it('records outcomes once per suggestion with the exemplars behind it', async () => {

@@ -35,6 +35,8 @@ export class FakeHost implements CompletionHost {
   readonly chats: ChatOptions[] = [];
   /** Reported at the end of every stream that runs to its end, as Ollama's final chunk would. */
   usage: ModelUsage | undefined;
+  /** How long the final chunk (with the usage) comes after the last piece, as when a stop sequence is held back. */
+  finalChunkDelayMs = 0;
   shows = 0;
   inFlight = 0;
   maxInFlight = 0;
@@ -75,6 +77,7 @@ export class FakeHost implements CompletionHost {
         yield piece;
       }
       if (this.hang) await pause(60_000, signal);
+      if (this.finalChunkDelayMs) await pause(this.finalChunkDelayMs, signal);
       if (this.usage) onUsage?.(this.usage);
     } finally {
       if (this.closeDelayMs) await new Promise((r) => setTimeout(r, this.closeDelayMs));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { chatContinuation } from '../../../src/core/completion/continuation/chatContinuation';
 import { renderOpenTurn } from '../../../src/core/completion/continuation/openTurn';
 import { TypingRhythm } from '../../../src/core/completion/rhythm';
-import { paragraphStartOf, StickyExemplars } from '../../../src/core/completion/stickyExemplars';
+import { endsSentence, paragraphStartOf, StickyExemplars } from '../../../src/core/completion/stickyExemplars';
 import { steppedWindow } from '../../../src/core/completion/window';
 import { ContextWindows } from '../../../src/core/model/contextWindow';
 import { exemplar } from './fakes';
@@ -68,6 +68,18 @@ describe('sticky exemplars', () => {
     assert.equal(sticky.choose({ ...place, paragraphStart: 400 }, slightlyBetter).reason, 'kept');
     assert.equal(sticky.choose({ ...place, paragraphStart: 800 }, quarterBetter).reason, 'newParagraph');
     assert.equal(sticky.choose({ documentId: 'e', paragraphStart: 400 }, a).reason, 'first');
+  });
+
+  it('at a sentence end the sentence-end margin applies, mid-sentence the larger one', () => {
+    const sticky = new StickyExemplars({ inSentence: 1, sentenceEnd: 0.2, newParagraph: 0.25 });
+    sticky.choose(place, a);
+    assert.equal(sticky.choose(place, quarterBetter).reason, 'kept', 'mid-sentence a quarter better is not enough');
+    const atEnd = sticky.choose({ ...place, sentenceEnd: true }, quarterBetter);
+    assert.equal(atEnd.reason, 'sentenceEnd');
+    assert.deepEqual(atEnd.exemplars.map((e) => e.passage.id), ['q1', 'q2']);
+    assert.equal(endsSentence('It rained. ', 11), true);
+    assert.equal(endsSentence('It said "no." ', 14), true);
+    assert.equal(endsSentence('It rained and ', 14), false);
   });
 
   it('scores the kept set as the retriever scores it now', () => {
