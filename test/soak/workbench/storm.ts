@@ -1,5 +1,5 @@
-// A writer typing fast: lines of words at a set rate, with hesitations mid-line (long enough for a suggestion to be
-// asked, then superseded by the next key) and pauses at line ends (long enough for one to be shown). Each line starts
+// A writer typing fast: lines of words at a set rate, with hesitations mid-line (some long enough for a suggestion to
+// be asked, then superseded by the next key) and pauses at line ends (long enough for one to be shown). Each line starts
 // with a marker of its own (`L0007 `) so the key probe can find it on screen. Seeded: a run can be repeated.
 import type { Page } from 'playwright-core';
 import { random } from '../report';
@@ -55,9 +55,12 @@ export async function typeStorm(page: Page, plan: StormPlan, firstLine = 1): Pro
         if (due > 0) await sleep(due);
       }
       typingMs += Date.now() - started;
-      if (w > 1 && w < words.length - 1 && rng() < 0.15) {
+      // Short hesitations (under the typing pause the extension learns) and long ones (past it, shorter than a
+      // generation on the slow profile): those start a request the next key must supersede.
+      const hesitation = w > 1 && w < words.length - 1 ? rng() : 1;
+      if (hesitation < 0.22) {
         hesitations++;
-        await sleep(400 + rng() * 700);
+        await sleep(hesitation < 0.12 ? 400 + rng() * 700 : 1200 + rng() * 1300);
       }
     }
     // At the end of a line: sometimes a long pause (a suggestion shows), then a new line.
