@@ -15,7 +15,7 @@ const common = {
 const targets = [
   {
     ...common,
-    // Bundled with its dependencies (Orama and its stemmers, stop words and tokenizers): the VSIX ships no node_modules.
+    // Bundled with its dependencies (Orama and its stemmers and stop words): the VSIX ships no node_modules.
     entryPoints: { extension: 'src/editor/extension.ts', indexWorker: 'src/core/index/worker/indexWorker.ts' },
     outdir: 'dist',
     platform: 'node',

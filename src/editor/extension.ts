@@ -97,7 +97,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
       indexedPassage: async (id) => (await writing.current?.getPassages([id]))?.[0],
     },
     {
-      checkConnection: () => void monitor.checkNow(),
+      checkConnection: () => monitor.checkNow(),
       showLog: () => channel.show(),
       rebuildIndex: () => writing.rebuild(),
       calibrate: async () => void (await calibration.run()),

@@ -86,6 +86,12 @@ export async function runCommand(page: Page, command: string): Promise<void> {
   await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${command}"]`).first().click();
 }
 
+/** Closes the active editor only: closing all would stop at a dialog for an editor another test left unsaved. */
+export async function closeActiveEditor(page: Page): Promise<void> {
+  await page.locator('#workbench\\.parts\\.statusbar').click({ position: { x: 600, y: 10 } });
+  await page.keyboard.press('Control+W');
+}
+
 export function editorGroups(page: Page): Promise<number> {
   return page.locator('.editor-group-container').count();
 }

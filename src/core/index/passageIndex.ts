@@ -1,8 +1,9 @@
 import { count, getByID, insertMultiple, load, removeMultiple, save, search, update, type AnyOrama, type RawData, type Results } from '@orama/orama';
 import type { Passage, PassageStore, ScoredPassage } from '../passages/passage';
-import { detectLanguage } from './orama/languages';
+import { detectLanguageOf } from './orama/languages';
 import type { PassageDocument } from './orama/passageDocuments';
 import { VECTOR_PROPERTY, createPassageOrama } from './orama/plugin';
+import { renumbered } from './orama/renumber';
 
 /** What the index remembers of a document, to know when it changed. */
 export interface DocumentEntry {
@@ -116,7 +117,7 @@ export class PassageIndex implements PassageStore {
   /** Replaces whatever the index held for this document (nothing, for a new one). */
   putDocument(entry: Omit<DocumentEntry, 'language' | 'passages' | 'words' | 'textBytes'>, passages: readonly Passage[]): void {
     this.removeDocument(entry.docId);
-    const language = detectLanguage(passages.map((p) => p.text).join('\n\n'));
+    const language = detectLanguageOf(passages.map((p) => p.text));
     const docs = passages.map((p): PassageDocument => ({ ...p, language, embedded: false }));
     for (let i = 0; i < docs.length; i += BATCH) insertMultiple(this.db, docs.slice(i, i + BATCH) as never, BATCH, language);
     const words = passages.reduce((n, p) => n + p.wordCount, 0);
@@ -200,7 +201,10 @@ export class PassageIndex implements PassageStore {
     return scored(results, limit, exclude);
   }
 
-  /** Many removals leave postings that only a save drops: past a threshold, save and load in memory. */
+  /**
+   * Many removals leave postings, vector rows and internal ids of passages gone: past a threshold, the passages move
+   * to a new Orama under fresh ids (see renumbered).
+   */
   compactIfWorthIt(): boolean {
     if (this.removedSinceCompaction < COMPACT_AFTER || this.removedSinceCompaction * 4 < this.size) return false;
     this.compact();
@@ -208,9 +212,8 @@ export class PassageIndex implements PassageStore {
   }
 
   compact(): void {
-    const raw = save(this.db);
-    this.db = createPassageOrama();
-    load(this.db, raw);
+    this.db = renumbered(this.db);
+    this.embedded = this.searchResults({ term: '', where: { embedded: true }, limit: 0 }).count;
     this.removedSinceCompaction = 0;
   }
 

@@ -17,7 +17,8 @@ import type { SkippedFile } from './skipped';
  * Restoring decodes almost nothing: typed arrays are views on the file's buffer, a passage's text is decoded when it
  * is read, and a term's postings when a search or an insert needs them.
  */
-export const INDEX_FORMAT_VERSION = 5;
+/** 6: Japanese and Chinese postings are character pairs, and the language field is no longer indexed (5 read them otherwise). */
+export const INDEX_FORMAT_VERSION = 6;
 const MAGIC = Buffer.from('OWNVOIDX', 'latin1');
 const HEADER_BYTES = 32;
 const DOC_SECTIONS = 6;

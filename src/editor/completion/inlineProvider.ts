@@ -24,6 +24,8 @@ export interface ShownSuggestion {
 
 /** After an accept, the next suggestion is asked for at once (no pause) if the editor asks within this time. */
 const AFTER_ACCEPT_MS = 2000;
+/** Suggestions whose landing place is kept for an accept that comes late. */
+const MAX_LANDINGS = 8;
 
 /**
  * Ghost text: maps the editor's state to a plain request for the core engine and its answer to an item. The
@@ -34,6 +36,11 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
   private shown: string | undefined;
   /** Where the suggestion on screen would land. */
   private shownAt: Omit<AcceptedSuggestion, 'id'> | undefined;
+  /**
+   * Where the last few suggestions would land, by id: the editor may ask again (and be shown another suggestion)
+   * between inserting an accepted one and running its command, and learning must still find where it landed.
+   */
+  private readonly landings = new Map<string, Omit<AcceptedSuggestion, 'id'>>();
   private acceptedAt = -Infinity;
   private readonly suggested = new Emitter<ShownSuggestion>();
   /** Every suggestion handed to the editor; the status bar shows the last one's wait. */
@@ -77,6 +84,9 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     if (!result || token.isCancellationRequested) return undefined;
     this.show(result.id);
     this.shownAt = { document, offset: document.offsetAt(position), text: result.text };
+    this.landings.delete(result.id);
+    this.landings.set(result.id, this.shownAt);
+    if (this.landings.size > MAX_LANDINGS) this.landings.delete(this.landings.keys().next().value!);
     this.suggested.fire({ result, waitMs: performance.now() - startedAt });
     const accepted: vscode.Command = { command: ACCEPTED_COMMAND, title: vscode.l10n.t('Accept suggestion'), arguments: [result.id] };
     return [new vscode.InlineCompletionItem(result.text, new vscode.Range(position, position), accepted)];
@@ -97,7 +107,9 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
     if (this.shown === id) this.shown = undefined;
     this.acceptedAt = performance.now();
     this.engine.recordOutcome(id, 'accepted');
-    if (at) this.onAccepted?.({ id, ...at });
+    const landed = at ?? this.landings.get(id);
+    this.landings.delete(id);
+    if (landed) this.onAccepted?.({ id, ...landed });
   }
 
   private justAccepted(): boolean {

@@ -126,7 +126,15 @@ export class Calibration implements vscode.Disposable {
 /** What happened, in the writer's words: how much writing there is, how much is needed, and that nothing changed. */
 function tooLittleWriting(shortfall: CalibrationShortfall, calibratedBefore: boolean): string {
   const { passages, documents, usable, needed } = shortfall;
+  // What happened first, so a notification cut to one line still says it; the counts in singular where they are one.
+  const writing = vscode.l10n.t(
+    '{0} in {1}, {2} long enough to learn from; at least {3} are needed',
+    passages === 1 ? vscode.l10n.t('1 passage') : vscode.l10n.t('{0} passages', passages),
+    documents === 1 ? vscode.l10n.t('1 document') : vscode.l10n.t('{0} documents', documents),
+    usable === 0 ? vscode.l10n.t('none') : usable,
+    needed,
+  );
   return calibratedBefore
-    ? vscode.l10n.t('Too little writing yet to calibrate again: {0} passages in {1} documents, {2} of them long enough to learn from; at least {3} are needed. Ownvoice keeps the calibration it made before.', passages, documents, usable, needed)
-    : vscode.l10n.t('Too little writing yet to calibrate: {0} passages in {1} documents, {2} of them long enough to learn from; at least {3} are needed. Ownvoice goes on using its default choice of passages.', passages, documents, usable, needed);
+    ? vscode.l10n.t('Not calibrated again: too little writing yet ({0}). Ownvoice keeps the calibration it made before.', writing)
+    : vscode.l10n.t('Not calibrated: too little writing yet ({0}). Ownvoice goes on using its default choice of passages.', writing);
 }

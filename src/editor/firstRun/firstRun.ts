@@ -8,13 +8,14 @@ import { OLLAMA_DOWNLOAD } from '../model/modelGuidance';
 export const WALKTHROUGH_ID = 'ownvoice.ownvoice#ownvoice.firstSteps';
 const SHOWN_KEY = 'ownvoice.walkthroughShown';
 
-/** Context keys the walkthrough's steps complete on (see contributes.walkthroughs). */
+/** Context keys the walkthrough's steps complete on (see contributes.walkthroughs), with the step each completes. */
 const KEYS = {
-  hostAnswers: 'ownvoice.hostAnswers',
-  modelReady: 'ownvoice.modelReady',
-  hasWriting: 'ownvoice.hasWriting',
-  sawSuggestion: 'ownvoice.sawSuggestion',
+  hostAnswers: { key: 'ownvoice.hostAnswers', step: 'ollama' },
+  modelReady: { key: 'ownvoice.modelReady', step: 'model' },
+  hasWriting: { key: 'ownvoice.hasWriting', step: 'writing' },
+  sawSuggestion: { key: 'ownvoice.sawSuggestion', step: 'suggestion' },
 } as const;
+type Fact = (typeof KEYS)[keyof typeof KEYS];
 
 /**
  * A newcomer's first steps: the walkthrough opens on the first start, its steps tick themselves off as Ollama
@@ -22,6 +23,7 @@ const KEYS = {
  */
 export class FirstRun implements vscode.Disposable {
   private readonly toldToy = new Set<string>();
+  private readonly ticked = new Set<string>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly host: () => ModelHost) {
@@ -31,17 +33,31 @@ export class FirstRun implements vscode.Disposable {
 
   /** Host status: ticks the first two steps, and names a toy model once per model and session. */
   notice(status: HostStatus): void {
-    void setKey(KEYS.hostAnswers, status.state === 'ready' || status.state === 'modelMissing');
-    void setKey(KEYS.modelReady, status.state === 'ready');
+    this.tell(KEYS.hostAnswers, status.state === 'ready' || status.state === 'modelMissing');
+    this.tell(KEYS.modelReady, status.state === 'ready');
     if (status.state === 'ready' && !this.toldToy.has(status.model)) void this.nameToy(status.model);
   }
 
   noticeWriting(documents: number): void {
-    void setKey(KEYS.hasWriting, documents > 0);
+    this.tell(KEYS.hasWriting, documents > 0);
   }
 
   noticeSuggestion(): void {
-    void setKey(KEYS.sawSuggestion, true);
+    this.tell(KEYS.sawSuggestion, true);
+  }
+
+  /**
+   * Sets the step's context key and, the first time it holds, ticks the step off itself: VS Code 1.100's
+   * walkthroughs service is created lazily and registers a walkthrough only after waiting (up to 5 s) for
+   * experiments, and an `onContext` event whose key is already true at that moment is recorded as seen without
+   * completing its step, so a host that answered before First Steps opened would never tick "Install or start Ollama".
+   */
+  private tell(fact: Fact, holds: boolean): void {
+    void vscode.commands.executeCommand('setContext', fact.key, holds);
+    if (!holds || this.ticked.has(fact.step)) return;
+    this.ticked.add(fact.step);
+    // Before the walkthrough registers, the command stores the tick and then fails to find the step: the tick stands.
+    void Promise.resolve(vscode.commands.executeCommand('welcome.markStepComplete', `${WALKTHROUGH_ID}#${fact.step}`)).catch(() => undefined);
   }
 
   private async openOnFirstStart(): Promise<void> {
@@ -82,8 +98,4 @@ export class FirstRun implements vscode.Disposable {
 
 function openWalkthrough(): Thenable<unknown> {
   return vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
-}
-
-function setKey(key: string, value: boolean): Thenable<unknown> {
-  return vscode.commands.executeCommand('setContext', key, value);
 }

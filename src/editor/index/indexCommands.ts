@@ -67,7 +67,10 @@ export function renderStats(stats: IndexStats, documents: readonly IndexedDocume
   ];
   if (!documents.length) lines.push(vscode.l10n.t('Nothing yet.'));
   const sorted = [...documents].sort((a, b) => a.path.localeCompare(b.path));
-  for (const doc of sorted.slice(0, MAX_LISTED)) lines.push(`- \`${doc.path}\`: ${vscode.l10n.t('{0} passages, {1}', n(doc.passages), formatBytes(doc.bytes))}`);
+  for (const doc of sorted.slice(0, MAX_LISTED)) {
+    const passages = doc.passages === 1 ? vscode.l10n.t('1 passage, {0}', formatBytes(doc.bytes)) : vscode.l10n.t('{0} passages, {1}', n(doc.passages), formatBytes(doc.bytes));
+    lines.push(`- \`${doc.path}\`: ${passages}`);
+  }
   if (sorted.length > MAX_LISTED) lines.push(`- ${vscode.l10n.t('… and {0} more', n(sorted.length - MAX_LISTED))}`);
   lines.push('', `## ${vscode.l10n.t('Skipped ({0})', n(stats.skipped.length))}`, '');
   if (!stats.skipped.length) lines.push(vscode.l10n.t('None.'));

@@ -36,7 +36,8 @@ export interface SidebarSources {
 
 /** What the sidebar's buttons do beyond settings; a missing one shows as a disabled button. */
 export interface SidebarActions {
-  checkConnection(): void;
+  /** Checks the host now; the status it found, where the caller has it. */
+  checkConnection(): Promise<HostStatus> | void;
   showLog(): void;
   rebuildIndex?(): Promise<void>;
   calibrate?(): Promise<void>;
@@ -73,7 +74,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   private pulling: AbortController | undefined;
   /** Kept so a view shown again mid-pull or after a test shows where things stand. */
   private lastPull: ToSidebar | undefined;
-  private lastTest: ToSidebar | undefined;
+  private lastTest: Extract<ToSidebar, { type: 'test' }> | undefined;
   /** Host, state and model of the last status shown, to notice a change. */
   private lastSeenHost = '';
 
@@ -99,6 +100,8 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
       title: vscode.l10n.t('Ownvoice'),
       script: 'dist/webview/sidebar.js',
       styles: ['dist/webview/codicons/codicon.css', 'media/sidebar.css'],
+      // The page's own strings, translated from the same bundle as the extension's messages.
+      l10n: vscode.l10n.bundle,
     });
     this.viewDisposables.push(
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
@@ -186,7 +189,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
       case 'ready':
         return this.sendAll();
       case 'checkConnection':
-        return this.actions.checkConnection();
+        return this.checkAgain();
       case 'showLog':
         return this.actions.showLog();
       case 'refreshModels':
@@ -262,6 +265,12 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
     }
     this.actions.checkConnection();
     await this.sendModels();
+  }
+
+  /** The writer asked to check again: a check that finds the host ready also drops a test that failed before it. */
+  private async checkAgain(): Promise<void> {
+    const status = await this.actions.checkConnection();
+    if (status?.state === 'ready' && this.lastTest?.test?.state === 'failed') this.post((this.lastTest = { type: 'test', test: undefined }));
   }
 
   private async test(model: string): Promise<void> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 /** Builds every webview page with a strict Content-Security-Policy: no remote resources, scripts only by nonce. */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: { title: string; script: string; styles: readonly string[] }): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: { title: string; script: string; styles: readonly string[]; l10n?: Readonly<Record<string, string>> }): string {
   const nonce = randomBytes(16).toString('base64');
   const resource = (path: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, path)).toString();
   const csp = [
@@ -22,7 +22,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 ${links}
 <title>${escapeAttribute(page.title)}</title>
 </head>
-<body>
+<body${page.l10n ? ` data-l10n="${escapeAttribute(JSON.stringify(page.l10n))}"` : ''}>
 <main id="root"></main>
 <script nonce="${nonce}" src="${escapeAttribute(resource(page.script))}"></script>
 </body>

@@ -117,6 +117,8 @@ export class VoiceSupport implements vscode.Disposable {
     try {
       const description = await describeVoice(target.host, target.model, this.sample);
       if (description) await this.guard(() => this.store.addOwnWords(description));
+      // An answer that was all preamble or refusal leaves nothing to add: say so rather than seem to do nothing.
+      else void vscode.window.showInformationMessage(vscode.l10n.t('Your model gave no usable description of your voice this time. Try again, or choose a larger model.'));
     } catch (error) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Your model could not describe your voice: {0}', error instanceof Error ? error.message : String(error)));
     } finally {

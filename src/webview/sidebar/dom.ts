@@ -1,5 +1,6 @@
 // DOM helpers for the sidebar. Text goes in through textContent only, so document text can never become markup.
 import { visibleName } from './names';
+import { t } from './l10n';
 
 type Child = Node | string;
 
@@ -87,9 +88,9 @@ export function baseName(path: string): string {
 
 export function ago(ms: number, now = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - ms) / 1000));
-  if (seconds < 60) return 'just now';
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
-  if (seconds < 86400) return `${Math.round(seconds / 3600)} h ago`;
+  if (seconds < 60) return t('just now');
+  if (seconds < 3600) return t('{0} min ago', Math.round(seconds / 60));
+  if (seconds < 86400) return t('{0} h ago', Math.round(seconds / 3600));
   return new Date(ms).toLocaleDateString();
 }
 

@@ -7,6 +7,7 @@ import { voiceSection } from './voiceSection';
 import { whySection } from './whySection';
 import { yourVoiceSection } from './yourVoice/yourVoiceSection';
 import { writingSection } from './writingSection';
+import { t } from './l10n';
 
 interface VsCodeApi {
   postMessage(message: FromSidebar): void;
@@ -20,12 +21,12 @@ const post = (message: FromSidebar) => vscode.postMessage(message);
 let saved = restoreState(vscode.getState());
 
 const SECTIONS: readonly { id: SectionId; title: string; icon: string; build: (post: (m: FromSidebar) => void) => Section }[] = [
-  { id: 'model', title: 'Model', icon: 'server-process', build: modelSection },
-  { id: 'yourVoice', title: 'Your voice', icon: 'person', build: yourVoiceSection },
-  { id: 'voice', title: 'Voice and preferences', icon: 'quote', build: voiceSection },
-  { id: 'writing', title: 'My writing', icon: 'library', build: writingSection },
-  { id: 'why', title: 'Why this suggestion', icon: 'lightbulb', build: whySection },
-  { id: 'privacy', title: 'Privacy', icon: 'shield', build: privacySection },
+  { id: 'model', title: t('Model'), icon: 'server-process', build: modelSection },
+  { id: 'yourVoice', title: t('Your voice'), icon: 'person', build: yourVoiceSection },
+  { id: 'voice', title: t('Voice and preferences'), icon: 'quote', build: voiceSection },
+  { id: 'writing', title: t('My writing'), icon: 'library', build: writingSection },
+  { id: 'why', title: t('Why this suggestion'), icon: 'lightbulb', build: whySection },
+  { id: 'privacy', title: t('Privacy'), icon: 'shield', build: privacySection },
 ];
 
 const built = SECTIONS.map((s) => ({ ...s, section: s.build(post) }));

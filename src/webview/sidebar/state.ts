@@ -14,6 +14,7 @@ import type {
   MemoryView,
 } from '../../shared/sidebarProtocol';
 import { visibleName } from './names';
+import { t } from './l10n';
 
 export interface ViewState {
   readonly hostStatus?: HostStatus;
@@ -86,7 +87,7 @@ export function restoreState(saved: unknown): SavedState {
  */
 export function modelChoices(models: readonly string[] | undefined, configured: string, emptyLabel?: string, fitting?: readonly string[]): { value: string; label: string }[] {
   const names = [...new Set([...(fitting ?? models ?? []), ...(configured ? [configured] : [])])].sort();
-  const choices = names.map((name) => ({ value: name, label: isMissing(models, name) ? `${visibleName(name)} (not pulled)` : visibleName(name) }));
+  const choices = names.map((name) => ({ value: name, label: isMissing(models, name) ? t('{0} (not pulled)', visibleName(name)) : visibleName(name) }));
   return emptyLabel === undefined ? choices : [{ value: '', label: emptyLabel }, ...choices];
 }
 

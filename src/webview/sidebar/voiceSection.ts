@@ -2,10 +2,11 @@ import { CONCISIONS, KNOWN_LANGUAGES, LENGTH_UNITS, MAX_EXEMPLARS, REGISTERS, ty
 import { languageName } from '../../core/completion/types';
 import { debounce, h, select, setValue } from './dom';
 import type { Section } from './modelSection';
+import { t } from './l10n';
 
-const LENGTH_LABELS = { word: 'Word', sentence: 'Sentence', paragraph: 'Paragraph' } as const;
-const REGISTER_LABELS = { auto: 'Match my text', formal: 'Formal', neutral: 'Neutral', casual: 'Casual' } as const;
-const CONCISION_LABELS = { auto: 'Like my own writing', concise: 'Concise', expansive: 'Expansive' } as const;
+const LENGTH_LABELS = { word: t('Word'), sentence: t('Sentence'), paragraph: t('Paragraph') } as const;
+const REGISTER_LABELS = { auto: t('Match my text'), formal: t('Formal'), neutral: t('Neutral'), casual: t('Casual') } as const;
+const CONCISION_LABELS = { auto: t('Like my own writing'), concise: t('Concise'), expansive: t('Expansive') } as const;
 
 /** Length, register, concision, exemplar count, languages and notes: each control writes one setting. */
 export function voiceSection(post: (message: FromSidebar) => void): Section {
@@ -16,19 +17,19 @@ export function voiceSection(post: (message: FromSidebar) => void): Section {
     radio.addEventListener('change', () => radio.checked && set({ key: 'length', value: unit }));
     return { unit, radio, label: h('label', { class: 'segment', attrs: { for: `length-${unit}` } }, radio, LENGTH_LABELS[unit]) };
   });
-  const length = h('fieldset', { class: 'field segments' }, h('legend', { text: 'Length of suggestions' }), ...lengthRadios.map((r) => r.label));
+  const length = h('fieldset', { class: 'field segments' }, h('legend', { text: t('Length of suggestions') }), ...lengthRadios.map((r) => r.label));
 
-  const register = select('register', 'Register', REGISTERS.map((r) => ({ value: r, label: REGISTER_LABELS[r] })), (value) =>
+  const register = select('register', t('Register'), REGISTERS.map((r) => ({ value: r, label: REGISTER_LABELS[r] })), (value) =>
     set({ key: 'register', value: value as (typeof REGISTERS)[number] }),
   );
-  const concision = select('concision', 'Concision', CONCISIONS.map((c) => ({ value: c, label: CONCISION_LABELS[c] })), (value) =>
+  const concision = select('concision', t('Concision'), CONCISIONS.map((c) => ({ value: c, label: CONCISION_LABELS[c] })), (value) =>
     set({ key: 'concision', value: value as (typeof CONCISIONS)[number] }),
   );
-  const counts = [{ value: '0', label: 'Automatic' }, ...Array.from({ length: MAX_EXEMPLARS }, (_, i) => ({ value: String(i + 1), label: `${i + 1}` }))];
-  const exemplars = select('exemplar-count', 'Examples of my writing per prompt', counts, (value) => set({ key: 'exemplarCount', value: Number(value) }));
+  const counts = [{ value: '0', label: t('Automatic') }, ...Array.from({ length: MAX_EXEMPLARS }, (_, i) => ({ value: String(i + 1), label: `${i + 1}` }))];
+  const exemplars = select('exemplar-count', t('Examples of my writing per prompt'), counts, (value) => set({ key: 'exemplarCount', value: Number(value) }));
 
   const languageList = h('div', { class: 'checks' });
-  const languages = h('fieldset', { class: 'field' }, h('legend', { text: 'Suggest in these languages' }), languageList);
+  const languages = h('fieldset', { class: 'field' }, h('legend', { text: t('Suggest in these languages') }), languageList);
   // Boxes are kept, not rebuilt, so the one just toggled keeps keyboard focus after the settings round trip.
   const boxes = new Map<string, HTMLInputElement>();
   let enabled: readonly string[] = [];
@@ -37,11 +38,11 @@ export function voiceSection(post: (message: FromSidebar) => void): Section {
 
   const notes = h('textarea', {
     testid: 'notes',
-    attrs: { id: 'notes', rows: '3', maxlength: '4000', placeholder: 'British spelling; no em dashes', spellcheck: 'true' },
+    attrs: { id: 'notes', rows: '3', maxlength: '4000', placeholder: t('British spelling; no em dashes'), spellcheck: 'true' },
   });
   const saveNotes = debounce(700, () => set({ key: 'notes', value: notes.value }));
   notes.addEventListener('input', saveNotes);
-  const notesField = h('div', { class: 'field' }, h('label', { text: 'Notes for every prompt', attrs: { for: 'notes' } }), notes);
+  const notesField = h('div', { class: 'field' }, h('label', { text: t('Notes for every prompt'), attrs: { for: 'notes' } }), notes);
 
   return {
     body: [length, register.row, concision.row, exemplars.row, languages, notesField],

@@ -2,11 +2,12 @@ import type { DocumentPreference, ExplainedExemplar, FromSidebar, Preferences } 
 import { ago, baseName, h, icon, replaceKeepingFocus } from './dom';
 import type { Section } from './modelSection';
 import { visibleName } from './names';
+import { t } from './l10n';
 
 /** The exemplars behind the last suggestion: each opens its source at the passage, and can be avoided or preferred. */
 export function whySection(post: (message: FromSidebar) => void): Section {
   const summary = h('p', { class: 'note', testid: 'why-summary' });
-  const list = h('ol', { class: 'exemplars', testid: 'exemplars', attrs: { 'aria-label': 'Passages used as examples' } });
+  const list = h('ol', { class: 'exemplars', testid: 'exemplars', attrs: { 'aria-label': t('Passages used as examples') } });
   let shown = '';
 
   return {
@@ -18,13 +19,15 @@ export function whySection(post: (message: FromSidebar) => void): Section {
       summary.dataset.available = String(!!capabilities?.explain);
       if (!suggestion) {
         summary.textContent = capabilities?.explain
-          ? 'No suggestion yet. When Ownvoice suggests text, the passages of your writing it used show here.'
-          : 'This version does not report the passages behind its suggestions yet.';
+          ? t('No suggestion yet. When Ownvoice suggests text, the passages of your writing it used show here.')
+          : t('This version does not report the passages behind its suggestions yet.');
         list.replaceChildren();
         return;
       }
       const count = suggestion.exemplars.length;
-      summary.textContent = `Last ${suggestion.kind} (${ago(suggestion.at)}, ${visibleName(suggestion.model)}): ${count === 0 ? 'no passages of your writing were used.' : `${count} passage${count === 1 ? '' : 's'} of your writing.`}`;
+      const used = count === 0 ? t('no passages of your writing were used.') : count === 1 ? t('1 passage of your writing.') : t('{0} passages of your writing.', count);
+      const kind = suggestion.kind === 'rewrite' ? t('rewrite') : t('completion');
+      summary.textContent = t('Last {0} ({1}, {2}): {3}', kind, ago(suggestion.at), visibleName(suggestion.model), used);
       replaceKeepingFocus(list, suggestion.exemplars.map((e, i) => exemplarItem(e, i, preferences, post)));
     },
   };
@@ -32,7 +35,7 @@ export function whySection(post: (message: FromSidebar) => void): Section {
 
 function exemplarItem(exemplar: ExplainedExemplar, index: number, preferences: Preferences | undefined, post: (message: FromSidebar) => void): HTMLElement {
   const place = `${baseName(exemplar.docId)}:${exemplar.line}`;
-  const link = h('a', { class: 'source', testid: `exemplar-link-${index}`, attrs: { href: '#', title: `Open ${visibleName(exemplar.docId)} at line ${exemplar.line}` } }, icon('go-to-file'), place);
+  const link = h('a', { class: 'source', testid: `exemplar-link-${index}`, attrs: { href: '#', title: t('Open {0} at line {1}', visibleName(exemplar.docId), exemplar.line) } }, icon('go-to-file'), place);
   link.addEventListener('click', (event) => {
     event.preventDefault();
     post({ type: 'openExemplar', passageId: exemplar.passageId });
@@ -43,10 +46,10 @@ function exemplarItem(exemplar: ExplainedExemplar, index: number, preferences: P
     'li',
     { class: 'exemplar', testid: `exemplar-${index}`, attrs: { 'data-preference': current } },
     h('div', { class: 'exemplar-head' }, link, heading),
-    h('div', { class: 'score' }, h('span', { class: 'badge', text: exemplar.score.toFixed(2), attrs: { title: 'Score' } }), ...exemplar.reasons.map((r) => h('span', { class: 'reason', text: r }))),
+    h('div', { class: 'score' }, h('span', { class: 'badge', text: exemplar.score.toFixed(2), attrs: { title: t('Score') } }), ...exemplar.reasons.map((r) => h('span', { class: 'reason', text: r }))),
     // The writer's own text: textContent only, so markup in a document shows as the characters it is.
     h('blockquote', { class: 'passage', testid: `exemplar-text-${index}`, text: exemplar.text }),
-    h('div', { class: 'actions' }, toggle('never', 'Never use this document', 'circle-slash', exemplar, current, index, post), toggle('prefer', 'Prefer this document', 'star-empty', exemplar, current, index, post)),
+    h('div', { class: 'actions' }, toggle('never', t('Never use this document'), t('Never use'), 'circle-slash', exemplar, current, index, post), toggle('prefer', t('Prefer this document'), t('Prefer'), 'star-empty', exemplar, current, index, post)),
   );
 }
 
@@ -54,6 +57,7 @@ function exemplarItem(exemplar: ExplainedExemplar, index: number, preferences: P
 function toggle(
   preference: 'never' | 'prefer',
   label: string,
+  shortLabel: string,
   codicon: string,
   exemplar: ExplainedExemplar,
   current: DocumentPreference,
@@ -63,9 +67,9 @@ function toggle(
   const pressed = current === preference;
   const node = h(
     'button',
-    { class: 'secondary toggle', testid: `${preference}-${index}`, attrs: { type: 'button', 'aria-pressed': String(pressed), 'aria-label': `${label}: ${visibleName(exemplar.docId)}` } },
+    { class: 'secondary toggle', testid: `${preference}-${index}`, attrs: { type: 'button', 'aria-pressed': String(pressed), 'aria-label': t('{0}: {1}', label, visibleName(exemplar.docId)) } },
     icon(pressed && preference === 'prefer' ? 'star-full' : codicon),
-    label.replace(' this document', ''),
+    shortLabel,
   );
   node.addEventListener('click', () => post({ type: 'documentPreference', passageId: exemplar.passageId, preference: pressed ? 'default' : preference }));
   return node;

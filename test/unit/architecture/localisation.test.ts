@@ -70,4 +70,13 @@ describe('localisation', () => {
     const bare = sourceFiles('src/editor').flatMap((file) => [...read(file).matchAll(shown)].map((m) => `${file}: ${m[0]}`));
     assert.deepEqual(bare, []);
   });
+
+  it('passes the sidebar\'s own words through l10n.t, with the bundle the extension hands the page', () => {
+    // Text, labels, tooltips and placeholders written as literals in the webview would stay English.
+    const literal = /\b(?:text|label|title|placeholder|'aria-label'|empty):\s*(?:'|"|`)[A-Za-z]|\b(?:button|iconButton)\((?:'close', )?(?:'|"|`)[A-Z]|\.(?:title|textContent)\s*=\s*(?:'|"|`)[A-Za-z]/g;
+    const bare = sourceFiles('src/webview').flatMap((file) => [...read(file).matchAll(literal)].map((m) => `${file}: ${m[0]}`));
+    assert.deepEqual(bare, []);
+    assert.match(read('src/editor/sidebar/sidebarView.ts'), /l10n: vscode\.l10n\.bundle/, 'the sidebar page gets the extension\'s bundle');
+    assert.ok(sourceFiles('src/webview').filter((file) => /\bt\('/.test(read(file))).length >= 8, 'the sections use t()');
+  });
 });

@@ -87,6 +87,33 @@ describe('indexer: incremental updates', () => {
     assert.equal(indexer.index.search('topic3', 5).length, 0);
   });
 
+  it('forgets the ids of passages gone when it compacts: per-passage tables stay the size of the index, vectors and scores kept', async () => {
+    const source = new FakeSource();
+    for (let i = 0; i < 20; i++) source.write(`/w/${i}.txt`, prose(`topic${i}`, 60));
+    const indexer = new Indexer(source, { log: recordingLog() });
+    await indexer.sync();
+    const index = indexer.index;
+    index.useVectorModel('test');
+    const vectorOf = (text: string) => Array.from({ length: 32 }, (_, i) => Math.sin(i * 0.7 + text.length * 0.13 + text.charCodeAt(i % text.length)));
+    for (let round = 0; round < 30; round++) {
+      for (let i = 0; i < 20; i += 3) source.write(`/w/${i}.txt`, prose(`topic${i} edit${round}`, 60));
+      await indexer.applyChanges({ changed: Array.from({ length: 7 }, (_, k) => `/w/${k * 3}.txt`) });
+      for (const p of index.withoutVectors(1000)) index.putVector(p.id, vectorOf(p.text));
+    }
+    const ids = () => (index.save() as unknown as { internalDocumentIDStore: { internalIdToId: string[] } }).internalDocumentIDStore.internalIdToId.length;
+    assert.ok(ids() > index.size * 2, `${ids()} ids for ${index.size} passages before compacting`);
+    const query = index.search('topic4 sentence', 1)[0].passage;
+    const words = index.search('topic4 sentence edit29', 10);
+    const near = index.searchVectors(vectorOf(query.text), 10);
+    const embedded = index.embeddedCount;
+    index.compact();
+    assert.equal(ids(), index.size);
+    assert.equal(index.embeddedCount, embedded);
+    assert.deepEqual(index.search('topic4 sentence edit29', 10), words);
+    assert.deepEqual(index.searchVectors(vectorOf(query.text), 10).map((h) => [h.passage.id, h.score.toFixed(6)]), near.map((h) => [h.passage.id, h.score.toFixed(6)]));
+    assert.equal(near[0].passage.id, query.id);
+  });
+
   it('cancels between batches and keeps what was indexed', async () => {
     const source = new FakeSource();
     for (let i = 0; i < 100; i++) source.write(`/w/${i}.txt`, prose(`thing${i}`));

@@ -44,10 +44,24 @@ describe('index: languages', () => {
     assert.equal(index.search('gärten', 5, undefined, { language: 'german' })[0]?.passage.docId, '/de/garten.md');
   });
 
-  it('finds Japanese passages for Japanese text, words segmented by Orama’s tokenizer', async () => {
+  it('finds Japanese passages for Japanese text, read as pairs of characters', async () => {
     const { index } = await indexed();
     assert.equal(index.search('富士山が見える山', 5, undefined, { language: 'japanese' })[0]?.passage.docId, '/ja/yama.md');
     assert.equal(index.search('猫', 5, undefined, { language: 'japanese' })[0]?.passage.docId, '/ja/neko.md');
+  });
+
+  it('reads Chinese as pairs of characters, counting repeats, with the Latin words among them', async () => {
+    const source = new FakeSource();
+    source.write('/zh/often.md', '内核模块在系统启动时加载。内核模块可以随时卸载，内核模块也可以在运行中更新，管理员很少需要重新启动机器。');
+    source.write('/zh/once.md', '内核模块在系统启动时加载。这篇文档说明了驱动程序的配置方法。');
+    source.write('/zh/memory.md', '驱动程序使用 kmalloc 分配内存，每次调用之后都需要检查返回值，否则系统可能在内存不足时崩溃。');
+    const indexer = new Indexer(source, { log: silentLog });
+    await indexer.sync();
+    assert.deepEqual([...indexer.index.docs.values()].map((d) => d.language), ['mandarin', 'mandarin', 'mandarin']);
+    const hits = indexer.index.search('内核模块', 5, undefined, { language: 'mandarin' });
+    assert.deepEqual(hits.slice(0, 2).map((h) => h.passage.docId), ['/zh/often.md', '/zh/once.md']);
+    assert.ok(hits[0].score > hits[1].score);
+    assert.equal(indexer.index.search('kmalloc 内存', 5, undefined, { language: 'mandarin' })[0]?.passage.docId, '/zh/memory.md');
   });
 
   it('chooses exemplars in the language of the text being written', async () => {

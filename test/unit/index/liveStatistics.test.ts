@@ -49,4 +49,39 @@ describe('index: live statistics', () => {
       for (const [id, score] of b[q]) assert.ok(Math.abs(a[q].get(id)! - score) < 1e-9, `${queries[q]}: ${a[q].get(id)} vs ${score}`);
     }
   });
+  it('answers as a fresh build, hit for hit, after paragraphs are replaced, repeated, moved and given vectors, live and restarted', async () => {
+    let seed = 99;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const paragraph = () => Array.from({ length: 30 + Math.floor(random() * 30) }, () => (random() < 0.4 ? words[Math.floor(random() * words.length)] : `w${Math.floor(random() * 400)}`)).join(' ') + '.';
+    const source = new FakeSource();
+    const docs: string[][] = [];
+    for (let d = 0; d < 120; d++) {
+      docs[d] = Array.from({ length: 2 + (d % 5) }, paragraph);
+      source.write(`/w/${d}.md`, docs[d].join('\n\n'));
+    }
+    const edited = new Indexer(source, { log: silentLog });
+    await edited.sync();
+    for (let round = 0; round < 240; round++) {
+      const d = Math.floor(random() * docs.length);
+      const kind = random();
+      if (kind < 0.4) docs[d][Math.floor(random() * docs[d].length)] = paragraph(); // one paragraph replaced, the others' passages stay
+      else if (kind < 0.6) docs[d].push(docs[d][0]); // a paragraph repeated
+      else if (kind < 0.75) docs[d].splice(0, 1);
+      else if (kind < 0.85) docs[d].reverse(); // moved
+      else docs[d] = Array.from({ length: 3 }, paragraph);
+      if (!docs[d].length) docs[d] = [paragraph()];
+      source.write(`/w/${d}.md`, docs[d].join('\n\n'));
+      await edited.applyChanges({ changed: [`/w/${d}.md`] });
+      // an Orama update per vector: the passage leaves and comes back with the same terms
+      if (round % 7 === 0) for (const p of edited.index.withoutVectors(5)) edited.index.putVector(p.id, Array.from({ length: 16 }, (_, i) => Math.sin(i + p.text.length)));
+      if (round === 120) edited.index = decodeIndex(encodeIndex(edited.index, [])).index;
+    }
+    const fresh = new Indexer(source, { log: silentLog });
+    await fresh.sync();
+    const top = (index: PassageIndex, q: string) => index.search(q, 10).map((r) => `${r.passage.id} ${Math.round(r.score * 1e9) / 1e9}`);
+    for (const q of [...queries, 'w100 w200 w300 harbour', 'kernel meadow w5']) {
+      assert.ok(top(fresh.index, q).length > 0, `"${q}" finds passages`);
+      assert.deepEqual(top(edited.index, q), top(fresh.index, q), q);
+    }
+  });
 });

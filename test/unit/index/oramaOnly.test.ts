@@ -7,7 +7,7 @@ import * as path from 'node:path';
 // an Orama instance's data past its API.
 const ROOT = path.join(__dirname, '../../../../src');
 const PLUGIN = path.join(ROOT, 'core/index/orama');
-const INSIDES = ['postings', 'vectors', 'dot', 'passageIndexComponent', 'passageDocuments'];
+const INSIDES = ['postings', 'frozenPostings', 'termsOfText', 'vectors', 'dot', 'passageIndexComponent', 'passageDocuments'];
 
 async function sources(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });

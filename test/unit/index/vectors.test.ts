@@ -29,6 +29,19 @@ describe('index: int8 vectors', () => {
     });
   }
 
+  it('finds a stored vector first when asked for it, though int8 rounding puts its cosine a little above 1', () => {
+    for (const dim of [64, 30]) {
+      const rows = Array.from({ length: 200 }, (_, r) => Array.from({ length: dim }, (_, i) => Math.sin(r * 12.9898 + i * 78.233 + dim)));
+      const index = new VectorRows();
+      rows.forEach((v, i) => index.insert(i + 1, v));
+      for (const slot of [1, 17, 200]) {
+        const found = index.find(rows[slot - 1], 0.0001);
+        assert.ok(found.every(([s]) => Number.isInteger(s) && s >= 1 && s <= 200), `${dim} dimensions: slots ${found.slice(0, 3).map(([s]) => s)}`);
+        assert.equal(found[0][0], slot);
+      }
+    }
+  });
+
   it('gives a passage back as it went in, features and all', () => {
     const index = new PassageIndex();
     const passages = cutIntoPassages(reduceToProse('Semicolons; dashes — and (parentheses)! Do I? We’re here, again, and again.\n\nA second paragraph of words.', 'markdown'), { docId: '/a.md', format: 'markdown', modifiedAt: 5 });

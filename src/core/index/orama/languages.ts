@@ -23,21 +23,35 @@ import { stopwords as portugueseStops } from '@orama/stopwords/portuguese';
 import { stopwords as russianStops } from '@orama/stopwords/russian';
 import { stopwords as spanishStops } from '@orama/stopwords/spanish';
 import { stopwords as swedishStops } from '@orama/stopwords/swedish';
-import { createTokenizer as japaneseTokenizer } from '@orama/tokenizers/japanese';
-import { createTokenizer as mandarinTokenizer } from '@orama/tokenizers/mandarin';
+import { hashTerm, wordCodePointAt } from '../terms';
+import { cjkStopWords, cjkTerms } from './cjk';
+import type { TermsOfText } from './termsOfText';
 
-/** How Orama's packages read one language: its stop words, its stemmer, and for Japanese and Mandarin a segmenter. */
+/** How one language is read: Orama's stop words and stemmer for it, and for Japanese and Mandarin a segmenter (cjk.ts). */
 export interface LanguageTools {
   readonly name: string;
   readonly stopWords: ReadonlySet<string>;
   readonly stem?: (word: string) => string;
-  readonly segment?: (text: string) => string[];
+  /** Terms of lower-cased text in a script written without spaces. */
+  readonly segment?: (lower: string) => TermsOfText;
 }
 
-const segmenter = (create: typeof japaneseTokenizer, language: string) => {
-  let tokenizer: ReturnType<typeof japaneseTokenizer> | undefined;
-  return (text: string) => (tokenizer ??= create({ language, allowDuplicates: true })).tokenize(text);
-};
+const MAX_CACHED_STEMS = 200_000;
+/** Stems each word once, as Orama's tokenizer does with its normalizationCache: a snowball stemmer is slow. */
+function cached(stem: (word: string) => string): (word: string) => string {
+  const stems = new Map<string, string>();
+  return (word) => {
+    let stemmed = stems.get(word);
+    if (stemmed === undefined) {
+      if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+      stems.set(word, (stemmed = stem(word)));
+    }
+    return stemmed;
+  };
+}
+const withStops = (words: string[], stem: (word: string) => string) => ({ stopWords: new Set(words), stem: cached(stem) });
+const japaneseStopWords = cjkStopWords(japaneseStops);
+const mandarinStopWords = cjkStopWords(mandarinStops);
 
 /**
  * The languages the index reads, by their code in the index (their position: never reorder, only append). English is
@@ -45,19 +59,19 @@ const segmenter = (create: typeof japaneseTokenizer, language: string) => {
  */
 export const LANGUAGES: readonly LanguageTools[] = [
   { name: 'english', stopWords: new Set(englishStops) },
-  { name: 'german', stopWords: new Set(germanStops), stem: germanStem },
-  { name: 'french', stopWords: new Set(frenchStops), stem: frenchStem },
-  { name: 'spanish', stopWords: new Set(spanishStops), stem: spanishStem },
-  { name: 'italian', stopWords: new Set(italianStops), stem: italianStem },
-  { name: 'portuguese', stopWords: new Set(portugueseStops), stem: portugueseStem },
-  { name: 'dutch', stopWords: new Set(dutchStops), stem: dutchStem },
-  { name: 'swedish', stopWords: new Set(swedishStops), stem: swedishStem },
-  { name: 'norwegian', stopWords: new Set(norwegianStops), stem: norwegianStem },
-  { name: 'danish', stopWords: new Set(danishStops), stem: danishStem },
-  { name: 'finnish', stopWords: new Set(finnishStops), stem: finnishStem },
-  { name: 'russian', stopWords: new Set(russianStops), stem: russianStem },
-  { name: 'japanese', stopWords: new Set(japaneseStops), segment: segmenter(japaneseTokenizer, 'japanese') },
-  { name: 'mandarin', stopWords: new Set(mandarinStops), segment: segmenter(mandarinTokenizer, 'mandarin') },
+  { name: 'german', ...withStops(germanStops, germanStem) },
+  { name: 'french', ...withStops(frenchStops, frenchStem) },
+  { name: 'spanish', ...withStops(spanishStops, spanishStem) },
+  { name: 'italian', ...withStops(italianStops, italianStem) },
+  { name: 'portuguese', ...withStops(portugueseStops, portugueseStem) },
+  { name: 'dutch', ...withStops(dutchStops, dutchStem) },
+  { name: 'swedish', ...withStops(swedishStops, swedishStem) },
+  { name: 'norwegian', ...withStops(norwegianStops, norwegianStem) },
+  { name: 'danish', ...withStops(danishStops, danishStem) },
+  { name: 'finnish', ...withStops(finnishStops, finnishStem) },
+  { name: 'russian', ...withStops(russianStops, russianStem) },
+  { name: 'japanese', stopWords: japaneseStopWords.words, segment: (lower) => cjkTerms(lower, japaneseStopWords) },
+  { name: 'mandarin', stopWords: mandarinStopWords.words, segment: (lower) => cjkTerms(lower, mandarinStopWords) },
 ];
 
 export const ENGLISH = 0;
@@ -68,9 +82,10 @@ export function languageCode(name: string | undefined): number {
   return (name && CODES.get(name)) || ENGLISH;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 /** Characters of a document looked at: enough evidence, little time. */
 const SAMPLE = 2000;
+/** Stop words past which the sample's rest is not read: the share of each language's is settled by then. */
+const ENOUGH_EVIDENCE = 64;
 /** Latin-script languages told apart by their stop words. */
 const BY_STOP_WORDS = LANGUAGES.map((l, code) => ({ l, code })).filter(({ l }) => !l.segment && l.name !== 'russian');
 /** Each stop word and the languages (bit per entry of BY_STOP_WORDS) whose list has it. */
@@ -78,6 +93,35 @@ const STOP_WORD_LANGUAGES = new Map<string, number>();
 BY_STOP_WORDS.forEach(({ l }, bit) => {
   for (const w of l.stopWords) STOP_WORD_LANGUAGES.set(w, (STOP_WORD_LANGUAGES.get(w) ?? 0) | (1 << bit));
 });
+/** The same in an open-addressing table by hashTerm (entries: index + 1 into STOP_KEYS), read without making strings. */
+const STOP_KEYS = [...STOP_WORD_LANGUAGES.keys()];
+const STOP_BITS = STOP_KEYS.map((w) => STOP_WORD_LANGUAGES.get(w)!);
+const STOP_MASK = (1 << Math.ceil(Math.log2(STOP_KEYS.length * 4))) - 1;
+const STOP_TABLE = new Int32Array(STOP_MASK + 1);
+STOP_KEYS.forEach((w, k) => {
+  let h = hashTerm(w, 0, w.length) & STOP_MASK;
+  while (STOP_TABLE[h]) h = (h + 1) & STOP_MASK;
+  STOP_TABLE[h] = k + 1;
+});
+
+/** The languages (bits) whose stop words include text[start, end), 0 for none. */
+function stopWordBits(text: string, start: number, end: number): number {
+  for (let h = hashTerm(text, start, end) & STOP_MASK; STOP_TABLE[h]; h = (h + 1) & STOP_MASK) {
+    const word = STOP_KEYS[STOP_TABLE[h] - 1];
+    if (word.length === end - start && text.startsWith(word, start)) return STOP_BITS[STOP_TABLE[h] - 1];
+  }
+  return 0;
+}
+
+/** The language of a document written as these texts (its passages): the first SAMPLE characters decide. */
+export function detectLanguageOf(texts: readonly string[]): string {
+  let sample = '';
+  for (const text of texts) {
+    sample += sample ? `\n\n${text}` : text;
+    if (sample.length >= SAMPLE) break;
+  }
+  return detectLanguage(sample);
+}
 
 /**
  * The language a text is written in, from its script (kana: Japanese; Han without kana: Mandarin; Cyrillic:
@@ -100,10 +144,26 @@ export function detectLanguage(text: string): string {
   if (cyrillic > sample.length / 4) return 'russian';
   const hits = new Array<number>(BY_STOP_WORDS.length).fill(0);
   let words = 0;
-  for (const w of sample.toLowerCase().match(WORD) ?? []) {
+  let evidence = 0;
+  const lower = sample.toLowerCase();
+  // words as /[\p{L}\p{N}]+/u finds them, by a scan that makes no strings
+  for (let i = 0; i < lower.length; ) {
+    const step = wordCodePointAt(lower, i);
+    if (!step) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (i += step; i < lower.length; ) {
+      const next = wordCodePointAt(lower, i);
+      if (!next) break;
+      i += next;
+    }
     words++;
-    const bits = STOP_WORD_LANGUAGES.get(w);
-    if (bits) for (let b = 0; b < hits.length; b++) if (bits & (1 << b)) hits[b]++;
+    const bits = stopWordBits(lower, start, i);
+    if (!bits) continue;
+    for (let b = 0; b < hits.length; b++) if (bits & (1 << b)) hits[b]++;
+    if (++evidence >= ENOUGH_EVIDENCE) break;
   }
   if (words < 3) return 'english';
   let best = 0; // English

@@ -6,6 +6,3 @@ declare module '@orama/stemmers/*' {
 declare module '@orama/stopwords/*' {
   export const stopwords: string[];
 }
-declare module '@orama/tokenizers/*' {
-  export function createTokenizer(config?: { language: string; allowDuplicates?: boolean }): { tokenize(raw: string, language?: string, prop?: string): string[] };
-}

@@ -1,7 +1,8 @@
 import { components, type AnyIndexStore, type AnyOrama, type AnySchema, type BM25Params, type IIndex, type SearchableType, type Tokenizer, type TokenScore } from '@orama/orama';
-import { languageCode, ENGLISH } from './languages';
-import { Postings, listedTerms, scannedTerms, type Accumulator, type SavedPostings, type TermsOfText } from './postings';
-import { isPassageTokenizer, tokensOf } from './tokenizer';
+import { languageCode } from './languages';
+import { Postings, type Accumulator, type SavedPostings } from './postings';
+import { listedTerms, type TermsOfText } from './termsOfText';
+import { isPassageTokenizer, passageTerms } from './tokenizer';
 import { VectorRows, type SavedVectors } from './vectors';
 
 const defaults = components.index;
@@ -162,10 +163,9 @@ function flatten(schema: AnySchema, prefix = ''): Record<string, string> {
   return out;
 }
 
-/** A text's terms in a language: English through the scanner (no strings made), others through the tokenizer. */
+/** A text's terms in a language: the passage tokenizer's spans, or another tokenizer's strings. */
 function termsFor(text: string, language: number, tokenizer: Tokenizer): TermsOfText {
-  if (language === ENGLISH && isPassageTokenizer(tokenizer)) return scannedTerms(text);
-  return listedTerms(isPassageTokenizer(tokenizer) ? tokensOf(text, language) : tokenizer.tokenize(text, undefined));
+  return isPassageTokenizer(tokenizer) ? passageTerms(text, language) : listedTerms(tokenizer.tokenize(text, undefined));
 }
 
 function searchPostings(

@@ -8,8 +8,12 @@ export const SALIENT_TERMS = 10;
 /** The nearest passages a vector search gives at most: exemplar selection asks for a few dozen. */
 export const VECTOR_CANDIDATES = 1000;
 
-/** What Orama indexes of a passage: its text (BM25), and exact values for `where` (document, language, vector or not). */
-export const PASSAGE_SCHEMA = { text: 'string', docId: 'enum', language: 'enum', embedded: 'boolean' } as const;
+/**
+ * What Orama indexes of a passage: its text (BM25), and exact values for `where` (its document, vector or not). The
+ * passage's language is kept by the documents store but not indexed: nothing filters on it, and an index of it cost
+ * a tenth of Orama's insert.
+ */
+export const PASSAGE_SCHEMA = { text: 'string', docId: 'enum', embedded: 'boolean' } as const;
 /** Passage vectors: held by the index component whatever the embedding model's dimension. */
 export const VECTOR_PROPERTY = 'embedding';
 

@@ -1,29 +1,12 @@
-import { hashTerm, termSpans } from '../terms';
 import { grown } from './arrays';
+import { FrozenPostings, encodePostings, type SavedPostings } from './frozenPostings';
+import { signatureOf, type TermsOfText } from './termsOfText';
+
+export type { SavedPostings } from './frozenPostings';
+export type { TermsOfText } from './termsOfText';
 
 /** Postings pack slot and term frequency in one number: slot * TF_SPAN + min(tf, TF_SPAN - 1). */
 export const TF_SPAN = 256;
-
-/** The terms of one text: (start, end, hash) triples over `text`, which may be the text itself or its terms joined. */
-export interface TermsOfText {
-  readonly text: string;
-  readonly count: number;
-  readonly spans: Int32Array;
-}
-
-/** One string property's postings as save() gives them: typed arrays and one string, nothing per passage. */
-export interface SavedPostings {
-  /** The terms, each followed by '\n'. */
-  readonly terms: string;
-  /** Postings of term i: bytes[starts[i], starts[i + 1]): df, then (slot delta, tf) varint pairs. */
-  readonly postingStarts: Uint32Array;
-  readonly postings: Uint8Array;
-  /** Per slot: indexed terms (BM25's field length), whether the slot is live, and the language it was read in. */
-  readonly lengths: Uint32Array;
-  readonly live: Uint8Array;
-  readonly languages: Uint8Array;
-  readonly signatures: Int32Array;
-}
 
 /** What a search adds up per slot: its score, and how many of the query's terms it matched. */
 export interface Accumulator {
@@ -55,7 +38,7 @@ export class Postings {
   private liveCount = 0;
   private totalLength = 0;
   private terms: string[] = [];
-  private frozen: { text: string; starts: Uint32Array; bytes: Uint8Array; postingStarts: Uint32Array } | undefined;
+  private frozen: FrozenPostings | undefined;
   private frozenCount = 0;
   private table: Int32Array = new Int32Array(2048);
   private termHashes: Uint32Array = new Uint32Array(1024);
@@ -167,44 +150,18 @@ export class Postings {
 
   /** Typed arrays of the live postings (removed passages dropped), for Orama's save(). */
   save(): SavedPostings {
-    const terms: string[] = [];
-    const starts: number[] = [];
-    let out = new Uint8Array(1 << 16);
-    let at = 0;
-    const put = (value: number) => {
-      while (value >= 0x80) {
-        out[at++] = (value & 0x7f) | 0x80;
-        value = Math.floor(value / 128);
-      }
-      out[at++] = value;
-    };
     const entries: number[] = [];
-    for (let id = 0; id < this.termCount; id++) {
+    const liveEntries = (id: number) => {
       entries.length = 0;
       const keep = (slot: number, tf: number) => void (this.live[slot] && entries.push(slot * TF_SPAN + tf));
       const list = this.lists[id];
       if (list) for (const packed of list) keep(Math.floor(packed / TF_SPAN), packed % TF_SPAN);
       else this.forEachFrozenPosting(id, keep);
-      if (!entries.length) continue;
-      entries.sort((x, y) => x - y);
-      if (at + 5 + entries.length * 10 > out.length) out = grown(out, at + 5 + entries.length * 10);
-      terms.push(this.termAt(id));
-      starts.push(at);
-      put(entries.length);
-      let previous = 0;
-      for (const packed of entries) {
-        const slot = Math.floor(packed / TF_SPAN);
-        put(slot - previous);
-        put(packed % TF_SPAN);
-        previous = slot;
-      }
-    }
-    starts.push(at);
+      return entries.sort((x, y) => x - y);
+    };
     const slots = this.slotCount();
     return {
-      terms: terms.length ? `${terms.join('\n')}\n` : '',
-      postingStarts: Uint32Array.from(starts),
-      postings: out.slice(0, at),
+      ...encodePostings(this.termCount, (id) => this.termAt(id), liveEntries, TF_SPAN),
       lengths: this.lengths.slice(0, slots),
       live: this.live.slice(0, slots),
       languages: this.languageOf.slice(0, slots),
@@ -215,22 +172,17 @@ export class Postings {
   /** Adopts saved postings where they lie: nothing is decoded until a search or an insert needs it. */
   static load(saved: SavedPostings): Postings {
     const p = new Postings();
-    const starts = termStarts(saved.terms);
-    if (starts.length !== saved.postingStarts.length || saved.postingStarts[saved.postingStarts.length - 1] !== saved.postings.length) {
-      throw new Error('terms and postings disagree');
-    }
-    const slots = saved.lengths.length;
-    if (saved.live.length !== slots || saved.languages.length !== slots || saved.signatures.length !== slots) throw new Error('slot tables disagree');
-    const count = starts.length - 1;
-    p.frozen = { text: saved.terms, starts, bytes: saved.postings, postingStarts: saved.postingStarts };
+    const frozen = new FrozenPostings(saved);
+    const count = frozen.count;
+    p.frozen = frozen;
     p.frozenCount = count;
     p.lists = new Array(count);
     p.termHashes = new Uint32Array(Math.max(1024, count * 2));
     p.df = new Int32Array(Math.max(1024, count * 2));
     p.tf = new Int32Array(p.df.length);
     for (let id = 0; id < count; id++) {
-      p.termHashes[id] = hashTerm(saved.terms, starts[id], starts[id + 1] - 1);
-      p.df[id] = p.frozenDf(id);
+      p.termHashes[id] = frozen.hashAt(id);
+      p.df[id] = frozen.df(id);
     }
     p.rehash(count);
     p.growSlots(saved.lengths.length);
@@ -265,7 +217,7 @@ export class Postings {
     this.signatures = grown(this.signatures, min);
   }
 
-  /** The text's terms as ids, each once, with `tf` counting them; unknown terms are added when `add`. */
+  /** The text's terms as ids, each once, with `tf` counting them; unknown terms are added when `add`. Valid until the next call. */
   private distinctTerms(terms: TermsOfText, add: boolean): number[] {
     const ids = this.distinct;
     ids.length = 0;
@@ -279,7 +231,7 @@ export class Postings {
       }
       if (this.tf[id]++ === 0) ids.push(id);
     }
-    return ids.slice();
+    return ids;
   }
 
   /** Drops a slot's stale postings from every list (only when an id comes back with other text: rare). */
@@ -293,8 +245,7 @@ export class Postings {
   }
 
   private termAt(id: number): string {
-    if (id < this.frozenCount) return this.frozen!.text.slice(this.frozen!.starts[id], this.frozen!.starts[id + 1] - 1);
-    return this.terms[id - this.frozenCount];
+    return id < this.frozenCount ? this.frozen!.termAt(id) : this.terms[id - this.frozenCount];
   }
 
   private rehash(count: number): void {
@@ -325,14 +276,7 @@ export class Postings {
       if (id >= this.frozenCount) {
         const term = this.terms[id - this.frozenCount];
         if (term.length === length && text.startsWith(term, start)) return id;
-      } else {
-        const frozen = this.frozen!;
-        const at = frozen.starts[id];
-        if (frozen.starts[id + 1] - 1 - at !== length) continue;
-        let k = 0;
-        while (k < length && frozen.text.charCodeAt(at + k) === text.charCodeAt(start + k)) k++;
-        if (k === length) return id;
-      }
+      } else if (this.frozen!.matches(id, text, start, length)) return id;
     }
   }
 
@@ -357,34 +301,8 @@ export class Postings {
     return id;
   }
 
-  private frozenDf(id: number): number {
-    const bytes = this.frozen!.bytes;
-    let at = this.frozen!.postingStarts[id];
-    let value = 0;
-    for (let scale = 1; ; scale *= 128) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-    }
-  }
-
   private forEachFrozenPosting(id: number, each: (slot: number, tf: number) => void): void {
-    const bytes = this.frozen!.bytes;
-    let at = this.frozen!.postingStarts[id];
-    const get = () => {
-      let value = 0;
-      for (let scale = 1; ; scale *= 128) {
-        const byte = bytes[at++];
-        value += (byte & 0x7f) * scale;
-        if (byte < 0x80) return value;
-      }
-    };
-    const df = get();
-    let slot = 0;
-    for (let i = 0; i < df; i++) {
-      slot += get();
-      each(slot, get());
-    }
+    this.frozen!.forEach(id, each);
   }
 
   private mutableList(id: number): number[] {
@@ -396,43 +314,4 @@ export class Postings {
     }
     return list;
   }
-}
-
-/** The English fast path's terms: spans of the lower-cased text, no strings made (see terms.ts). */
-export function scannedTerms(text: string): TermsOfText {
-  const { lower, count, spans } = termSpans(text);
-  return { text: lower, count, spans };
-}
-
-/** Terms a tokenizer gave as strings, joined so that the index finds them as spans of one text. */
-export function listedTerms(tokens: readonly string[]): TermsOfText {
-  const spans = new Int32Array(tokens.length * 3);
-  let at = 0;
-  tokens.forEach((token, i) => {
-    spans[i * 3] = at;
-    spans[i * 3 + 1] = at + token.length;
-    spans[i * 3 + 2] = hashTerm(token, 0, token.length);
-    at += token.length + 1;
-  });
-  return { text: tokens.join('\n'), count: tokens.length, spans };
-}
-
-function signatureOf(terms: TermsOfText): number {
-  let h = terms.count;
-  for (let k = 2; k < terms.count * 3; k += 3) h = Math.imul(h ^ terms.spans[k], 0x01000193);
-  return h;
-}
-
-/** Where each '\n'-terminated term starts, plus one past the last. */
-function termStarts(text: string): Uint32Array {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Uint32Array(count + 1);
-  let at = 0;
-  for (let k = 0; k < count; k++) {
-    starts[k] = at;
-    at = text.indexOf('\n', at) + 1;
-  }
-  starts[count] = at;
-  return starts;
 }

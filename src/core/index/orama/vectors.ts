@@ -54,6 +54,14 @@ export class VectorRows {
     this.present[slot] = 1;
   }
 
+  /** The vector held for a slot, as stored (scale · row), or undefined. */
+  vectorAt(slot: number): number[] | undefined {
+    if (!this.present[slot]) return undefined;
+    const dim = this.size;
+    const scale = this.scales[slot];
+    return Array.from(this.rows.subarray(slot * dim, slot * dim + dim), (q) => q * scale);
+  }
+
   remove(slot: number): boolean {
     if (!this.present[slot]) return false;
     this.present[slot] = 0;
@@ -161,7 +169,7 @@ function best(scores: Float32Array, slots: number, floor: number, keep: (slot: n
   let n = 0;
   for (let slot = 1; slot < slots; slot++) {
     const s = scores[slot];
-    if (s >= floor && keep(slot)) packed[n++] = Math.round((1 - s) * 2 ** 20) * 2 ** 26 + slot; // ascending = best first
+    if (s >= floor && keep(slot)) packed[n++] = Math.round(Math.max(0, 1 - s) * 2 ** 20) * 2 ** 26 + slot; // ascending = best first; a rounding above 1 is 1
   }
   const order = packed.subarray(0, n).sort();
   const out = new Array<[number, number]>(n);

@@ -2,17 +2,18 @@ import type { FromSidebar, VoiceHabitView, VoiceView } from '../../../shared/sid
 import { button, h, iconButton, replaceKeepingFocus } from '../dom';
 import type { Section } from '../modelSection';
 import type { ViewState } from '../state';
+import { t } from '../l10n';
 
 /** The voice profile's habits, each with its evidence and a switch; open the file, measure again, describe in words. */
 export function habitsPart(post: (message: FromSidebar) => void): Section {
   const intro = h('p', { class: 'note', testid: 'voice-basis' });
   const problem = h('p', { class: 'voice-problem', testid: 'voice-problem', attrs: { role: 'alert' } });
-  const list = h('ul', { class: 'habits', testid: 'voice-habits', attrs: { 'aria-label': 'Habits of your writing' } });
+  const list = h('ul', { class: 'habits', testid: 'voice-habits', attrs: { 'aria-label': t('Habits of your writing') } });
   const ownWords = h('blockquote', { class: 'own-words', testid: 'voice-own-words' });
-  const edit = button('Edit my voice', () => post({ type: 'editVoice' }), { icon: 'edit', testid: 'voice-edit' });
-  const measure = button('Measure again', () => post({ type: 'measureVoice' }), { icon: 'sync', secondary: true, testid: 'voice-measure' });
-  const describe = button('Describe in words', () => post({ type: 'describeVoice' }), { icon: 'sparkle', secondary: true, testid: 'voice-describe' });
-  describe.title = 'Your model writes a short description of your voice from a sample of your passages. It goes only to your Ollama.';
+  const edit = button(t('Edit my voice'), () => post({ type: 'editVoice' }), { icon: 'edit', testid: 'voice-edit' });
+  const measure = button(t('Measure again'), () => post({ type: 'measureVoice' }), { icon: 'sync', secondary: true, testid: 'voice-measure' });
+  const describe = button(t('Describe in words'), () => post({ type: 'describeVoice' }), { icon: 'sparkle', secondary: true, testid: 'voice-describe' });
+  describe.title = t('Your model writes a short description of your voice from a sample of your passages. It goes only to your Ollama.');
   let shown = '';
 
   return {
@@ -24,7 +25,7 @@ export function habitsPart(post: (message: FromSidebar) => void): Section {
       ownWords.textContent = voice?.ownWords ?? '';
       ownWords.hidden = !voice?.ownWords;
       measure.disabled = !voice?.learning;
-      measure.title = voice?.learning ? '' : 'Learning is off (ownvoice.learning.enabled)';
+      measure.title = voice?.learning ? '' : t('Learning is off (ownvoice.learning.enabled)');
       describe.disabled = !voice || !!voice.describing;
       const key = JSON.stringify(voice?.habits ?? []);
       if (key === shown) return;
@@ -35,10 +36,14 @@ export function habitsPart(post: (message: FromSidebar) => void): Section {
 }
 
 function basisText(voice: VoiceView | undefined): string {
-  if (!voice) return 'Your voice profile is not ready yet.';
-  const learning = voice.learning ? '' : ' Learning is off: Ownvoice does not measure again.';
-  if (!voice.passages) return `Ownvoice has not measured your writing yet.${learning}`;
-  return `Measured in ${voice.passages.toLocaleString()} passages (${voice.words.toLocaleString()} words) of your writing. Untick a habit to switch it off, or remove it.${learning}`;
+  if (!voice) return t('Your voice profile is not ready yet.');
+  const learning = voice.learning ? '' : ` ${t('Learning is off: Ownvoice does not measure again.')}`;
+  if (!voice.passages) return t('Ownvoice has not measured your writing yet.') + learning;
+  const measured = voice.passages === 1
+    ? t('Measured in 1 passage ({0} words) of your writing.', voice.words.toLocaleString())
+    : t('Measured in {0} passages ({1} words) of your writing.', voice.passages.toLocaleString(), voice.words.toLocaleString());
+  const habits = voice.habits.length ? ` ${t('Untick a habit to switch it off, or remove it.')}` : ` ${t('Not enough of it yet to tell your habits.')}`;
+  return measured + habits + learning;
 }
 
 function habitItem(habit: VoiceHabitView, post: (message: FromSidebar) => void): HTMLElement {
@@ -48,6 +53,6 @@ function habitItem(habit: VoiceHabitView, post: (message: FromSidebar) => void):
   box.addEventListener('change', () => post({ type: 'setHabit', key: habit.key, on: box.checked }));
   const label = h('label', { attrs: { for: id } }, h('span', { class: 'habit-label', text: `${habit.label}: ` }), h('span', { class: 'habit-value', text: habit.value }));
   const evidence = habit.evidence ? [h('div', { class: 'habit-evidence', text: habit.evidence })] : [];
-  const remove = iconButton('close', `Remove "${habit.label}" from your voice`, () => post({ type: 'removeHabit', key: habit.key }), `remove-habit-${habit.key}`);
+  const remove = iconButton('close', t('Remove "{0}" from your voice', habit.label), () => post({ type: 'removeHabit', key: habit.key }), `remove-habit-${habit.key}`);
   return h('li', { class: habit.on ? 'habit' : 'habit off' }, box, h('div', { class: 'habit-text' }, label, ...evidence), remove);
 }
