@@ -17,6 +17,10 @@ async function main(): Promise<number> {
   console.log(`soak: ${options.quick ? 'quick' : 'full'} run, seed ${options.seed}`);
   const results: PartResult[] = [];
   for (const part of SOAK_PARTS.filter((p) => !only || only.includes(p.name))) {
+    if (options.quick && part.fullOnly && !only) {
+      console.log(`soak: ${part.name} runs in the full run only`);
+      continue;
+    }
     const started = Date.now();
     console.log(`soak: ${part.name}…`);
     let result: PartResult;

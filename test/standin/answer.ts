@@ -28,7 +28,8 @@ export interface Job {
 /** Where the chunks go (completion.ts's ChunkSink: Ollama's shape, faults applied). */
 export interface Sink {
   send(piece: string, field: 'content' | 'thinking'): Promise<void>;
-  finish(final: Record<string, unknown>): void;
+  /** May go on (the endless-stream fault): the slot is held until it settles. */
+  finish(final: Record<string, unknown>): void | Promise<void>;
 }
 
 // The thinking text is real model output too: a greedy continuation of this fixed line.
@@ -70,7 +71,7 @@ export async function answer(ctx: StandinContext, sink: Sink, job: Job, signal: 
     const setPhase = (p: Phase): void => void (phase = p);
     const paced = ctx.cost.profile !== null || job.entry.spec.persona === 'chatty';
     const { counts, ...final } = paced ? await pacedAnswer(turn, setPhase) : await streamedAnswer(turn, setPhase);
-    sink.finish({
+    await sink.finish({
       ...final,
       total_duration: Number(process.hrtime.bigint() - startedAt),
       load_duration: load.ns,

@@ -15,6 +15,11 @@ type Kind = Job['kind'];
 class DroppedError extends Error {}
 class InjectedError extends Error {}
 
+/** What the garbage fault sends: invalid UTF-8, control bytes, half a JSON object, no newline at the end. */
+const GARBAGE = Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x72, 0x65, 0x73, 0xc3, 0x28, 0x1b, 0x5b, 0x32, 0x4a, 0x80, 0x81, 0x0a, 0xf0, 0x9f, 0x92]);
+const ANOTHER_MODEL = 'another-model:70b';
+const ENDLESS_EVERY_MS = 20;
+
 export async function handleGenerate(ctx: StandinContext, res: ServerResponse, body: Record<string, unknown>, record: RecordedRequest): Promise<void> {
   const entry = completionModel(ctx, body, 'generate');
   const form = FORMS[entry.spec.form];
@@ -163,6 +168,11 @@ class ChunkSink implements Sink {
     if (faults.errorAfterChunks !== null && this.chunks >= faults.errorAfterChunks) {
       throw new InjectedError(`stand-in: injected error after ${this.chunks} chunks`);
     }
+    if (this.job.stream && faults.garbageAfterChunks !== null && this.chunks >= faults.garbageAfterChunks) {
+      this.ctx.killed.add(this.res);
+      this.res.end(GARBAGE);
+      throw new DroppedError('stand-in: garbage sent');
+    }
     if (field === 'thinking') this.thinking += piece;
     else this.content += piece;
     if (this.job.stream) writeLine(this.res, field === 'thinking' ? this.chunk('', piece, false) : this.chunk(piece, '', false));
@@ -170,7 +180,12 @@ class ChunkSink implements Sink {
     await sleep(faults.tokenDelayMs, this.signal);
   }
 
-  finish(final: Record<string, unknown>): void {
+  async finish(final: Record<string, unknown>): Promise<void> {
+    // Never done: a word at a time until the client leaves (sleep throws then), as a model that does not stop.
+    while (this.job.stream && this.ctx.faults.endlessStream) {
+      writeLine(this.res, this.chunk(' and', '', false));
+      await sleep(ENDLESS_EVERY_MS, this.signal);
+    }
     const body = this.job.stream ? { ...this.chunk('', '', true), ...final } : { ...this.chunk(this.content, this.thinking, true), ...final };
     if (this.job.stream) {
       writeLine(this.res, body);
@@ -181,7 +196,7 @@ class ChunkSink implements Sink {
   }
 
   private chunk(content: string, thinking: string, done: boolean): Record<string, unknown> {
-    const head = { model: this.job.entry.spec.name, created_at: nowIso() };
+    const head = { model: this.ctx.faults.answerForAnotherModel ? ANOTHER_MODEL : this.job.entry.spec.name, created_at: nowIso() };
     const payload = this.job.kind === 'chat'
       ? { message: { role: 'assistant', content, ...this.thinkingField(thinking) } }
       : { response: content, ...this.thinkingField(thinking) };

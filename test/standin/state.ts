@@ -16,6 +16,12 @@ export interface Faults {
   dropAfterChunks: number | null;
   /** A model's first use after start/reset/unload waits this long, reported in load_duration. */
   coldLoadMs: number;
+  /** After this many chunks a streaming response sends bytes that are not JSON (nor UTF-8) and ends, with no final chunk. */
+  garbageAfterChunks: number | null;
+  /** A streaming response never ends: after the answer, a word every 20 ms until the client leaves (the slot stays busy). */
+  endlessStream: boolean;
+  /** Every chunk names another model than the one asked for (a proxy or a misrouted host). */
+  answerForAnotherModel: boolean;
 }
 
 export const NO_FAULTS: Readonly<Faults> = {
@@ -26,6 +32,9 @@ export const NO_FAULTS: Readonly<Faults> = {
   errorAfterChunks: null,
   dropAfterChunks: null,
   coldLoadMs: 0,
+  garbageAfterChunks: null,
+  endlessStream: false,
+  answerForAnotherModel: false,
 };
 
 /** Checks a partial fault set from JSON; throws with the offending key. */

@@ -10,6 +10,7 @@ import { abortSignalOf } from '../cancellation';
 import { affectsIndexSources, embeddingTarget, indexSourceRules, maxFileBytes } from './indexSettings';
 import { describeProgress, IndexStatusItem } from './indexStatusItem';
 import { FileChangeQueue } from './fileChangeQueue';
+import { saveProblemOf } from './saveProblem';
 
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 10 * 60 * 1000;
@@ -36,6 +37,8 @@ export class IndexSupport implements vscode.Disposable {
   private disposed = false;
   /** When the worker was restarted after a crash, within the last RESTART_WINDOW_MS. */
   private restarts: number[] = [];
+  /** The writer is told once a session that their index is not being kept. */
+  private toldSaveProblem = false;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: Log) {
     this.queue = new FileChangeQueue((changes) => void this.run((index) => index.applyChanges(changes)));
@@ -155,7 +158,10 @@ export class IndexSupport implements vscode.Disposable {
       return await work(index);
     } catch (error) {
       if ((error as Error).name === 'AbortError') this.log.info('Indexing cancelled; what was read so far is kept.');
-      else this.log.error(`Indexing failed: ${String(error)}`);
+      else {
+        this.log.error(`Indexing failed: ${String(error)}`);
+        this.tellSaveProblem(error);
+      }
       return undefined;
     } finally {
       forward?.dispose();
@@ -163,6 +169,20 @@ export class IndexSupport implements vscode.Disposable {
       this.status.hide();
       this.changed.fire();
     }
+  }
+
+  /** A full disk, read-only storage or a folder where the file goes: said once, plainly, with where it is. */
+  private tellSaveProblem(error: unknown): void {
+    const problem = saveProblemOf(error);
+    if (!problem || this.toldSaveProblem) return;
+    this.toldSaveProblem = true;
+    const why = {
+      'disk-full': vscode.l10n.t('the disk is full'),
+      'read-only': vscode.l10n.t('its folder cannot be written to'),
+      'folder-in-the-way': vscode.l10n.t('a folder is in the way of its file'),
+    }[problem];
+    const message = vscode.l10n.t('Ownvoice cannot keep the index of your writing: {0} ({1}). Suggestions still use your writing now, but it will be read again from the start next time.', why, this.storageFolder.fsPath);
+    void vscode.window.showWarningMessage(message, vscode.l10n.t('Show Log')).then((choice) => choice && vscode.commands.executeCommand('ownvoice.showLog'));
   }
 
   private showProgress(progress: IndexProgress): void {

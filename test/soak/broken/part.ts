@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { freshAnswers, writeCorpus } from '../corpus';
 import type { SoakOptions } from '../parts';
 import { random, Tally, type PartResult } from '../report';
+import { saveProblemOf } from '../../../src/editor/index/saveProblem';
 import { storedFiles, type OpenResult, type StoredFile } from './storedFiles';
 
 const OPEN_TIMEOUT_MS = 60_000;
@@ -132,7 +133,10 @@ const fullDisk = {
       const file = path.join(mount, 'stored');
       await fs.copyFile(staging, file);
       await fillDisk(path.join(mount, 'filler'));
-      const saved = await target.save(file).then(() => 'saved', (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error));
+      const failure = await target.save(file).then(() => undefined, (error: unknown) => error);
+      const saved = failure === undefined ? 'saved' : 'failed';
+      const unexplained = unexplainedSaveFailure(target, failure);
+      if (unexplained) return unexplained;
       const leftovers = (await fs.readdir(mount)).filter((n) => n.endsWith('.tmp'));
       if (leftovers.length) return { outcome: 'wrong', detail: `a failed save left ${leftovers.join(', ')} filling the disk` };
       await fs.rm(path.join(mount, 'filler'));
@@ -153,7 +157,9 @@ const readOnlyFolder = {
     await target.create(file);
     await fs.chmod(dir, 0o555);
     try {
-      await asNobody(() => target.save(file)).catch(() => undefined);
+      const failed = await asNobody(() => target.save(file)).then(() => undefined, (error: unknown) => error);
+      const unexplained = unexplainedSaveFailure(target, failed);
+      if (unexplained) return unexplained;
       const opened = await asNobody(() => target.open(file));
       return opened.outcome === 'altered' ? { outcome: 'wrong', detail: 'a save into a read-only folder changed the file' } : opened;
     } finally {
@@ -161,6 +167,12 @@ const readOnlyFolder = {
     }
   },
 };
+
+/** A failed save of a file the editor explains must carry an error saveProblemOf can read, or the writer is told nothing. */
+function unexplainedSaveFailure(target: StoredFile, error: unknown): OpenResult | undefined {
+  if (!target.explainsFailedSave || error === undefined || saveProblemOf(error)) return undefined;
+  return { outcome: 'wrong', detail: `a failed save the editor cannot explain to the writer: ${error instanceof Error ? error.message : String(error)}` };
+}
 
 async function fillDisk(file: string): Promise<void> {
   const handle = await fs.open(file, 'w');

@@ -30,6 +30,8 @@ export interface StoredFile {
   save(file: string): Promise<void>;
   /** Bytes of the same kind of file from another version of Ownvoice, when there is such a thing. */
   otherVersion(valid: Buffer): Buffer | undefined;
+  /** A failed save must reach the editor as an error it can explain to the writer (src/editor/index/saveProblem). */
+  readonly explainsFailedSave?: boolean;
 }
 
 export interface StoredFileContext {
@@ -54,6 +56,7 @@ function indexFile({ corpus, fresh }: StoredFileContext): StoredFile {
   return {
     name: 'index file',
     mustSayRebuild: true,
+    explainsFailedSave: true,
     create: build,
     async open(file) {
       const log = recordingLog();

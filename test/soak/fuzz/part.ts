@@ -26,9 +26,11 @@ export async function fuzzPart(options: SoakOptions): Promise<PartResult> {
     tally.check(target.name);
     let start = 0;
     while (start < perTarget) {
-      const outcome = await runWorker({ target: target.name, seed: options.seed, start, end: perTarget, samples, progress: new SharedArrayBuffer(8) }, (index, message) =>
-        tally.fail(target.name, `input ${index} (seed ${options.seed}): ${message}`),
-      );
+      const outcome = await runWorker({ target: target.name, seed: options.seed, start, end: perTarget, samples, progress: new SharedArrayBuffer(8) }, (index, message) => {
+        // Each one printed, not only the first: every failure becomes a bug to fix.
+        options.log(`${target.name}: input ${index} failed: ${message.slice(0, 300)}`);
+        tally.fail(target.name, `input ${index} (seed ${options.seed}): ${message}`);
+      });
       if (outcome.kind === 'done') {
         options.log(`${target.name}: slowest input #${outcome.slowest.index}, ${outcome.slowest.ms.toFixed(0)} ms`);
         heapPeak = Math.max(heapPeak, outcome.heapPeak);
@@ -95,7 +97,7 @@ function runWorker(data: FuzzWorkerData, onFailure: (index: number, message: str
 }
 
 /** Real documents to mutate: the first documents of the dev corpora (Markdown, reStructuredText, blog text). */
-async function corpusSamples(root: string, count: number): Promise<string[]> {
+export async function corpusSamples(root: string, count: number): Promise<string[]> {
   const base = path.resolve(root, '..', 'shared', 'corpora');
   const samples: string[] = [];
   for (const name of ['techwriters-dev.jsonl', 'kernel-docs.jsonl', 'blogs-dev.jsonl']) {

@@ -1,8 +1,7 @@
 // Part 5, a misbehaving model host: the stand-in's faults switched on and off in random order while suggestions are
 // asked for. Each request must settle (text or a ModelError) soon after it is cancelled, the host status must tell
-// the truth within 5 s of a fault starting and of it ending, and no rejection may go unhandled. The stand-in cannot
-// yet send garbage bytes, a never-ending stream or another model's answer (noted for its owner); the fuzzed part
-// covers those at the wire.
+// the truth within 5 s of a fault starting and of it ending, and no rejection may go unhandled. test/soak/workbench
+// runs the same faults while a writer types in the real workbench.
 import { existsSync } from 'node:fs';
 import { ModelError } from '../../../src/core/model/errors';
 import { HostMonitor } from '../../../src/core/model/hostMonitor';
@@ -13,11 +12,11 @@ import type { SoakOptions } from '../parts';
 import { random, Tally, type PartResult } from '../report';
 
 const MODEL = 'stories:260k';
-const TRUTH_MS = 5000;
+export const TRUTH_MS = 5000;
 /** A suggestion is given up after this long (the engine cancels superseded ones sooner). */
 const CANCEL_AFTER_MS = 2500;
 
-interface Fault {
+export interface Fault {
   readonly name: string;
   /** The state the status must show while the fault lasts. */
   readonly expect: 'ready' | 'unreachable' | 'modelMissing';
@@ -25,7 +24,7 @@ interface Fault {
   off(standin: Standin): Promise<void> | void;
 }
 
-const FAULTS: readonly Fault[] = [
+export const FAULTS: readonly Fault[] = [
   { name: 'refused', expect: 'unreachable', on: (s) => s.stopListening(), off: (s) => s.resumeListening() },
   { name: 'dropped connection (server killed)', expect: 'unreachable', on: (s) => s.stop(), off: (s) => s.start() },
   { name: '500', expect: 'unreachable', on: (s) => s.setFaults({ http500: true }), off: (s) => s.clearFaults() },
@@ -35,6 +34,9 @@ const FAULTS: readonly Fault[] = [
   { name: 'error line', expect: 'ready', on: (s) => s.setFaults({ errorAfterChunks: 2 }), off: (s) => s.clearFaults() },
   { name: 'dropped mid-stream', expect: 'ready', on: (s) => s.setFaults({ dropAfterChunks: 2 }), off: (s) => s.clearFaults() },
   { name: 'cold load', expect: 'ready', on: (s) => s.setFaults({ coldLoadMs: 3000 }), off: (s) => s.clearFaults() },
+  { name: 'garbage bytes', expect: 'ready', on: (s) => s.setFaults({ garbageAfterChunks: 2 }), off: (s) => s.clearFaults() },
+  { name: 'never-ending stream', expect: 'ready', on: (s) => s.setFaults({ endlessStream: true }), off: (s) => s.clearFaults() },
+  { name: 'answer for another model', expect: 'ready', on: (s) => s.setFaults({ answerForAnotherModel: true }), off: (s) => s.clearFaults() },
 ];
 
 export async function hostPart(options: SoakOptions): Promise<PartResult> {

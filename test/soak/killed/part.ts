@@ -152,7 +152,7 @@ function kill(child: ChildProcess): void {
  * counts a replaced passage's postings in its document frequencies until it is saved or compacted (passageIndex's
  * dfOf): its scores drift a little from a fresh build's, killed or not; `drifted` counts that, for the index's owner.
  */
-async function nextStart(setup: Setup, storagePath: string, embedding: boolean): Promise<{ restored: boolean; said: boolean; problem?: string; drifted: boolean; passages: number }> {
+export async function nextStart(setup: Pick<Setup, 'corpus' | 'fresh' | 'embeddingHost'>, storagePath: string, embedding: boolean): Promise<{ restored: boolean; said: boolean; problem?: string; drifted: boolean; passages: number }> {
   const log = recordingLog();
   const options = { ...indexOptions(setup.corpus.folder, storagePath), embedding: embedding ? { host: setup.embeddingHost, model: 'soak-embed' } : undefined };
   const first = await WritingIndex.open(WORKER_SCRIPT, options, log);

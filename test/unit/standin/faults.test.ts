@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { GREEDY, KNOWN_PROMPT, KNOWN_SENTENCE, causeCode, client, eventually, post, rejection, useStandin } from './support';
+import { GREEDY, KNOWN_PROMPT, KNOWN_SENTENCE, KNOWN_TOKENS, causeCode, client, eventually, post, rejection, useStandin } from './support';
 
 const LONG = { temperature: 0, num_predict: 200 };
 
@@ -182,5 +182,45 @@ describe('stand-in: faults as the client sees them', () => {
     const [early, late] = a.first < b.first ? [a, b] : [b, a];
     assert.ok(late.first >= early.done - 5, 'the second starts streaming only after the first is done');
     assert.deepEqual([a.text, b.text], [KNOWN_SENTENCE, KNOWN_SENTENCE]);
+  });
+  it('sends bytes that are not JSON after N chunks and ends without a final chunk', async () => {
+    standin().setFaults({ garbageAfterChunks: 2 });
+    const res = await fetch(standin().url + '/api/generate', { method: 'POST', body: JSON.stringify({ model: 'stories:260k', prompt: KNOWN_PROMPT, options: GREEDY }) });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const lines = bytes.toString('latin1').split('\n');
+    assert.equal(JSON.parse(lines[0]).done, false);
+    assert.equal(JSON.parse(lines[1]).done, false);
+    assert.throws(() => JSON.parse(lines[2]), 'the third line is garbage');
+    assert.ok(bytes.includes(0xff) && !bytes.toString('latin1').includes('"done":true'), 'invalid UTF-8, and never done');
+    await eventually(() => assert.deepEqual([standin().stats().failed, standin().stats().completed], [1, 0]));
+  });
+
+  it('streams for ever, holding the slot, until the client leaves', async () => {
+    standin().setFaults({ endlessStream: true });
+    const stream = await client(standin()).generate({ model: 'stories:260k', prompt: KNOWN_PROMPT, stream: true, options: GREEDY });
+    let text = '';
+    let chunks = 0;
+    await rejection(async () => {
+      for await (const chunk of stream) {
+        assert.equal(chunk.done, false, 'never a final chunk');
+        text += chunk.response;
+        if (++chunks === KNOWN_TOKENS + 40) stream.abort();
+      }
+    });
+    assert.ok(text.startsWith(KNOWN_SENTENCE) && text.endsWith(' and and'), `the answer, then more: ${JSON.stringify(text.slice(-30))}`);
+    await eventually(() => assert.deepEqual([standin().stats().aborted, standin().stats().inFlight], [1, 0]));
+  });
+
+  it('names another model in every chunk when asked to', async () => {
+    standin().setFaults({ answerForAnotherModel: true });
+    const stream = await client(standin()).generate({ model: 'stories:260k', prompt: KNOWN_PROMPT, stream: true, options: GREEDY });
+    const models = new Set<string>();
+    let text = '';
+    for await (const chunk of stream) {
+      models.add(chunk.model);
+      text += chunk.response;
+    }
+    assert.deepEqual([...models], ['another-model:70b']);
+    assert.equal(text, KNOWN_SENTENCE, 'the text is still the model\'s');
   });
 });

@@ -42,7 +42,10 @@ function walk(node: Node, out: BlockCollector, pending: Pending): void {
       out.heading(Number(heading[1]), textOf(child), child.sourceCodeLocation?.startLine ?? pending.line);
     } else if (tag === 'table') {
       flush(out, pending);
-      if (!isMostlyNumeric(cellsOf(child))) walk(child, out, pending);
+      const nested = { found: false };
+      const cells = cellsOf(child, nested);
+      // Numbers go; a table whose cells hold only tables is layout, and each of those is judged when the walk gets there.
+      if (!isMostlyNumeric(cells) || (nested.found && cells.every((c) => !c.trim()))) walk(child, out, pending);
     } else if (tag === 'br') {
       pending.text += ' ';
     } else if (BLOCKS.has(tag)) {
@@ -60,13 +63,26 @@ function flush(out: BlockCollector, pending: Pending): void {
   pending.text = '';
 }
 
-function textOf(node: Node): string {
+/** The text under `node`; with `nested`, tables inside are left out and noted there. */
+function textOf(node: Node, nested?: { found: boolean }): string {
   if (node.nodeName === '#text') return node.value ?? '';
   if (node.tagName && SKIPPED.has(node.tagName)) return '';
-  return (node.childNodes ?? []).map(textOf).join('');
+  if (nested && node.tagName === 'table') {
+    nested.found = true;
+    return '';
+  }
+  return (node.childNodes ?? []).map((child) => textOf(child, nested)).join('');
 }
 
-function cellsOf(node: Node): string[] {
-  if (node.tagName === 'td' || node.tagName === 'th') return [textOf(node)];
-  return (node.childNodes ?? []).flatMap(cellsOf);
+/**
+ * The cells of this table, not of the tables inside it: the walk looks at each of those when it gets there. Reading
+ * them at every level made tables nested thousands deep quadratic (the soak's fuzzer: minutes for a 150 KB file).
+ */
+function cellsOf(node: Node, nested: { found: boolean }, top = true): string[] {
+  if (!top && node.tagName === 'table') {
+    nested.found = true;
+    return [];
+  }
+  if (node.tagName === 'td' || node.tagName === 'th') return [textOf(node, nested)];
+  return (node.childNodes ?? []).flatMap((child) => cellsOf(child, nested, false));
 }

@@ -48,9 +48,10 @@ export function orgToProse(source: string): ProseBlock[] {
 
 function reduceInline(text: string): string {
   return text
-    .replace(/\[\[[^\]]+\]\[([^\]]+)\]\]/g, '$1')
-    .replace(/\[\[[^\]]+\]\]/g, ' ')
-    .replace(/\[fn:[^\]]*\]/g, ' ')
+    // Bounded: unbounded, each unclosed `[[` or `[fn:` of a long line rescanned the rest of it.
+    .replace(/\[\[[^\]]{1,1000}\]\[([^\]]{1,1000})\]\]/g, '$1')
+    .replace(/\[\[[^\]]{1,1000}\]\]/g, ' ')
+    .replace(/\[fn:[^\]]{0,1000}\]/g, ' ')
     // Emphasis spans at most a few hundred characters: unbounded, an unclosed marker on a long line rescans the rest of
     // it, and a line with thousands of markers takes minutes.
     .replace(/(^|[\s('"])([*/_=~+])(\S(?:.{0,300}?\S)?)\2(?=[\s.,;:!?'")]|$)/g, '$1$3');
