@@ -15,6 +15,8 @@ interface Watched<T> {
   readonly until: number;
   start: number;
   end: number;
+  /** Where the writer's last change to it ended, when that was its end: a word being typed over its last word. */
+  typingAtEnd?: boolean;
 }
 
 /**
@@ -77,12 +79,18 @@ function apply<T>(w: Watched<T>, change: TextChange): 'before' | 'after' | 'insi
     w.end += delta;
     return 'before';
   }
-  if (change.offset > w.end || (pureInsert && change.offset === w.end)) return 'after';
+  // the next letters of a word typed over the suggestion's last word are still the correction ("there" → "quiet")
+  const goesOnTyping = pureInsert && change.offset === w.end && w.typingAtEnd === true && /^[\p{L}\p{M}'’-]+$/u.test(change.inserted);
+  if (!goesOnTyping && (change.offset > w.end || (pureInsert && change.offset === w.end))) {
+    if (change.offset === w.end) w.typingAtEnd = false;
+    return 'after';
+  }
   if (change.offset <= w.start && changeEnd >= w.end && change.removed > 0) return 'swallowed';
   // overlapping or touching the suggestion: it grows or shrinks with the edit
   const start = Math.min(w.start, change.offset);
   const end = Math.max(w.end, changeEnd) + delta;
   w.start = start;
   w.end = end;
+  w.typingAtEnd = change.offset + change.inserted.length === end;
   return 'inside';
 }

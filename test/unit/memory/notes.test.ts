@@ -51,6 +51,21 @@ describe('AcceptedEdits', () => {
     assert.deepEqual(touched, [{ payload: 's1', start: 13, end: 23 }]);
   });
 
+  it('follows a word typed letter by letter over its last word, and not the writer\'s next words', () => {
+    const edits = new AcceptedEdits<string>(() => 0);
+    edits.watch('doc', 16, ', there', 's1');
+    // "there" selected and typed over: "q", then "u", "i", "e", "t" each at the suggestion's end
+    assert.deepEqual(edits.changed('doc', [{ offset: 18, removed: 5, inserted: 'q' }]), [{ payload: 's1', start: 16, end: 19 }]);
+    let end = 19;
+    for (const letter of 'uiet') {
+      assert.deepEqual(edits.changed('doc', [{ offset: end, removed: 0, inserted: letter }]), [{ payload: 's1', start: 16, end: end + 1 }]);
+      end += 1;
+    }
+    // a space ends the word: what follows is the writer's own text
+    assert.deepEqual(edits.changed('doc', [{ offset: end, removed: 0, inserted: ' ' }]), []);
+    assert.deepEqual(edits.changed('doc', [{ offset: end + 1, removed: 0, inserted: 'd' }]), []);
+  });
+
   it('ignores typing just after it, forgets one deleted whole, and stops after the window', () => {
     let now = 0;
     const edits = new AcceptedEdits<string>(() => now, 1000);
