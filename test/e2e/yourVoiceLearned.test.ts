@@ -30,8 +30,9 @@ function correctionFor(suggestion: string): Correction {
 /** Opens a new note, takes the suggestion at its end with Tab, and changes one word of it as a writer would. */
 async function acceptAndCorrect(page: Page, file: string, wanted?: Correction): Promise<Correction> {
   writeFileSync(file, STORY);
-  await waitFor(() => statusLabel(page), (label) => label.startsWith('Ownvoice: ready'), 60_000, 'status ready');
   await openFile(page, file);
+  // ready for this note (an editor left open by an earlier file may be one Ownvoice is off for)
+  await waitFor(() => statusLabel(page), (label) => label.startsWith('Ownvoice: ready'), 60_000, 'status ready');
   // Asked for explicitly, and again if nothing came: a loaded machine may drop the first ask.
   let asked = 0;
   const { value: suggestion } = await waitFor(
