@@ -50,7 +50,7 @@ export async function typingPart(options: SoakOptions): Promise<PartResult> {
     tally.trials = storm.keys;
     await checkDocument(bench, `${NOTE}${warm.typed}\n${storm.typed}\n`, tally);
     if (keys.unseen > 0) tally.fail('typing: every key in the document', `${keys.unseen} keys never seen on screen`);
-    const discipline = checkRequests(stats, tally);
+    const discipline = checkRequests(stats, tally, options.quick === true);
     const rejections = await checkRejections(bench, tally);
     const growth = heapAfter - heapBefore;
     if (growth > HEAP_GROWTH_LIMIT) tally.fail('typing: heap within 10 MB after warm-up', `grew ${mb(growth)} MB (${mb(heapBefore)} → ${mb(heapAfter)} MB)`);
@@ -84,10 +84,11 @@ async function checkDocument(bench: Workbench, expected: string, tally: Tally): 
   if (value !== expected) tally.fail('typing: every key in the document', firstDifference(value, expected));
 }
 
-function checkRequests(stats: StandinStats, tally: Tally): string {
+function checkRequests(stats: StandinStats, tally: Tally, quick: boolean): string {
   const asked = stats.costs;
   const aborted = asked.filter((c) => c.outcome === 'aborted').length;
-  if (asked.length === 0 || aborted === 0) tally.fail('typing: suggestions asked and superseded', `${asked.length} requests, ${aborted} aborted: the storm proved nothing`);
+  // 15 quick seconds do not always supersede a request (CI saw 0 of 10 once); the full 60 s storm must
+  if (asked.length === 0 || (aborted === 0 && !quick)) tally.fail('typing: suggestions asked and superseded', `${asked.length} requests, ${aborted} aborted: the storm proved nothing`);
   if (stats.maxInFlight > 1) tally.fail('typing: at most one generation in flight', `${stats.maxInFlight} at once`);
   const kept = supersededCompleted(asked);
   if (kept.length > 0) tally.fail('typing: every superseded request aborted', `${kept.length} ran on after a later request arrived (first: request ${kept[0].id})`);
