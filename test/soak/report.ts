@@ -53,14 +53,5 @@ export class Tally {
   }
 }
 
-/** A deterministic generator (mulberry32), so a failing trial can be run again from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic generator (the core's mulberry32), so a failing trial can be run again from its seed. */
+export { seededRandom as random } from '../../src/core/exemplars/random';
