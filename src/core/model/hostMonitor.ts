@@ -55,13 +55,19 @@ export class HostMonitor implements Disposable {
     this.model = model;
     this.update({ state: 'checking', host: host.host });
     this.backoffMs = this.timing.firstBackoffMs;
+    // A check of the old host still under way answers for the old host only: sharing it left "checking" forever.
+    this.checking = undefined;
     void this.checkNow();
   }
 
-  /** Checks now (sharing a check already under way) and reschedules the next one. */
+  /** Checks now (sharing a check of the same host already under way) and reschedules the next one. */
   checkNow(): Promise<HostStatus> {
-    this.checking ??= this.probe().finally(() => (this.checking = undefined));
-    return this.checking;
+    if (this.checking) return this.checking;
+    const check = this.probe().finally(() => {
+      if (this.checking === check) this.checking = undefined;
+    });
+    this.checking = check;
+    return check;
   }
 
   private async probe(): Promise<HostStatus> {

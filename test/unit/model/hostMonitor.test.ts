@@ -5,10 +5,13 @@ import { DEFAULT_TIMING, HostMonitor, type HostStatus } from '../../../src/core/
 import { ModelHost } from '../../../src/core/model/modelHost';
 
 /** A minimal host that answers version and tags, enough for the monitor; the real stand-in is tested elsewhere. */
-async function tinyHost(models: string[], port = 0): Promise<http.Server> {
+async function tinyHost(models: string[], port = 0, versionDelayMs = 0): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     res.setHeader('Content-Type', 'application/json');
-    if (req.url === '/api/version') return res.end(JSON.stringify({ version: '0.0.1-test' }));
+    if (req.url === '/api/version') {
+      setTimeout(() => res.end(JSON.stringify({ version: '0.0.1-test' })), versionDelayMs);
+      return;
+    }
     if (req.url === '/api/tags') return res.end(JSON.stringify({ models: models.map((name) => ({ name, model: name })) }));
     res.statusCode = 404;
     res.end(JSON.stringify({ error: 'not found' }));
@@ -64,6 +67,26 @@ describe('HostMonitor', () => {
     } finally {
       monitor.dispose();
       server.close();
+    }
+  });
+
+  it('checks the new host when the settings change while a check of the old one is still under way', async () => {
+    const slow = await tinyHost(['old'], 0, 300);
+    const quick = await tinyHost(['new']);
+    const address = (server: http.Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const monitor = new HostMonitor(new ModelHost(address(slow)), 'old', fast);
+    try {
+      monitor.start();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the slow host's version is still on its way
+      const ready = nextChange(monitor, 'ready');
+      monitor.retarget(new ModelHost(address(quick)), 'new');
+      const status = await Promise.race([ready, new Promise<undefined>((resolve) => setTimeout(resolve, 2000))]);
+      assert.equal(status?.state === 'ready' && status.host, address(quick), `status stayed ${monitor.status.state}`);
+    } finally {
+      monitor.dispose();
+      slow.closeAllConnections();
+      slow.close();
+      quick.close();
     }
   });
 
