@@ -92,10 +92,12 @@ async function main(): Promise<void> {
   if (args.ollama && !args.model) throw new Error('--ollama needs --model <name>');
   if (process.argv.includes('--replay')) {
     const replay = await replayTypingSessions(docs, pairs, { sample: args.sample, seed: args.seed, weights, policies: REPLAY_POLICIES, onProgress: (m) => console.error(m) });
-    const line = (name: string, f: { authorP5: number; continuationGain: number }, switches = '') => console.log(`${name.padStart(16)} ${f.authorP5.toFixed(4).padStart(10)} ${f.continuationGain.toFixed(4).padStart(17)} ${switches.padStart(14)}`);
-    console.log(`\ntyping replay: ${replay.pairs} pairs, ${replay.requests} requests\n${'exemplars'.padStart(16)} ${'authorP5'.padStart(10)} ${'continuationGain'.padStart(17)} ${'switches/100'.padStart(14)}`);
+    const gainVsFresh = (gain: number) => `${(100 * (gain / replay.fresh.continuationGain - 1)).toFixed(1)}%`;
+    const line = (name: string, f: { authorP5: number; continuationGain: number }, switches = '', reread = '') =>
+      console.log(`${name.padStart(18)} ${f.authorP5.toFixed(4).padStart(10)} ${f.continuationGain.toFixed(4).padStart(17)} ${gainVsFresh(f.continuationGain).padStart(9)} ${switches.padStart(13)} ${reread.padStart(15)}`);
+    console.log(`\ntyping replay: ${replay.pairs} pairs, ${replay.requests} requests\n${'exemplars'.padStart(18)} ${'authorP5'.padStart(10)} ${'continuationGain'.padStart(17)} ${'vs fresh'.padStart(9)} ${'switches/100'.padStart(13)} ${'reread words/req'.padStart(15)}`);
     line('fresh', replay.fresh);
-    for (const policy of replay.policies) line(policy.name, policy, policy.switchesPer100.toFixed(1));
+    for (const policy of replay.policies) line(policy.name, policy, policy.switchesPer100.toFixed(1), policy.rereadWordsPerRequest.toFixed(1));
     if (args.out) writeFileSync(args.out, JSON.stringify(replay, null, 2) + '\n');
     return;
   }

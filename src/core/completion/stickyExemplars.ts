@@ -22,11 +22,12 @@ export function marginsFor(rereadSeconds: number | undefined): SwitchMargins {
 }
 
 /**
- * Where a switch costs the writer next to nothing, the retriever's set wins at a sentence end when a tenth better. On
- * the dev replay (30 pairs each) that keeps continuationGain within 3-4% of a fresh choice (the shipped margins: 13-16%
- * below) with about 5 switches per 100 requests; switching at every request gains no more and switches 13-16 times.
+ * Where a switch costs the writer next to nothing, the retriever's set is shown whenever it scores better. On the dev
+ * replay (60 pairs each) that keeps continuationGain within 1.0-1.3% of a fresh choice, at 13-14 switches per 100
+ * requests; the earlier quick margins (a tenth better at a sentence end) lost 3.9-9.7%, and replacing only the last
+ * exemplar (which still makes the model read the text after it again) gained little: see REPLAY_POLICIES.
  */
-export const QUICK_SWITCH_MARGINS: SwitchMargins = { inSentence: 1, sentenceEnd: 0.1, newParagraph: 0.25 };
+export const QUICK_SWITCH_MARGINS: SwitchMargins = { inSentence: 0, sentenceEnd: 0, newParagraph: 0 };
 
 /** Where an exemplar set was chosen: a new document or paragraph chooses again. */
 export interface ChoicePlace {

@@ -35,17 +35,17 @@ export interface PolicyFigures extends ReplayFigures {
   readonly margins: SwitchMargins;
   /** Requests at which the shown set changed (continuation task), per 100. */
   readonly switchesPer100: number;
+  /** Exemplar words the model reads again because of switches (from the first changed exemplar on), per request. */
+  readonly rereadWordsPerRequest: number;
 }
 
 /** Margins to weigh beside the shipped ones: what the shown exemplars gain against how often the prompt changes. */
 export const REPLAY_POLICIES: Readonly<Record<string, SwitchMargins>> = {
   shipped: SWITCH_MARGINS,
   'quick model': QUICK_SWITCH_MARGINS,
-  'sentence 0.05': { ...SWITCH_MARGINS, sentenceEnd: 0.05 },
-  'sentence 0.1 in 0.5': { ...QUICK_SWITCH_MARGINS, inSentence: 0.5 },
-  'sentence 0.1 para 0.1': { ...QUICK_SWITCH_MARGINS, newParagraph: 0.1 },
+  'sentence 0.1': { ...SWITCH_MARGINS, sentenceEnd: 0.1 },
+  'sentence 0.1 in 0.5': { inSentence: 0.5, sentenceEnd: 0.1, newParagraph: 0.25 },
   'sentence 0.25': { ...SWITCH_MARGINS, sentenceEnd: 0.25 },
-  'everywhere 0': { inSentence: 0, sentenceEnd: 0, newParagraph: 0 },
 };
 
 export interface ReplayOptions {
@@ -102,8 +102,9 @@ export async function replayTypingSessions(docs: readonly CorpusDocument[], allP
 class PolicyReplay {
   private forGain = new StickyExemplars();
   private forP5 = new StickyExemplars();
-  private previous = '';
+  private previous: readonly Exemplar[] = [];
   private switches = 0;
+  private rereadWords = 0;
   private readonly gain: Row[] = [];
   private readonly p5: Row[] = [];
 
@@ -115,21 +116,25 @@ class PolicyReplay {
   startPair(): void {
     this.forGain = new StickyExemplars(this.margins);
     this.forP5 = new StickyExemplars(this.margins);
-    this.previous = '';
+    this.previous = [];
   }
 
   request(author: string, place: ChoicePlace, opaque: string, fresh: readonly Exemplar[], freshFive: readonly Exemplar[], gain: (set: readonly Exemplar[]) => number, share: (set: readonly Exemplar[]) => number): void {
     const shown = this.forGain.choose(place, fresh).exemplars;
-    const ids = shown.map((e) => e.passage.id).join();
-    if (this.previous && ids !== this.previous) this.switches++;
-    this.previous = ids;
+    const changedAt = shown.findIndex((e, i) => e.passage.id !== this.previous[i]?.passage.id);
+    if (this.previous.length && (changedAt >= 0 || shown.length !== this.previous.length)) {
+      this.switches++;
+      if (changedAt >= 0) this.rereadWords += shown.slice(changedAt).reduce((n, e) => n + e.passage.wordCount, 0);
+    }
+    this.previous = shown;
     this.gain.push({ author, value: gain(shown) });
     this.p5.push({ author, value: share(this.forP5.choose({ ...place, documentId: opaque }, freshFive).exemplars) });
   }
 
   figures(requests: number): PolicyFigures {
     const switchesPer100 = requests ? (100 * this.switches) / requests : 0;
-    return { name: this.name, margins: this.margins, authorP5: meanOverAuthors(this.p5), continuationGain: meanOverAuthors(this.gain), switchesPer100 };
+    const rereadWordsPerRequest = requests ? this.rereadWords / requests : 0;
+    return { name: this.name, margins: this.margins, authorP5: meanOverAuthors(this.p5), continuationGain: meanOverAuthors(this.gain), switchesPer100, rereadWordsPerRequest };
   }
 }
 
