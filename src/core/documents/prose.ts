@@ -15,7 +15,9 @@ export function tidyProse(text: string): string {
   const withoutUrls = text.includes('://') || text.includes('www.') ? text.replace(URL, ' ') : text;
   // Most paragraphs are already tidy (single spaces, none before punctuation or at the ends): one test, no copies.
   if (!UNTIDY.test(withoutUrls)) return withoutUrls;
-  return withoutUrls.replace(/\u0000/g, ' ').replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+  const spaced = withoutUrls.includes('\u0000') ? withoutUrls.replace(/\u0000/g, ' ') : withoutUrls;
+  // Once white space is squeezed, a single space is all that can stand before punctuation.
+  return spaced.replace(/\s+/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim();
 }
 
 /** Collects blocks, skipping ones that reduce to nothing. */

@@ -114,18 +114,27 @@ function skipTable(lines: readonly string[], i: number): number {
   return j;
 }
 
+/**
+ * Inline markup, in order; each rule runs only when the text holds the character it needs, since most paragraphs
+ * have no markup at all and eleven regex scans of each were a tenth of the index build.
+ */
+const INLINE_RULES: readonly (readonly [needle: string, markup: RegExp, replacement: string])[] = [
+  // Role names and link targets bounded: a line of 50,000 colons took seconds, rescanned from each one.
+  ['`', /:[\w:+-]{1,80}:`([^`<]*?)\s*(?:<[^>]{0,2000}>)?`/g, '$1'],
+  ['`', /`([^`<]*?)\s*<[^>]{1,2000}>`__?/g, '$1'],
+  ['`', /`([^`]+)`__?/g, '$1'],
+  ['``', /``([^`]+)``/g, '$1'],
+  ['`', /`([^`]+)`/g, '$1'],
+  ['**', /\*\*([^*]+)\*\*/g, '$1'],
+  ['*', /(^|[\s(])\*([^*\s][^*]*)\*/g, '$1$2'],
+  ['|', /\|([^|\s][^|]*)\|_{0,2}/g, '$1'],
+  [']_', /\[(?:\d+|#\w*|\*)\]_/g, ' '],
+  ['_', /\b(\w+)__?(?=[\s.,;:!?)]|$)/g, '$1'],
+  ['\\', /\\(.)/g, '$1'],
+];
+
 function reduceInline(text: string): string {
-  return text
-    // Role names and link targets bounded: a line of 50,000 colons took seconds, rescanned from each one.
-    .replace(/:[\w:+-]{1,80}:`([^`<]*?)\s*(?:<[^>]{0,2000}>)?`/g, '$1')
-    .replace(/`([^`<]*?)\s*<[^>]{1,2000}>`__?/g, '$1')
-    .replace(/`([^`]+)`__?/g, '$1')
-    .replace(/``([^`]+)``/g, '$1')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1$2')
-    .replace(/\|([^|\s][^|]*)\|_{0,2}/g, '$1')
-    .replace(/\[(?:\d+|#\w*|\*)\]_/g, ' ')
-    .replace(/\b(\w+)__?(?=[\s.,;:!?)]|$)/g, '$1')
-    .replace(/\\(.)/g, '$1');
+  let reduced = text;
+  for (const [needle, markup, replacement] of INLINE_RULES) if (reduced.includes(needle)) reduced = reduced.replace(markup, replacement);
+  return reduced;
 }
