@@ -1,5 +1,5 @@
 /**
- * npm run bench:index -- <corpus.jsonl | corpus.jsonl.gz | folder> [--json out.json] [--queries 1000] [--baseline-queries 100] [--no-baseline] [--no-vectors]
+ * npm run bench:index -- <corpus.jsonl | corpus.jsonl.gz | folder> [--json out.json] [--queries 1000] [--baseline-queries 100] [--no-baseline] [--no-vectors] [--in-turn]
  *
  * Builds, saves, restores and queries Ownvoice's index (Orama with Ownvoice's index component, in its worker, as the
  * editor runs it) and, in the same run, a baseline of Orama used the default way: one document per passage, the whole
@@ -75,8 +75,10 @@ async function main(): Promise<void> {
   const source: WorkerSource = isFolder
     ? { kind: 'folders', rules: { folders: [path.resolve(input)] } }
     : { kind: 'corpus', file: path.resolve(input) };
-  const worker = (await bundleWorker()) ? BUNDLED_WORKER : WORKER;
-  console.log(`  worker script: ${path.relative(process.cwd(), worker)}`);
+  // --in-turn: without the cutting thread beside the worker (as on a one-core machine), for a paired comparison.
+  const inTurn = args.includes('--in-turn');
+  const worker = (await bundleWorker(!inTurn)) ? BUNDLED_WORKER : WORKER;
+  console.log(`  worker script: ${path.relative(process.cwd(), worker)}${inTurn ? ', passages cut in the worker\'s own thread' : ''}`);
   const ownvoice = await benchOwnvoice(summary, worker, source, queries);
   print('ownvoice', ownvoice);
   let baseline: Figures | undefined;
@@ -235,12 +237,18 @@ async function sampleQueries(input: string, count: number): Promise<{ summary: C
 }
 
 /** Bundles the worker as scripts/build.mjs does for dist/ (one file loads much faster than dozens of modules). */
-async function bundleWorker(): Promise<boolean> {
+async function bundleWorker(withCutter: boolean): Promise<boolean> {
   try {
     const esbuild = await import('esbuild');
+    const cutter = path.join(path.dirname(BUNDLED_WORKER), 'passageCutter.js');
+    await fs.rm(cutter, { force: true });
     await esbuild.build({
-      entryPoints: [path.join(__dirname, '../../src/core/index/worker/indexWorker.ts')],
-      outfile: BUNDLED_WORKER,
+      // The cutting thread beside the worker, bundled next to it as dist/passageCutter.js is.
+      entryPoints: {
+        indexWorker: path.join(__dirname, '../../src/core/index/worker/indexWorker.ts'),
+        ...(withCutter && { passageCutter: path.join(__dirname, '../../src/core/index/worker/passageCutter.ts') }),
+      },
+      outdir: path.dirname(BUNDLED_WORKER),
       bundle: true,
       platform: 'node',
       format: 'cjs',

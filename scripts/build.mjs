@@ -16,7 +16,7 @@ const targets = [
   {
     ...common,
     // Bundled with its dependencies (Orama and its stemmers and stop words): the VSIX ships no node_modules.
-    entryPoints: { extension: 'src/editor/extension.ts', indexWorker: 'src/core/index/worker/indexWorker.ts' },
+    entryPoints: { extension: 'src/editor/extension.ts', indexWorker: 'src/core/index/worker/indexWorker.ts', passageCutter: 'src/core/index/worker/passageCutter.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

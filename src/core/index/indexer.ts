@@ -1,8 +1,9 @@
 import type { Log } from '../common/log';
-import { reduceToProse } from '../documents/reduce';
-import { DEFAULT_MAX_FILE_BYTES, readDocument, type ReadDocument } from '../documents/reader';
+import { DEFAULT_MAX_FILE_BYTES, readDocument, type ReadDocument, type ReadResult } from '../documents/reader';
 import type { FileSource, SkipReason } from '../documents/source';
-import { DEFAULT_CHUNKING, cutIntoPassages, type ChunkOptions } from '../passages/chunker';
+import { DEFAULT_CHUNKING, type ChunkOptions } from '../passages/chunker';
+import type { Passage } from '../passages/passage';
+import { inThreadCutter, passagesOf, type PassageCutter } from './cutting';
 import type { EmbedRunOptions, EmbeddingStats, PassageEmbedder } from './embedding';
 import { PassageIndex } from './passageIndex';
 import { IndexFileError, encodeIndex, readIndexFile, removeStaleTemporaries, writeIndexFile } from './persistence';
@@ -47,6 +48,8 @@ export interface IndexerOptions {
   readonly batchSize?: number;
   /** Gives passages vectors after indexing; undefined: word matching only. */
   readonly embedder?: PassageEmbedder;
+  /** Cuts documents into passages; in the index's own thread when absent. */
+  readonly cutter?: PassageCutter;
   readonly log: Log;
 }
 
@@ -122,19 +125,56 @@ export class Indexer {
 
   private async update(deleted: readonly string[], toRead: readonly string[], run: RunOptions): Promise<void> {
     for (const path of deleted) this.forget(path);
-    const batch = this.options.batchSize ?? 16;
-    for (let i = 0; i < toRead.length; i += batch) {
-      run.signal?.throwIfAborted();
-      run.onProgress?.({ phase: 'reading', done: i, total: toRead.length });
-      const results = await Promise.all(toRead.slice(i, i + batch).map((p) => readDocument(this.source, p, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)));
-      for (const result of results) {
-        if (result.ok) this.indexDocument(result.document);
-        else this.skip(result.path, result.reason);
-      }
-      await yieldToEventLoop();
-    }
-    run.onProgress?.({ phase: 'reading', done: toRead.length, total: toRead.length });
+    await this.indexAll(this.readInBatches(toRead), run, toRead.length);
     this.index.compactIfWorthIt();
+  }
+
+  private async *readInBatches(paths: readonly string[]): AsyncGenerator<readonly ReadResult[]> {
+    const batch = this.options.batchSize ?? 16;
+    for (let i = 0; i < paths.length; i += batch) {
+      yield await Promise.all(paths.slice(i, i + batch).map((p) => readDocument(this.source, p, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)));
+    }
+  }
+
+  /**
+   * Indexes batches of read documents, cutting the next batch (beside the index, with a cutter thread) while this
+   * one goes in; yields to the event loop between batches so that searches and cancellations get through.
+   * Progress counts the documents indexed so far, of `total` (0 when unknown).
+   */
+  async indexAll(batches: AsyncIterable<readonly ReadResult[]>, run: RunOptions = {}, total = 0): Promise<void> {
+    const iterator = batches[Symbol.asyncIterator]();
+    const cutNext = async () => {
+      const next = await iterator.next();
+      return next.done ? undefined : this.cutBatch(next.value);
+    };
+    // Two batches ahead: the next one is with the cutter while this one goes in (an async generator queues calls).
+    const ahead = [cutNext(), cutNext()];
+    let done = 0;
+    run.onProgress?.({ phase: 'reading', done, total });
+    try {
+      for (let batch = await ahead[0]; batch; batch = await ahead[0]) {
+        run.signal?.throwIfAborted();
+        ahead.shift();
+        ahead.push(cutNext());
+        for (const { result, passages } of batch) {
+          if (result.ok) this.putPassages(result.document, passages);
+          else this.skip(result.path, result.reason);
+        }
+        run.onProgress?.({ phase: 'reading', done: (done += batch.length), total });
+        await yieldToEventLoop();
+      }
+    } finally {
+      // Stopped early (cancelled): the batches being cut are no longer wanted.
+      for (const cutting of ahead) cutting.catch(() => undefined);
+    }
+  }
+
+  /** Each read document with its passages; none for a document whose content the index already holds. */
+  private async cutBatch(results: readonly ReadResult[]): Promise<{ result: ReadResult; passages?: Passage[] }[]> {
+    const changed = results.flatMap((r) => (r.ok && this.index.docs.get(r.document.path)?.contentHash !== r.document.contentHash ? [r.document] : []));
+    const cut = await (this.options.cutter ?? inThreadCutter).cut(changed, this.chunking);
+    const byDocument = new Map(changed.map((doc, i) => [doc, cut[i]]));
+    return results.map((result) => ({ result, passages: result.ok ? byDocument.get(result.document) : undefined }));
   }
 
   /** Drops reported files the source's rules leave out (a watcher reports every file under a folder). */
@@ -145,14 +185,22 @@ export class Indexer {
     return paths.filter((_, i) => verdicts[i]);
   }
 
-  /** Indexes text the caller already has (corpora in benchmarks and evaluations, unsaved buffers). */
+  /** Indexes text the caller already has (unsaved buffers, tests), in this thread. */
   indexDocument(doc: ReadDocument): void {
-    this.skipped.delete(doc.path);
     const known = this.index.docs.get(doc.path);
-    if (known?.contentHash === doc.contentHash) return;
-    const passages = cutIntoPassages(reduceToProse(doc.text, doc.format), { docId: doc.path, format: doc.format, modifiedAt: doc.modifiedAt }, this.options.chunking ?? DEFAULT_CHUNKING);
+    this.putPassages(doc, known?.contentHash === doc.contentHash ? undefined : passagesOf(doc, this.chunking));
+  }
+
+  /** `passages` undefined: the index holds this content already. */
+  private putPassages(doc: ReadDocument, passages: Passage[] | undefined): void {
+    this.skipped.delete(doc.path);
+    if (!passages) return;
     this.index.putDocument({ docId: doc.path, contentHash: doc.contentHash, size: doc.size, modifiedAt: doc.modifiedAt, format: doc.format }, passages);
     this.touch();
+  }
+
+  private get chunking(): ChunkOptions {
+    return this.options.chunking ?? DEFAULT_CHUNKING;
   }
 
   /** Gives the passages that have none a vector (see PassageEmbedder); nothing to do without an embedding model. */

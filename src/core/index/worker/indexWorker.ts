@@ -2,18 +2,23 @@
  * The worker thread that owns the index: reading, chunking, indexing, searching, saving and restoring all happen
  * here, off the extension host's event loop. Bundled by esbuild as its own entry (dist/indexWorker.js).
  */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import type { Log } from '../../common/log';
 import { readCorpusFile } from '../../documents/corpusFile';
 import { NodeFileSource } from '../../documents/nodeFileSource';
+import type { ReadResult } from '../../documents/reader';
 import type { FileSource } from '../../documents/source';
 import { type Calibrated, calibrate } from '../../exemplars/calibrate';
 import { DEFAULT_WEIGHTS, type ScorerWeights } from '../../exemplars/scorer';
 import { selectExemplars } from '../../exemplars/select';
 import { ModelHost } from '../../model/modelHost';
 import { measureVoiceInTurn } from '../../voice/measure';
+import { WorkerCutter, type PassageCutter } from '../cutting';
 import { PassageEmbedder } from '../embedding';
 import { Indexer, type RunOptions } from '../indexer';
 import type { IndexStats } from '../indexer';
@@ -32,6 +37,7 @@ const log: Log = {
 };
 
 let indexer: Indexer | undefined;
+let cutter: PassageCutter | undefined;
 let options: WorkerOptions | undefined;
 /** The scorer in use: the shipped defaults until the writer calibrates. */
 let weights: ScorerWeights = DEFAULT_WEIGHTS;
@@ -115,9 +121,17 @@ async function open(id: number, opts: WorkerOptions): Promise<{ restored: boolea
   options = opts;
   const source: FileSource = opts.source.kind === 'folders' ? new NodeFileSource(opts.source.rules) : emptySource;
   embedder = opts.embedding && embedderFor(opts.embedding.host, opts.embedding.model);
-  indexer = new Indexer(source, { storagePath: opts.storagePath, maxFileBytes: opts.maxFileBytes, log, embedder });
+  cutter?.dispose();
+  cutter = cutterBeside();
+  indexer = new Indexer(source, { storagePath: opts.storagePath, maxFileBytes: opts.maxFileBytes, log, embedder, cutter });
   const restored = await indexer.restore({ onProgress: (progress) => post({ type: 'progress', id, progress }) });
   return { restored, stats: indexer.stats() };
+}
+
+/** The thread that cuts passages beside this one: bundled next to this file, and only where a second core exists. */
+function cutterBeside(): PassageCutter | undefined {
+  const script = path.join(__dirname, 'passageCutter.js');
+  return availableParallelism() > 1 && existsSync(script) ? new WorkerCutter(script, log) : undefined;
 }
 
 function embedderFor(host: string, model: string): PassageEmbedder {
@@ -236,15 +250,18 @@ async function measureVoiceNow(id: number) {
 }
 
 async function loadCorpus(file: string, run: RunOptions): Promise<void> {
-  let done = 0;
-  for await (const doc of readCorpusFile(file)) {
-    opened().indexDocument(doc);
-    if (++done % 16 === 0) {
-      run.signal?.throwIfAborted();
-      run.onProgress?.({ phase: 'reading', done, total: 0 });
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+  await opened().indexAll(corpusInBatches(file), run);
+}
+
+async function* corpusInBatches(file: string): AsyncGenerator<ReadResult[]> {
+  let batch: ReadResult[] = [];
+  for await (const document of readCorpusFile(file)) {
+    batch.push({ ok: true, document });
+    if (batch.length < 16) continue;
+    yield batch;
+    batch = [];
   }
+  if (batch.length) yield batch;
 }
 
 /** The skipped-files revision the host last received; -1 before any. */

@@ -1,0 +1,102 @@
+import { Worker } from 'node:worker_threads';
+import type { Log } from '../common/log';
+import { reduceToProse } from '../documents/reduce';
+import type { ReadDocument } from '../documents/reader';
+import { cutIntoPassages, type ChunkOptions } from '../passages/chunker';
+import type { Passage } from '../passages/passage';
+
+/** What a cutter needs of a document: its text and what each passage carries. */
+export type DocumentToCut = Pick<ReadDocument, 'path' | 'text' | 'format' | 'modifiedAt'>;
+
+/** Turns documents into passages: in the index's own thread, or beside it in a thread of its own. */
+export interface PassageCutter {
+  cut(documents: readonly DocumentToCut[], chunking: ChunkOptions): Promise<Passage[][]>;
+  dispose(): void;
+}
+
+/** One document's passages: its prose, cut into paragraph groups, each with its style features. */
+export function passagesOf(doc: DocumentToCut, chunking: ChunkOptions): Passage[] {
+  return cutIntoPassages(reduceToProse(doc.text, doc.format), { docId: doc.path, format: doc.format, modifiedAt: doc.modifiedAt }, chunking);
+}
+
+export const inThreadCutter: PassageCutter = {
+  cut: async (documents, chunking) => documents.map((doc) => passagesOf(doc, chunking)),
+  dispose: () => undefined,
+};
+
+/** Worker → index: the passages of one request, or why there are none. */
+export type CutAnswer = { readonly id: number; readonly passages: Passage[][] } | { readonly id: number; readonly error: string };
+export interface CutRequest {
+  readonly id: number;
+  readonly documents: readonly DocumentToCut[];
+  readonly chunking: ChunkOptions;
+}
+
+/**
+ * Reading prose and cutting it into passages is half of a build; in a thread of its own it runs while the index
+ * takes in the batch before, on a second core. If that thread fails, cutting goes on in the index's thread.
+ */
+export class WorkerCutter implements PassageCutter {
+  private worker: Worker | undefined;
+  private failed = false;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (passages: Passage[][]) => void; reject: (error: Error) => void }>();
+
+  constructor(private readonly script: string, private readonly log: Log) {}
+
+  async cut(documents: readonly DocumentToCut[], chunking: ChunkOptions): Promise<Passage[][]> {
+    if (this.failed || !documents.length) return inThreadCutter.cut(documents, chunking);
+    try {
+      return await this.ask(documents, chunking);
+    } catch (error) {
+      if (!this.failed) this.log.warn(`index: cutting passages beside the index failed (${error instanceof Error ? error.message : String(error)}); cutting in turn`);
+      this.stop();
+      return inThreadCutter.cut(documents, chunking);
+    }
+  }
+
+  private ask(documents: readonly DocumentToCut[], chunking: ChunkOptions): Promise<Passage[][]> {
+    const worker = this.started();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      const request: CutRequest = { id, documents: documents.map(({ path, text, format, modifiedAt }) => ({ path, text, format, modifiedAt })), chunking };
+      worker.postMessage(request);
+    });
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    // The index's own requests keep its thread alive; an idle cutter must not.
+    worker.unref();
+    worker.on('message', (answer: CutAnswer) => {
+      const waiting = this.pending.get(answer.id);
+      this.pending.delete(answer.id);
+      if ('error' in answer) waiting?.reject(new Error(answer.error));
+      else waiting?.resolve(answer.passages);
+    });
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => this.fail(new Error(`the cutting thread stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private fail(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+    this.worker = undefined;
+  }
+
+  private stop(): void {
+    this.failed = true;
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  dispose(): void {
+    this.failed = true;
+    this.fail(new Error('the index closed'));
+    void this.worker?.terminate();
+  }
+}
