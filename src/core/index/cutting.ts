@@ -96,7 +96,7 @@ export class WorkerCutter implements PassageCutter {
 
   dispose(): void {
     this.failed = true;
-    this.fail(new Error('the index closed'));
     void this.worker?.terminate();
+    this.fail(new Error('the index closed'));
   }
 }
