@@ -140,7 +140,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     vscode.commands.registerCommand('ownvoice.editVoice', () => voice.edit()),
     voice,
     voice.onDidChange(() => sidebar.refresh('voice')),
-    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), voice: () => voice.current(), memory: learning.memory, contextWindows }),
+    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), voice: () => voice.current(), memory: learning.memory, contextWindows, onModelRead: (model) => engine.modelReadElsewhere(model) }),
     vscode.commands.registerCommand('ownvoice.pullModel', () => target.model && guidance.pull(target.model)),
     monitor.onDidChange((status) => {
       log.info(`Host status: ${status.state} (${status.host})`);

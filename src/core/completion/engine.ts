@@ -164,6 +164,11 @@ export class CompletionEngine implements Disposable {
     }
   }
 
+  /** A rewrite had `model` read its own prompt: reading the document ahead is worth it again. */
+  modelReadElsewhere(model: string): void {
+    if (model === this.deps.settings().model) this.readingAhead.readElsewhere();
+  }
+
   /** Forgets cached model facts and suggestions, e.g. after the model or host setting changed or a pull finished. */
   reset(): void {
     this.abortCurrent();

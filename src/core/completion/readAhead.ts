@@ -47,6 +47,11 @@ export class ReadAhead {
     }
   }
 
+  /** The model read a prompt that no document's suggestion shares (a rewrite): the next document is read again. */
+  readElsewhere(): void {
+    this.lastRead = undefined;
+  }
+
   /** The model setting or host changed, or the engine is disposed: nothing is known of the model's slot any more. */
   forget(): void {
     this.reading?.abort();

@@ -35,6 +35,8 @@ export interface RewriteDeps {
   readonly voice?: () => PromptVoice | undefined;
   /** The num_ctx completions use per model, so that a rewrite with the same model does not reload it. */
   readonly contextWindows?: ContextWindows;
+  /** Told when a rewrite sends its prompt: that model now holds the rewrite's prompt, not a document's. */
+  readonly onModelRead?: (model: string) => void;
 }
 
 /** What a command ended in; returned to callers such as tests, shown to the writer by the command itself. */
@@ -178,6 +180,7 @@ export class RewriteController implements vscode.Disposable {
         async (progress, token) => {
           const cancel = token.onCancellationRequested(() => review.cancel());
           try {
+            this.deps.onModelRead?.(running.model);
             await this.writeVersions(running, host, signal, progress);
           } finally {
             cancel.dispose();

@@ -37,6 +37,18 @@ describe('reading a document ahead', () => {
     assert.equal(host.requestCount, 4, 'each switch of document is read again');
   });
 
+  it('reads the document again after a rewrite had the same model read its own prompt, and not after another model', async () => {
+    const host = new FakeHost([' the boats were out.']);
+    const engine = engineWith(host);
+    await engine.readAhead(request());
+    engine.modelReadElsewhere('another-model');
+    await engine.readAhead(request());
+    assert.equal(host.requestCount, 1, 'a rewrite with another model leaves this one holding the document');
+    engine.modelReadElsewhere(settings().model);
+    await engine.readAhead(request());
+    assert.equal(host.requestCount, 2, 'a rewrite with this model replaced what it held');
+  });
+
   it('typing does not abort it, and a suggestion asked meanwhile waits its turn behind it', async () => {
     const host = new FakeHost([' the', ' boats', ' were', ' out.'], undefined, 50);
     const engine = engineWith(host);
