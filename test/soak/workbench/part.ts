@@ -43,6 +43,7 @@ export async function typingPart(options: SoakOptions): Promise<PartResult> {
     const heapBefore = await extensionHostHeap(bench.inspectorPort);
     standin.resetStats();
     const storm = await typeStorm(page, { ...plan, seed: plan.seed + 1, durationMs: stormMs }, warm.nextLine);
+    const abortedBefore = standin.stats().aborted;
     const placed = await supersedeOnPurpose(bench, storm.nextLine, tally);
     await bench.screenshot('typing-storm-end');
     const stats = await settle(bench);
@@ -51,6 +52,7 @@ export async function typingPart(options: SoakOptions): Promise<PartResult> {
     tally.trials = storm.keys;
     await checkDocument(bench, `${NOTE}${warm.typed}\n${storm.typed}\n${placed}\n`, tally);
     if (keys.unseen > 0) tally.fail('typing: every key in the document', `${keys.unseen} keys never seen on screen`);
+    if (stats.aborted <= abortedBefore) tally.fail('typing: suggestions asked and superseded', 'the suggestion asked during the placed hesitation ran to its end');
     const discipline = checkRequests(stats, tally);
     const rejections = await checkRejections(bench, tally);
     const growth = heapAfter - heapBefore;
@@ -77,15 +79,31 @@ export async function typingPart(options: SoakOptions): Promise<PartResult> {
  */
 async function supersedeOnPurpose(bench: Workbench, line: number, tally: Tally): Promise<string> {
   const start = `L${String(line).padStart(4, '0')} the harbour was quiet `;
+  // A stream that stalls between tokens stays on its way while the key that supersedes it travels to the editor. (A
+  // stream that has produced nothing yet is kept by design: whatever is typed may still be what it will produce.)
+  bench.standin.setFaults({ tokenDelayMs: 1500 });
   await bench.page.keyboard.type(start, { delay: 20 });
-  const asked = await waitFor(async () => bench.standin.stats(), (s) => s.inFlight + s.pending > 0, 10_000, 'a suggestion asked during the hesitation').then(
-    () => true,
-    () => false,
-  );
+  // Polled every few ms (the stand-in runs in this process): a quick suggestion must not finish between two looks.
+  const asked = await pollUntil(() => {
+    const { inFlight, pending } = bench.standin.stats();
+    return inFlight + pending > 0;
+  }, 10_000);
   if (!asked) tally.fail('typing: suggestions asked and superseded', 'no suggestion was asked during a 10 s hesitation');
-  await bench.page.keyboard.type('and', { delay: 20 });
+  await new Promise((resolve) => setTimeout(resolve, 400)); // its first words have arrived; the next are 1.5 s away
+  // Not a word the story model would write next ("and" often was: a stream producing what is typed is kept, by design).
+  await bench.page.keyboard.type('umbrellas', { delay: 20 });
+  bench.standin.clearFaults();
   await bench.page.keyboard.press('Enter');
-  return `${start}and`;
+  return `${start}umbrellas`;
+}
+
+async function pollUntil(ok: () => boolean, limitMs: number): Promise<boolean> {
+  const end = Date.now() + limitMs;
+  while (!ok()) {
+    if (Date.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return true;
 }
 
 /** Waits until no request is pending at the stand-in and no key is still on its way; returns the stand-in's stats. */
