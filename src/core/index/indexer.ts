@@ -185,7 +185,7 @@ export class Indexer {
     return paths.filter((_, i) => verdicts[i]);
   }
 
-  /** Indexes text the caller already has (unsaved buffers, tests), in this thread. */
+  /** Indexes one document the caller already holds, in this thread (a test adds one while vectors are made). */
   indexDocument(doc: ReadDocument): void {
     const known = this.index.docs.get(doc.path);
     this.putPassages(doc, known?.contentHash === doc.contentHash ? undefined : passagesOf(doc, this.chunking));
