@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CompletionEngine, DEFAULT_LANGUAGES, OutcomeRecord, TypingPause, TypingRhythm, type EngineActivity } from '../core/completion';
 import { ContextWindows } from '../core/model/contextWindow';
+import { sharedModel } from '../core/model/sharedModel';
 import type { OutcomeCounts } from '../core/completion/outcomes';
 import type { WritingIndex } from '../core/index/writingIndex';
 import { HostMonitor, type HostStatus } from '../core/model/hostMonitor';
@@ -65,11 +66,13 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
   const monitor = new HostMonitor(target.host, target.model);
   const writing = new IndexSupport(context, log);
   const exemplars = new WritingExemplars(() => writing.current);
-  const voice = new VoiceSupport(context.globalStorageUri, writing, log, () => ({ host: target.host, model: readPreferences(setting).rewriteModel || target.model }));
+  // One num_ctx per model for every prompt (completions, rewrites, a test, a description): another would reload it.
+  const contextWindows = new ContextWindows();
+  // The engine is made below; it is only told once a rewrite, a test or a description actually runs.
+  const shared = sharedModel(contextWindows, (model) => engine.modelReadElsewhere(model));
+  const voice = new VoiceSupport(context.globalStorageUri, writing, log, () => ({ host: target.host, model: readPreferences(setting).rewriteModel || target.model, shared }));
   const outcomes = new OutcomeRecord({ saved: context.globalState.get(OUTCOMES_KEY), persist: (s) => void context.globalState.update(OUTCOMES_KEY, s) });
   const learning = new WriterLearning(context.globalStorageUri, outcomes, log);
-  // One num_ctx per model for completions and rewrites alike: a different one would reload the model at each switch.
-  const contextWindows = new ContextWindows();
   const engine = new CompletionEngine({ host: () => target.host, exemplars: exemplars.source, log, settings: () => readCompletionSettings(target.model, voice.current()), outcomes, memory: learning.memory, contextWindows });
   const rhythm = new TypingRhythm();
   const pause = new TypingPause(pauseMs);
@@ -88,7 +91,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     context.extensionUri,
     {
       hostStatus: () => monitor.status,
-      model: modelActions(() => target.host),
+      model: modelActions(() => target.host, undefined, shared),
       indexSummary: () => writing.summary(),
       lastSuggestion,
       storage: () => storageInfo(writing.storageFolder),
@@ -140,7 +143,7 @@ function compose(context: vscode.ExtensionContext): OwnvoiceApi {
     vscode.commands.registerCommand('ownvoice.editVoice', () => voice.edit()),
     voice,
     voice.onDidChange(() => sidebar.refresh('voice')),
-    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), voice: () => voice.current(), memory: learning.memory, contextWindows, onModelRead: (model) => engine.modelReadElsewhere(model) }),
+    registerRewriteSupport(context, { target: () => target, log, exemplars: explanations.rewriteSource, onModelProblem: () => void monitor.checkNow(), voice: () => voice.current(), memory: learning.memory, shared }),
     vscode.commands.registerCommand('ownvoice.pullModel', () => target.model && guidance.pull(target.model)),
     monitor.onDidChange((status) => {
       log.info(`Host status: ${status.state} (${status.host})`);

@@ -6,7 +6,7 @@ import type { Log } from '../../core/common/log';
 import { DEFAULT_SETTINGS, type ExemplarSource } from '../../core/completion/types';
 import { describeProblem, ModelError } from '../../core/model/errors';
 import type { WriterMemory } from '../../core/memory/writerMemory';
-import type { ContextWindows } from '../../core/model/contextWindow';
+import type { SharedModel } from '../../core/model/sharedModel';
 import type { ModelHost } from '../../core/model/modelHost';
 import { PreferencePairFile } from '../../core/rewrite/history';
 import type { RewritePreset } from '../../core/rewrite/presets';
@@ -33,10 +33,8 @@ export interface RewriteDeps {
   readonly memory?: Pick<WriterMemory, 'polish' | 'choiceExamples' | 'chose' | 'usedPreset' | 'presetUses'>;
   /** The writer's voice profile, for the prompt and the post-processor. */
   readonly voice?: () => PromptVoice | undefined;
-  /** The num_ctx completions use per model, so that a rewrite with the same model does not reload it. */
-  readonly contextWindows?: ContextWindows;
-  /** Told when a rewrite sends its prompt: that model now holds the rewrite's prompt, not a document's. */
-  readonly onModelRead?: (model: string) => void;
+  /** The num_ctx completions use per model (a rewrite with the same model must not reload it), told of each rewrite. */
+  readonly shared?: SharedModel;
 }
 
 /** What a command ended in; returned to callers such as tests, shown to the writer by the command itself. */
@@ -142,7 +140,7 @@ export class RewriteController implements vscode.Disposable {
   }
 
   private job(editor: vscode.TextEditor, preset: RewritePreset, instruction: string, mode: 'single' | 'alternatives', model: string): RewriteJob {
-    const windows = this.deps.contextWindows;
+    const shared = this.deps.shared;
     const document = editor.document;
     const preferences = readPreferences(setting);
     const template = mode === 'alternatives'
@@ -164,7 +162,7 @@ export class RewriteController implements vscode.Disposable {
       settings: {
         keepAlive: DEFAULT_SETTINGS.keepAlive,
         temperature: DEFAULT_SETTINGS.temperature,
-        ...(windows ? { numCtx: (tokens: number, limit: number) => windows.sizeFor(model, tokens, limit) } : {}),
+        ...(shared ? { numCtx: (tokens: number, limit: number) => shared.contextSize(model, tokens, limit) } : {}),
       },
     };
   }
@@ -180,7 +178,7 @@ export class RewriteController implements vscode.Disposable {
         async (progress, token) => {
           const cancel = token.onCancellationRequested(() => review.cancel());
           try {
-            this.deps.onModelRead?.(running.model);
+            this.deps.shared?.readElsewhere(running.model);
             await this.writeVersions(running, host, signal, progress);
           } finally {
             cancel.dispose();

@@ -1,6 +1,7 @@
 // The sidebar's model actions over one Ollama host; no `vscode` import, so the lead can reuse it and tests can run it.
 import { classifyError, describeProblem } from '../../core/model/errors';
 import type { ModelHost } from '../../core/model/modelHost';
+import type { SharedModel } from '../../core/model/sharedModel';
 import type { ModelFit, PullState, TestResult } from '../../shared/sidebarProtocol';
 
 /** A short, fixed prompt: the test measures the round trip, not the writing. */
@@ -16,12 +17,12 @@ export interface ModelActions {
 }
 
 /** Model actions on whatever host is current, so a changed `ownvoice.ollama.host` applies at once. */
-export function modelActions(currentHost: () => ModelHost, now: () => number = () => performance.now()): ModelActions {
+export function modelActions(currentHost: () => ModelHost, now: () => number = () => performance.now(), shared?: SharedModel): ModelActions {
   return {
     models: () => currentHost().listModels(),
     fit: (models) => modelFit(currentHost(), models),
     pull: (model, report, signal) => pullModel(currentHost(), model, report, signal),
-    test: (model) => testModel(currentHost(), model, now),
+    test: (model) => testModel(currentHost(), model, now, shared),
   };
 }
 
@@ -42,11 +43,14 @@ async function pullModel(host: ModelHost, model: string, report: (state: PullSta
   }
 }
 
-async function testModel(host: ModelHost, model: string, now: () => number): Promise<TestResult> {
+async function testModel(host: ModelHost, model: string, now: () => number, shared?: SharedModel): Promise<TestResult> {
   const started = now();
   try {
     let text = '';
-    for await (const piece of host.generate(model, { prompt: TEST_PROMPT, options: { num_predict: TEST_TOKENS } })) text += piece;
+    shared?.readElsewhere(model);
+    // The completions' num_ctx: Ollama's default would reload the model, now and at the next suggestion.
+    const numCtx = shared?.contextSize(model, TEST_TOKENS * 2);
+    for await (const piece of host.generate(model, { prompt: TEST_PROMPT, options: { num_predict: TEST_TOKENS, ...(numCtx && { num_ctx: numCtx }) } })) text += piece;
     return { state: 'ok', model, latencyMs: Math.round(now() - started), text: text.trim() };
   } catch (error) {
     return { state: 'failed', model, detail: describeProblem(classifyError(error, { host: host.host, model })) };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Log } from '../../core/common/log';
 import type { ModelHost } from '../../core/model/modelHost';
+import type { SharedModel } from '../../core/model/sharedModel';
 import { describeVoice, formOf, voiceInstruction, VoiceStore, type PromptVoice, type VoiceProfile } from '../../core/voice';
 import type { VoiceView } from '../../shared/sidebarProtocol';
 import type { IndexSupport } from '../index/indexSupport';
@@ -12,6 +13,8 @@ const MEASURE_AFTER_MS = 15_000;
 export interface DescribeTarget {
   readonly host: ModelHost;
   readonly model: string;
+  /** Completions' num_ctx for the model, told that the description replaces what the model held. */
+  readonly shared?: SharedModel;
 }
 
 export function learningEnabled(): boolean {
@@ -115,7 +118,7 @@ export class VoiceSupport implements vscode.Disposable {
     this.describing = true;
     this.changed.fire();
     try {
-      const description = await describeVoice(target.host, target.model, this.sample);
+      const description = await describeVoice(target.host, target.model, this.sample, undefined, target.shared);
       if (description) await this.guard(() => this.store.addOwnWords(description));
       // An answer that was all preamble or refusal leaves nothing to add: say so rather than seem to do nothing.
       else void vscode.window.showInformationMessage(vscode.l10n.t('Your model gave no usable description of your voice this time. Try again, or choose a larger model.'));

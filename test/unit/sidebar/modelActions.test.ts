@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { ModelError } from '../../../src/core/model/errors';
-import type { ModelHost, PullProgress } from '../../../src/core/model/modelHost';
+import { ContextWindows } from '../../../src/core/model/contextWindow';
+import type { GenerateOptions, ModelHost, PullProgress } from '../../../src/core/model/modelHost';
+import { sharedModel } from '../../../src/core/model/sharedModel';
 import { modelActions } from '../../../src/editor/sidebar/modelActions';
 import type { PullState } from '../../../src/shared/sidebarProtocol';
 
 /** Only the members the sidebar uses; a real ModelHost against a live host is tested in test/unit/model. */
-function fakeHost(behaviour: { pull?: PullProgress[]; pullFails?: boolean; answer?: string[]; generateFails?: boolean }): ModelHost {
+function fakeHost(behaviour: { pull?: PullProgress[]; pullFails?: boolean; answer?: string[]; generateFails?: boolean; sent?: GenerateOptions[] }): ModelHost {
   return {
     host: 'http://fake:1',
     listModels: async () => ['a:1'],
@@ -17,7 +19,8 @@ function fakeHost(behaviour: { pull?: PullProgress[]; pullFails?: boolean; answe
       for (const part of behaviour.pull ?? []) yield part;
       if (behaviour.pullFails) throw new ModelError({ kind: 'modelMissing', model: 'nope', detail: 'file does not exist' });
     },
-    async *generate() {
+    async *generate(_model: string, request: GenerateOptions) {
+      behaviour.sent?.push(request);
       if (behaviour.generateFails) throw new ModelError({ kind: 'unreachable', host: 'http://fake:1', detail: 'ECONNREFUSED' });
       yield* behaviour.answer ?? [];
     },
@@ -50,6 +53,16 @@ describe('sidebar model actions', () => {
     const clock = [1000, 1412];
     const result = await modelActions(() => fakeHost({ answer: [' bright', ' and cold. '] }), () => clock.shift()!).test('m:1');
     assert.deepEqual(result, { state: 'ok', model: 'm:1', latencyMs: 412, text: 'bright and cold.' });
+  });
+
+  it("tests with the completions' num_ctx, and tells completions the model read another prompt", async () => {
+    const sent: GenerateOptions[] = [];
+    const windows = new ContextWindows();
+    windows.sizeFor('m:1', 3000);
+    const read: string[] = [];
+    await modelActions(() => fakeHost({ answer: ['ok'], sent }), undefined, sharedModel(windows, (model) => read.push(model))).test('m:1');
+    assert.equal(sent[0].options?.num_ctx, windows.current('m:1'), 'Ollama\'s default num_ctx would reload the model');
+    assert.deepEqual(read, ['m:1']);
   });
 
   it('reports a failed test with the reason', async () => {

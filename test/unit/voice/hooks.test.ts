@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { CompletionEngine } from '../../../src/core/completion/engine';
 import { rewriteSelection } from '../../../src/core/rewrite/rewriter';
 import type { PromptVoice } from '../../../src/core/voice';
+import { ContextWindows } from '../../../src/core/model/contextWindow';
+import { sharedModel } from '../../../src/core/model/sharedModel';
 import { describeVoice } from '../../../src/core/voice/describe';
 import { CHAT_INFO, FakeHost, MemoryLog, settings } from '../completion/fakes';
 
@@ -51,5 +53,15 @@ describe('a description of the voice in words', () => {
     assert.equal(host.requests.length, 1);
     assert.match(host.requests[0].prompt, /<passage>\nThe harbour was quiet.\n<\/passage>\n<passage>\nWe walked — slowly.\n<\/passage>/);
     assert.match(host.requests[0].prompt, /not the topics/);
+  });
+
+  it("uses the completions' num_ctx for the model, and tells completions the model read another prompt", async () => {
+    const host = new FakeHost(['Dry and short.'], CHAT_INFO);
+    const windows = new ContextWindows();
+    windows.sizeFor('chat', 5000);
+    const read: string[] = [];
+    await describeVoice(host, 'chat', ['The harbour was quiet.'], undefined, sharedModel(windows, (model) => read.push(model)));
+    assert.equal(host.requests[0].options?.num_ctx, windows.current('chat'), 'another num_ctx would reload the model');
+    assert.deepEqual(read, ['chat']);
   });
 });
