@@ -55,3 +55,10 @@ export class Tally {
 
 /** A deterministic generator (the core's mulberry32), so a failing trial can be run again from its seed. */
 export { seededRandom as random } from '../../src/core/exemplars/random';
+
+/** Polls `ok` every `everyMs` until it holds or `limitMs` pass; resolves with the time it took (or the limit). */
+export async function until(ok: () => boolean, limitMs: number, everyMs = 50): Promise<number> {
+  const started = Date.now();
+  while (!ok() && Date.now() - started < limitMs) await new Promise((resolve) => setTimeout(resolve, everyMs));
+  return Date.now() - started;
+}

@@ -3,8 +3,9 @@ import { Emitter, type Disposable } from '../common/events';
 import { ContextWindows } from '../model/contextWindow';
 import { describeProblem, ModelError } from '../model/errors';
 import { PromptRates } from '../model/promptRate';
-import type { ModelInfo, UsageListener } from '../model/modelHost';
+import type { UsageListener } from '../model/modelHost';
 import type { CompletionHost, EngineActivity, EngineDeps } from './engineDeps';
+import { ModelInfos } from './modelInfos';
 import { describeUsage, type ModelUsage } from '../model/usage';
 import { LruCache } from './cache';
 import { describeFate, TalkTally, type AnswerFate, type Situation, type TalkKind } from '../answers';
@@ -59,7 +60,7 @@ export class CompletionEngine implements Disposable {
   readonly talk = new TalkTally();
   private readonly cache: LruCache<Suggestion>;
   private readonly typing = new TypingThrough<{ id: string; suggestion: Suggestion }>();
-  private readonly modelInfo = new Map<string, Promise<ModelInfo>>();
+  private readonly modelInfo = new ModelInfos();
   private readonly sticky = new StickyExemplars();
   private readonly promptRates = new PromptRates();
   private readonly readingAhead = new ReadAhead(this.promptRates);
@@ -70,7 +71,6 @@ export class CompletionEngine implements Disposable {
   private current: InFlight<Suggestion> | undefined;
   /** Settles once the latest request has closed its HTTP stream. */
   private released: Promise<void> = Promise.resolve();
-  private infoHost: CompletionHost | undefined;
 
   constructor(private readonly deps: EngineDeps) {
     this.clock = deps.clock ?? (() => performance.now());
@@ -133,7 +133,7 @@ export class CompletionEngine implements Disposable {
     const settings = this.deps.settings();
     if (!host || !settings.model) return;
     try {
-      const info = await this.info(host, settings.model);
+      const info = await this.modelInfo.get(host, settings.model);
       const tokens = Math.ceil(promptBudgetChars({ exemplars: [], settings }) / 3) + MAX_TOKENS[settings.preferences.length] + 32;
       const num_ctx = this.contextWindows.sizeFor(settings.model, tokens, info.contextLength);
       const loading = host.generate(settings.model, { prompt: '', keep_alive: settings.keepAlive, options: { num_ctx } }, signal);
@@ -296,7 +296,7 @@ export class CompletionEngine implements Disposable {
   }
 
   private async promptFor(host: CompletionHost, request: CompletionRequest, context: CursorContext, settings: CompletionSettings, signal: AbortSignal): Promise<{ prompt: ModelPrompt; exemplars: readonly Exemplar[] }> {
-    const info = await untilAborted(this.info(host, settings.model), signal);
+    const info = await untilAborted(this.modelInfo.get(host, settings.model), signal);
     const exemplars = await this.chooseExemplars(request, context, settings, signal);
     const prompt = this.design.build({ info, context, exemplars, settings, contextWindows: this.contextWindows, notes: this.deps.memory?.notesFor(context.before) });
     return { prompt, exemplars };
@@ -348,18 +348,6 @@ export class CompletionEngine implements Disposable {
     this.loggedVia.add(model);
     const how = describeVia(prompt.via);
     this.deps.log.info(`completion: ${model} gets ${how}`);
-  }
-
-  private info(host: CompletionHost, model: string): Promise<ModelInfo> {
-    if (host !== this.infoHost) this.modelInfo.clear();
-    this.infoHost = host;
-    let info = this.modelInfo.get(model);
-    if (!info) {
-      info = host.show(model);
-      this.modelInfo.set(model, info);
-      info.catch(() => this.modelInfo.delete(model));
-    }
-    return info;
   }
 
   private offer(

@@ -2,6 +2,7 @@
 import { classifyError, describeProblem } from '../../core/model/errors';
 import type { ModelHost } from '../../core/model/modelHost';
 import type { SharedModel } from '../../core/model/sharedModel';
+import { estimateTokens } from '../../core/rewrite/voice';
 import type { ModelFit, PullState, TestResult } from '../../shared/sidebarProtocol';
 
 /** A short, fixed prompt: the test measures the round trip, not the writing. */
@@ -49,7 +50,7 @@ async function testModel(host: ModelHost, model: string, now: () => number, shar
     let text = '';
     shared?.readElsewhere(model);
     // The completions' num_ctx: Ollama's default would reload the model, now and at the next suggestion.
-    const numCtx = shared?.contextSize(model, TEST_TOKENS * 2);
+    const numCtx = shared?.contextSize(model, estimateTokens(TEST_PROMPT) + TEST_TOKENS);
     for await (const piece of host.generate(model, { prompt: TEST_PROMPT, options: { num_predict: TEST_TOKENS, ...(numCtx && { num_ctx: numCtx }) } })) text += piece;
     return { state: 'ok', model, latencyMs: Math.round(now() - started), text: text.trim() };
   } catch (error) {

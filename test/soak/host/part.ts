@@ -9,7 +9,7 @@ import { ModelHost } from '../../../src/core/model/modelHost';
 import { modelPath } from '../../harness/paths';
 import { startStandin, type Standin } from '../../standin/server';
 import type { SoakOptions } from '../parts';
-import { random, Tally, type PartResult } from '../report';
+import { random, Tally, until, type PartResult } from '../report';
 
 const MODEL = 'stories:260k';
 export const TRUTH_MS = 5000;
@@ -106,12 +106,5 @@ async function suggestion(host: ModelHost): Promise<number> {
   } finally {
     clearTimeout(timer);
   }
-  return Date.now() - started;
-}
-
-/** Polls until `ok`; resolves with the time it took (or the limit). */
-async function until(ok: () => boolean, limitMs: number): Promise<number> {
-  const started = Date.now();
-  while (!ok() && Date.now() - started < limitMs) await new Promise((resolve) => setTimeout(resolve, 50));
   return Date.now() - started;
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { StandinStats } from '../../standin/server';
 import { waitFor } from '../../e2e/workbenchPage';
 import type { SoakOptions } from '../parts';
-import { Tally, type PartResult } from '../report';
+import { Tally, until, type PartResult } from '../report';
 import { CONTROL_REJECTION, extensionHostHeap, rejectInExtensionHost } from './inspector';
 import { installKeyLatencyProbe, percentile, takeKeyLatencies } from './keyLatency';
 import { startWorkbench, workbenchMissing, type Workbench } from './session';
@@ -84,10 +84,12 @@ async function supersedeOnPurpose(bench: Workbench, line: number, tally: Tally):
   bench.standin.setFaults({ tokenDelayMs: 1500 });
   await bench.page.keyboard.type(start, { delay: 20 });
   // Polled every few ms (the stand-in runs in this process): a quick suggestion must not finish between two looks.
-  const asked = await pollUntil(() => {
+  const onItsWay = () => {
     const { inFlight, pending } = bench.standin.stats();
     return inFlight + pending > 0;
-  }, 10_000);
+  };
+  await until(onItsWay, 10_000, 5);
+  const asked = onItsWay();
   if (!asked) tally.fail('typing: suggestions asked and superseded', 'no suggestion was asked during a 10 s hesitation');
   await new Promise((resolve) => setTimeout(resolve, 400)); // its first words have arrived; the next are 1.5 s away
   // Not a word the story model would write next ("and" often was: a stream producing what is typed is kept, by design).
@@ -95,15 +97,6 @@ async function supersedeOnPurpose(bench: Workbench, line: number, tally: Tally):
   bench.standin.clearFaults();
   await bench.page.keyboard.press('Enter');
   return `${start}umbrellas`;
-}
-
-async function pollUntil(ok: () => boolean, limitMs: number): Promise<boolean> {
-  const end = Date.now() + limitMs;
-  while (!ok()) {
-    if (Date.now() > end) return false;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return true;
 }
 
 /** Waits until no request is pending at the stand-in and no key is still on its way; returns the stand-in's stats. */
