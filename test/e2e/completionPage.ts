@@ -65,10 +65,18 @@ export function toast(page: Page, text: string): Locator {
 
 /** Runs a command by its title from the command palette. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
+  // The palette can close again at once when a webview (a walkthrough) takes focus back: open it again, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    try {
+      await input.fill(`>${title}`, { timeout: 5000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
   // Clicked, not Enter: the first row may be another command that matches the words too.
   await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first().click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
