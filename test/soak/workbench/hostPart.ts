@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { statusLabel } from '../../e2e/workbenchPage';
-import { FAULTS, TRUTH_MS, type Fault } from '../host/part';
+import { FAULTS, type Fault } from '../host/faults';
+import { shuffle } from '../host/part';
+import { REAL_CLOCK } from '../host/lane';
 import type { SoakOptions } from '../parts';
 import { random, Tally, type PartResult } from '../report';
 import { CONTROL_REJECTION, rejectInExtensionHost } from './inspector';
@@ -46,14 +48,14 @@ export async function hostTypingPart(options: SoakOptions): Promise<PartResult> 
       const during = await typeWhileWatching(page, line, options.seed + tally.trials, LABELS[fault.expect], options.quick ? 6000 : 9000);
       ({ line } = during);
       typed += during.typed + '\n';
-      if (during.shownMs > TRUTH_MS) tally.fail(check, `the status bar said "${LABELS[fault.expect]}" after ${during.shownMs < Infinity ? `${during.shownMs} ms` : 'never'}; last "${during.last}"`);
+      if (during.shownMs > REAL_CLOCK.truthMs) tally.fail(check, `the status bar said "${LABELS[fault.expect]}" after ${during.shownMs < Infinity ? `${during.shownMs} ms` : 'never'}; last "${during.last}"`);
       if (!pictured.has(fault.name)) await bench.screenshot(`fault-${fault.name.replace(/\W+/g, '-')}`);
       pictured.add(fault.name);
       await fault.off(standin);
       const after = await typeWhileWatching(page, line, options.seed + 100 + tally.trials, LABELS.ready, 7000);
       ({ line } = after);
       typed += after.typed + '\n';
-      if (after.shownMs > TRUTH_MS) tally.fail(check, `"ready" ${after.shownMs < Infinity ? `${after.shownMs} ms` : 'never'} after the fault ended; last "${after.last}"`);
+      if (after.shownMs > REAL_CLOCK.truthMs) tally.fail(check, `"ready" ${after.shownMs < Infinity ? `${after.shownMs} ms` : 'never'} after the fault ended; last "${after.last}"`);
       for (const [ms, what] of [[during.shownMs, fault.name], [after.shownMs, `${fault.name} (ended)`]] as const) if (ms > worst.ms) worst = { ms, what };
     }
     const keys = await takeKeyLatencies(page);
@@ -99,12 +101,4 @@ async function typeWhileWatching(page: Page, line: number, seed: number, label: 
   typing = false;
   await watch;
   return { typed: storm.typed, line: storm.nextLine, shownMs, last };
-}
-
-function shuffle<T>(items: T[], rng: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
 }

@@ -1,15 +1,18 @@
 // Part 1's other half: the whole extension host (code-server's process, Ownvoice and its index worker inside) killed
 // with SIGKILL during a rebuild or an update of the index, in the real workbench. The file it leaves is copied at once
 // (a dead process writes nothing more) and opened as the next start would open it: caught up with the files, it must
-// answer exactly like a fresh build, or be rebuilt with a log line. The workbench restarts the extension host by
-// itself (twice in five minutes; after that the page is reloaded) and must be ready again.
-import { promises as fs } from 'node:fs';
+// answer exactly like a fresh build, or be rebuilt with a log line. Ownvoice runs installed from its .vsix, as a writer
+// has it: the workbench restarts a crashed extension host by itself up to three times in five minutes, then asks; the
+// part clicks its Restart button as the writer would, and reloads the page only when neither brings Ownvoice back.
+import { spawnSync } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { runCommand } from '../../e2e/completionPage';
 import { statusLabel, waitFor } from '../../e2e/workbenchPage';
 import { freshAnswers, writeCorpus, type Answers, type SoakCorpus } from '../corpus';
 import { nextStart } from '../killed/part';
 import type { SoakOptions } from '../parts';
+import { repoRoot } from '../../harness/paths';
 import { random, Tally, type PartResult } from '../report';
 import { startWorkbench, workbenchMissing, type Workbench } from './session';
 
@@ -25,13 +28,13 @@ export async function killedHostPart(options: SoakOptions): Promise<PartResult> 
   }
   let corpus: SoakCorpus | undefined;
   const bench = await startWorkbench({
-    label: 'killed-host', profile: null, timeScale: 1, note: '# Killed\n\n',
+    label: 'killed-host', profile: null, timeScale: 1, note: '# Killed\n\n', installFrom: packaged(),
     workspaceFiles: async (folder) => void (corpus = await writeCorpus(options.root, folder, options.quick ? 25 : 60)),
   });
   const tally = new Tally();
   for (const phase of PHASES) tally.check(`killedHost: during ${phase}`);
   tally.check('killedHost: ready again after the restart');
-  const counts = { corrupt: 0, rebuilds: 0, unsaid: 0, reloads: 0 };
+  const counts = { corrupt: 0, rebuilds: 0, unsaid: 0, clicked: 0, reloads: 0 };
   try {
     const files = { corpus: corpus!, originals: await Promise.all(corpus!.files.slice(0, CHANGED).map((f) => fs.readFile(f, 'utf8'))) };
     const fresh = { plain: await freshAnswers(corpus!), edited: undefined as Answers | undefined };
@@ -66,7 +69,9 @@ export async function killedHostPart(options: SoakOptions): Promise<PartResult> 
         counts.corrupt++;
         tally.fail(`killedHost: during ${phase}`, `trial ${t}: ${verdict.problem}`);
       }
-      if (!(await readyAgain(bench, pid))) {
+      const back = await readyAgain(bench, pid);
+      if (back === 'clicked') counts.clicked++;
+      if (back === 'no') {
         counts.reloads++;
         await bench.page.reload();
         const back = await waitFor(() => statusLabel(bench.page), (l) => l.startsWith('Ownvoice: ready'), 120_000, 'ready after a reload').then(() => true, () => false);
@@ -79,7 +84,7 @@ export async function killedHostPart(options: SoakOptions): Promise<PartResult> 
       trials: tally.trials,
       failures: tally.failures,
       worst: tally.firstFailure() ?? `${counts.rebuilds} rebuilds, all said`,
-      line: `killedHost ${tally.trials} SIGKILLs of the whole extension host (code-server's) during rebuilds and updates: ${counts.corrupt} corrupt or lost, ${counts.rebuilds} rebuilds (${counts.unsaid} unsaid), ${tally.trials - counts.reloads} restarted by the workbench itself, ${counts.reloads} after a page reload; screenshots in ${bench.screenshots}`,
+      line: `killedHost ${tally.trials} SIGKILLs of the whole extension host (code-server's) during rebuilds and updates: ${counts.corrupt} corrupt or lost, ${counts.rebuilds} rebuilds (${counts.unsaid} unsaid), ${tally.trials - counts.clicked - counts.reloads} restarted by the workbench itself, ${counts.clicked} after a click on its Restart button, ${counts.reloads} after a page reload; screenshots in ${bench.screenshots}`,
       checks: tally.list(),
     };
   } finally {
@@ -87,12 +92,28 @@ export async function killedHostPart(options: SoakOptions): Promise<PartResult> 
   }
 }
 
-/** A new extension host (not `killed`) and the status bar item ready within 60 s. */
-async function readyAgain(bench: Workbench, killed: number): Promise<boolean> {
+/** Ownvoice packaged as a writer installs it (the package layer's own command). */
+function packaged(): string {
+  const run = spawnSync('npm', ['run', 'package'], { cwd: repoRoot(), stdio: ['ignore', 'ignore', 'inherit'] });
+  const vsix = path.join(repoRoot(), 'ownvoice.vsix');
+  if (run.status !== 0 || !existsSync(vsix)) throw new Error(`npm run package exited with ${run.status}`);
+  return vsix;
+}
+
+/** Back by itself within 20 s, or after a click on the workbench's Restart button (then 40 s), or 'no'. */
+async function readyAgain(bench: Workbench, killed: number): Promise<'itself' | 'clicked' | 'no'> {
+  if (await newHostReady(bench, killed, 20_000)) return 'itself';
+  const restart = bench.page.locator('.notifications-toasts .monaco-button', { hasText: /Restart/ }).first();
+  const clicked = await restart.click({ timeout: 5000 }).then(() => true, () => false);
+  return clicked && (await newHostReady(bench, killed, 40_000)) ? 'clicked' : 'no';
+}
+
+/** A new extension host (not `killed`) and the status bar item ready within `ms`. */
+function newHostReady(bench: Workbench, killed: number, ms: number): Promise<boolean> {
   return waitFor(
     async () => ({ pid: bench.extensionHostPid(), label: await statusLabel(bench.page) }),
     (s) => s.pid !== undefined && s.pid !== killed && s.label.startsWith('Ownvoice: ready'),
-    60_000,
+    ms,
     'a new extension host, ready',
   ).then(() => true, () => false);
 }

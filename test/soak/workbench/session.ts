@@ -1,12 +1,12 @@
 // The real workbench for the soak's browser parts: the stand-in (in this process, under a cost profile), code-server
-// with Ownvoice under development and the extension host's inspector open, Chromium, a note open with the caret at
+// with Ownvoice under development (or installed from a .vsix) and the extension host's inspector open, Chromium, a note open with the caret at
 // its end. Everything is closed by stop(), or by the harness's cleanup however the run ends.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../harness/browser';
 import { onCleanup } from '../../harness/cleanup';
-import { type CodeServer, freePort, startCodeServer } from '../../harness/codeServer';
+import { type CodeServer, freePort, installExtension, startCodeServer } from '../../harness/codeServer';
 import { modelPath, newRunDir, repoRoot } from '../../harness/paths';
 import { missingPrerequisites } from '../../harness/prerequisites';
 import { testSettings } from '../../harness/settings';
@@ -23,6 +23,9 @@ export interface WorkbenchOptions {
   readonly note: string;
   /** Fills the workspace instead of a copy of test/workspace (e.g. with a corpus). */
   readonly workspaceFiles?: (folder: string) => Promise<void>;
+  /** Runs Ownvoice installed from this .vsix, as a writer has it, instead of under development (whose extension
+   *  host the workbench never restarts after a crash: it ends the development session instead). */
+  readonly installFrom?: string;
 }
 
 export interface Workbench {
@@ -71,14 +74,15 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     await standin.close();
   };
   try {
+    if (options.installFrom) await installExtension(runDir, options.installFrom);
     server = await startCodeServer({ runDir, settings: testSettings(standin.url) });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const messages: string[] = [];
     page.on('console', (message) => void messages.push(message.text()));
-    const url = new URL(workbenchUrl(server.url, workspace, { extensionDevelopmentPath: repoRoot() }));
+    const url = new URL(workbenchUrl(server.url, workspace, options.installFrom ? undefined : { extensionDevelopmentPath: repoRoot() }));
     // The web workbench hands `inspect-extensions` to the server, which starts the extension host with --inspect=port.
-    const payload = JSON.parse(url.searchParams.get('payload')!) as string[][];
+    const payload = JSON.parse(url.searchParams.get('payload') ?? '[]') as string[][];
     url.searchParams.set('payload', JSON.stringify([...payload, ['inspect-extensions', String(inspectorPort)]]));
     await page.goto(url.toString());
     await openFile(page, note);
