@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { simdDots, wasmMemory } from '../../../src/core/index/orama/simd';
 import { VectorRows } from '../../../src/core/index/orama/vectors';
 import { PassageIndex } from '../../../src/core/index/passageIndex';
 import { cutIntoPassages } from '../../../src/core/passages/chunker';
@@ -28,6 +29,24 @@ describe('index: int8 vectors', () => {
       assert.notEqual(index.find(query, -1)[0][0], exact[0][0]);
     });
   }
+
+  it('the SIMD kernel gives the exact integer dot product, even at the extremes of int8 (no 16-bit lane overflows)', () => {
+    const dim = 64;
+    const memory = wasmMemory(4)!;
+    const dots = simdDots(memory)!;
+    assert.ok(dots, 'this Node has WebAssembly SIMD');
+    const query = new Int8Array(memory.buffer, 0, dim);
+    const rows = new Int8Array(memory.buffer, 1024, 3 * dim);
+    query.fill(-127);
+    rows.subarray(0, dim).fill(-128); // the most a row byte and a query byte can give, in every lane
+    rows.subarray(dim, 2 * dim).fill(127);
+    for (let i = 0; i < dim; i++) rows[2 * dim + i] = ((i * 37) % 255) - 127;
+    dots(1024, dim, 3, 0, 4096);
+    const out = new Int32Array(memory.buffer, 4096, 3);
+    let mixed = 0;
+    for (let i = 0; i < dim; i++) mixed += rows[2 * dim + i] * -127;
+    assert.deepEqual([...out], [dim * 128 * 127, -dim * 127 * 127, mixed]);
+  });
 
   it('finds a stored vector first when asked for it, though int8 rounding puts its cosine a little above 1', () => {
     for (const dim of [64, 30]) {
