@@ -62,3 +62,12 @@ export async function until(ok: () => boolean, limitMs: number, everyMs = 50): P
   while (!ok() && Date.now() - started < limitMs) await new Promise((resolve) => setTimeout(resolve, everyMs));
   return Date.now() - started;
 }
+
+/** `items` in a random order (Fisher-Yates), in place. */
+export function shuffle<T>(items: T[], rng: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}

@@ -1,13 +1,13 @@
 // Part 5, a misbehaving model host: the stand-in's faults switched on and off in random order while suggestions are
 // asked for. Each request must settle (text or a ModelError) soon after it is cancelled, the host status must tell
-// the truth within 5 s of a fault starting and of it ending, and no rejection may go unhandled. Two phases: a few
-// dozen faults on the real clock (the 5 s as the writer meets it), then hundreds of each fault on a clock ten times
-// faster, in lanes side by side, where every delay and limit is a tenth. test/soak/workbench runs the same faults
-// while a writer types in the real workbench.
+// the truth within 5 s of a fault starting and of it ending, and no rejection may go unhandled. Two phases: each
+// fault once on the real clock (the 5 s as the writer meets it), then hundreds of each on a clock ten times faster,
+// in lanes side by side, where every delay and limit is a tenth. test/soak/workbench runs the same faults while a
+// writer types in the real workbench.
 import { existsSync } from 'node:fs';
 import { modelPath } from '../../harness/paths';
 import type { SoakOptions } from '../parts';
-import { random, Tally, type PartResult } from '../report';
+import { random, shuffle, Tally, type PartResult } from '../report';
 import { faults, FAULTS, type Fault } from './faults';
 import { fasterClock, REAL_CLOCK, runLane, type Worst } from './lane';
 
@@ -60,12 +60,4 @@ export async function hostPart(options: SoakOptions): Promise<PartResult> {
 
 function worse(a: Worst, b: Worst): Worst {
   return { truth: a.truth.ms >= b.truth.ms ? a.truth : b.truth, settle: a.settle.ms >= b.settle.ms ? a.settle : b.settle };
-}
-
-export function shuffle<T>(items: T[], rng: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
 }
