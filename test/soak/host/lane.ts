@@ -12,7 +12,6 @@ import type { Fault } from './faults';
 const MODEL = 'stories:260k';
 
 export interface Clock {
-  readonly scale: number;
   readonly timing: MonitorTiming;
   /** The status must tell the truth this soon after a fault starts and after it ends. */
   readonly truthMs: number;
@@ -24,13 +23,13 @@ export interface Clock {
   readonly outageMs: number;
 }
 
-export const REAL_CLOCK: Clock = { scale: 1, timing: DEFAULT_TIMING, truthMs: 5000, cancelAfterMs: 2500, settleSlackMs: 1000, outageMs: 25_000 };
+export const REAL_CLOCK: Clock = { timing: DEFAULT_TIMING, truthMs: 5000, cancelAfterMs: 2500, settleSlackMs: 1000, outageMs: 25_000 };
 
 export function fasterClock(scale: number): Clock {
   const ms = (n: number) => Math.round(n * scale);
   const t = DEFAULT_TIMING;
   const timing = { healthyIntervalMs: ms(t.healthyIntervalMs), firstBackoffMs: ms(t.firstBackoffMs), maxBackoffMs: ms(t.maxBackoffMs) };
-  return { scale, timing, truthMs: ms(REAL_CLOCK.truthMs), cancelAfterMs: ms(REAL_CLOCK.cancelAfterMs), settleSlackMs: ms(REAL_CLOCK.settleSlackMs), outageMs: 3 * timing.maxBackoffMs };
+  return { timing, truthMs: ms(REAL_CLOCK.truthMs), cancelAfterMs: ms(REAL_CLOCK.cancelAfterMs), settleSlackMs: ms(REAL_CLOCK.settleSlackMs), outageMs: 3 * timing.maxBackoffMs };
 }
 
 export interface Worst {

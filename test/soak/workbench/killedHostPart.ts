@@ -4,15 +4,14 @@
 // answer exactly like a fresh build, or be rebuilt with a log line. Ownvoice runs installed from its .vsix, as a writer
 // has it: the workbench restarts a crashed extension host by itself up to three times in five minutes, then asks; the
 // part clicks its Restart button as the writer would, and reloads the page only when neither brings Ownvoice back.
-import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { runCommand } from '../../e2e/completionPage';
 import { statusLabel, waitFor } from '../../e2e/workbenchPage';
+import { packageVsix } from '../../harness/vsix';
 import { freshAnswers, writeCorpus, type Answers, type SoakCorpus } from '../corpus';
 import { nextStart } from '../killed/part';
 import type { SoakOptions } from '../parts';
-import { repoRoot } from '../../harness/paths';
 import { random, Tally, type PartResult } from '../report';
 import { startWorkbench, workbenchMissing, type Workbench } from './session';
 
@@ -28,7 +27,7 @@ export async function killedHostPart(options: SoakOptions): Promise<PartResult> 
   }
   let corpus: SoakCorpus | undefined;
   const bench = await startWorkbench({
-    label: 'killed-host', profile: null, timeScale: 1, note: '# Killed\n\n', installFrom: packaged(),
+    label: 'killed-host', profile: null, timeScale: 1, note: '# Killed\n\n', installFrom: packageVsix(true),
     workspaceFiles: async (folder) => void (corpus = await writeCorpus(options.root, folder, options.quick ? 25 : 60)),
   });
   const tally = new Tally();
@@ -74,8 +73,8 @@ export async function killedHostPart(options: SoakOptions): Promise<PartResult> 
       if (back === 'no') {
         counts.reloads++;
         await bench.page.reload();
-        const back = await waitFor(() => statusLabel(bench.page), (l) => l.startsWith('Ownvoice: ready'), 120_000, 'ready after a reload').then(() => true, () => false);
-        if (!back) tally.fail('killedHost: ready again after the restart', `trial ${t}: not ready even after a reload`);
+        const reloaded = await waitFor(() => statusLabel(bench.page), (l) => l.startsWith('Ownvoice: ready'), 120_000, 'ready after a reload').then(() => true, () => false);
+        if (!reloaded) tally.fail('killedHost: ready again after the restart', `trial ${t}: not ready even after a reload`);
       }
       if (t === 0) await bench.screenshot('killed-host-restarted');
     }
@@ -90,14 +89,6 @@ export async function killedHostPart(options: SoakOptions): Promise<PartResult> 
   } finally {
     await bench.stop();
   }
-}
-
-/** Ownvoice packaged as a writer installs it (the package layer's own command). */
-function packaged(): string {
-  const run = spawnSync('npm', ['run', 'package'], { cwd: repoRoot(), stdio: ['ignore', 'ignore', 'inherit'] });
-  const vsix = path.join(repoRoot(), 'ownvoice.vsix');
-  if (run.status !== 0 || !existsSync(vsix)) throw new Error(`npm run package exited with ${run.status}`);
-  return vsix;
 }
 
 /** Back by itself within 20 s, or after a click on the workbench's Restart button (then 40 s), or 'no'. */

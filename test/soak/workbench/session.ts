@@ -1,6 +1,6 @@
 // The real workbench for the soak's browser parts: the stand-in (in this process, under a cost profile), code-server
-// with Ownvoice under development (or installed from a .vsix) and the extension host's inspector open, Chromium, a note open with the caret at
-// its end. Everything is closed by stop(), or by the harness's cleanup however the run ends.
+// with Ownvoice under development (or installed from a .vsix) and the extension host's inspector open, Chromium, a
+// note open with the caret at its end. Everything is closed by stop(), or by the harness's cleanup however the run ends.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
