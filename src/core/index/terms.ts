@@ -13,7 +13,7 @@ export function termsOf(text: string): string[] {
 }
 
 /** True for the code units of ASCII letters and digits; other characters go through `isLetterOrNumber`. */
-const ASCII_WORD = new Uint8Array(128);
+export const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
 /** Per BMP code unit: 0 not yet known, 1 a letter or number, 2 neither. */
 const BMP_WORD = new Uint8Array(65536);

@@ -18,8 +18,13 @@ import { supersededCompleted, unhandledRejections } from './witness';
 const PROFILE = 'cpu-3b';
 /** cpu-3b's waits at a tenth: a 300-token prompt takes ~1 s instead of ~10 s, still far slower than typing. */
 const TIME_SCALE = 0.1;
+/**
+ * Where the placed hesitations stop: openings the story model goes on from with words (after "the harbour was quiet"
+ * it ended at once, in 2 tokens, five times in a row in one full run), each tried in turn.
+ */
+const PLACED_OPENINGS = ['Once upon a time, there was a little ', 'One day, a girl named Lily went to the ', 'Tom and his mom went to the park and ', 'The dog was very happy because he ', 'the harbour was quiet '];
 /** Placed hesitations at most, for one whose suggestion still streams when the next key comes. */
-const PLACED_TRIES = 5;
+const PLACED_TRIES = PLACED_OPENINGS.length;
 const KEYS_PER_SECOND = 50;
 const HEAP_GROWTH_LIMIT = 10 * 1024 * 1024;
 const NOTE = '# Typing storm\n\n';
@@ -85,13 +90,13 @@ interface Placed {
  * A hesitation placed on purpose after the storm: typing stops until a suggestion is on its way to the model, and
  * the next key comes while it still streams, so that at least one request is superseded however quick the others
  * were. A model may end its answer by itself within a token or two (the story model sometimes does); that request
- * was never superseded, so the hesitation is placed again on a new line, a few times at most.
+ * was never superseded, so the hesitation is placed again on a new line, after another opening.
  */
 async function supersedeOnPurpose(bench: Workbench, firstLine: number, tally: Tally): Promise<Placed> {
   const lines: string[] = [];
   const tries: RequestCost[] = [];
   for (let line = firstLine; line < firstLine + PLACED_TRIES; line++) {
-    const start = `L${String(line).padStart(4, '0')} the harbour was quiet `;
+    const start = `L${String(line).padStart(4, '0')} ${PLACED_OPENINGS[(line - firstLine) % PLACED_OPENINGS.length]}`;
     // A stream that stalls between tokens stays on its way while the key that supersedes it travels to the editor.
     bench.standin.setFaults({ tokenDelayMs: 1500 });
     const from = bench.standin.stats().costs.length;

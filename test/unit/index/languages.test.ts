@@ -36,6 +36,16 @@ describe('index: languages', () => {
     assert.equal(detectLanguage('Le jardin est plein de tomates et les voisins nous regardent avec envie.'), 'french');
   });
 
+  it('reads capitals and accented words as their lower-cased forms, and stops once one language clearly leads', () => {
+    assert.equal(detectLanguage(german['/de/kochen.md'].toUpperCase()), 'german');
+    assert.equal(detectLanguage('ÉTÉ: les enfants sont à la plage avec leurs parents et leurs amis, et nous sommes très contents.'), 'french');
+    assert.equal(detectLanguage('İstanbul est une ville où les gens vivent avec les chats et les chiens dans la rue.'), 'french');
+    // English at the start, then pages of German: the first clear lead decides, as a skim of the opening would.
+    const opening = 'The notes below are what I wrote on the way, and they are in the order I wrote them. ';
+    assert.equal(detectLanguage(opening + german['/de/fahrrad.md'].repeat(10)), 'english');
+    assert.equal(detectLanguage(german['/de/fahrrad.md'].repeat(10) + opening), 'german');
+  });
+
   it('finds German passages by another form of the word (stemmed), in German only', async () => {
     const { index } = await indexed();
     assert.deepEqual([...index.docs.values()].map((d) => d.language).sort(), ['english', 'german', 'german', 'german', 'japanese', 'japanese', 'japanese']);

@@ -23,7 +23,7 @@ import { stopwords as portugueseStops } from '@orama/stopwords/portuguese';
 import { stopwords as russianStops } from '@orama/stopwords/russian';
 import { stopwords as spanishStops } from '@orama/stopwords/spanish';
 import { stopwords as swedishStops } from '@orama/stopwords/swedish';
-import { hashTerm, wordCodePointAt } from '../terms';
+import { ASCII_WORD, hashTerm, wordCodePointAt } from '../terms';
 import { cjkStopWords, cjkTerms } from './cjk';
 import type { TermsOfText } from './termsOfText';
 
@@ -129,24 +129,86 @@ export function detectLanguageOf(texts: readonly string[]): string {
  * any prose, so a paragraph is enough. English unless another language has clearly more evidence.
  */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, SAMPLE);
+  const n = Math.min(text.length, SAMPLE);
+  const script = scriptOf(text, n);
+  if (script) return script;
+  const hits = new Int32Array(BY_STOP_WORDS.length);
+  const seen = { words: 0, evidence: 0 };
+  // Words as /[\p{L}\p{N}]+/u finds them in the lower-cased text, scanned in place: an ASCII word is lowered and
+  // hashed code unit by code unit (most prose is ASCII); a word with any other character is lowered as a string.
+  for (let i = 0; i < n && seen.evidence < ENOUGH_EVIDENCE && !(seen.evidence >= CLEAR_EVIDENCE && settled(hits)); ) {
+    const start = i;
+    let h = FNV_OFFSET;
+    let ascii = true;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (!ASCII_WORD[c]) break;
+        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+        i++;
+        continue;
+      }
+      const step = wordCodePointAt(text, i);
+      if (!step) break;
+      ascii = false;
+      i += step;
+    }
+    if (i === start) {
+      i++;
+      continue;
+    }
+    if (ascii) count(asciiStopWordBits(text, start, i, h), hits, seen);
+    else countLowered(text.slice(start, i).toLowerCase(), hits, seen);
+  }
+  if (seen.words < 3) return 'english';
+  let best = 0; // English
+  hits.forEach((found, i) => void (found > hits[best] * 1.25 && (best = i)));
+  return BY_STOP_WORDS[best].l.name;
+}
+
+/** Stop words after which a sample whose leading language has twice the evidence of any other is read no further. */
+const CLEAR_EVIDENCE = 16;
+
+/** The leading language has at least twice the hits of the next. */
+function settled(hits: Int32Array): boolean {
+  let first = 0;
+  let second = 0;
+  for (let b = 0; b < hits.length; b++) {
+    if (hits[b] > first) [first, second] = [hits[b], first];
+    else if (hits[b] > second) second = hits[b];
+  }
+  return first >= 2 * second;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Japanese, Mandarin or Russian when their script makes most of the first `n` characters. */
+function scriptOf(text: string, n: number): string | undefined {
   let kana = 0;
   let han = 0;
   let cyrillic = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
     if (c < 0x400) continue;
     if (c >= 0x3040 && c <= 0x30ff) kana++;
     else if (c >= 0x4e00 && c <= 0x9fff) han++;
     else if (c <= 0x4ff) cyrillic++;
   }
-  if (kana + han > sample.length / 10) return kana > han / 20 ? 'japanese' : 'mandarin';
-  if (cyrillic > sample.length / 4) return 'russian';
-  const hits = new Array<number>(BY_STOP_WORDS.length).fill(0);
-  let words = 0;
-  let evidence = 0;
-  const lower = sample.toLowerCase();
-  // words as /[\p{L}\p{N}]+/u finds them, by a scan that makes no strings
+  if (kana + han > n / 10) return kana > han / 20 ? 'japanese' : 'mandarin';
+  if (cyrillic > n / 4) return 'russian';
+  return undefined;
+}
+
+function count(bits: number, hits: Int32Array, seen: { words: number; evidence: number }): void {
+  seen.words++;
+  if (!bits) return;
+  for (let b = 0; b < hits.length; b++) if (bits & (1 << b)) hits[b]++;
+  seen.evidence++;
+}
+
+/** The words of a lower-cased piece of text (lowering may split a word, as with a dotted capital I). */
+function countLowered(lower: string, hits: Int32Array, seen: { words: number; evidence: number }): void {
   for (let i = 0; i < lower.length; ) {
     const step = wordCodePointAt(lower, i);
     if (!step) {
@@ -159,14 +221,24 @@ export function detectLanguage(text: string): string {
       if (!next) break;
       i += next;
     }
-    words++;
-    const bits = stopWordBits(lower, start, i);
-    if (!bits) continue;
-    for (let b = 0; b < hits.length; b++) if (bits & (1 << b)) hits[b]++;
-    if (++evidence >= ENOUGH_EVIDENCE) break;
+    count(stopWordBits(lower, start, i), hits, seen);
   }
-  if (words < 3) return 'english';
-  let best = 0; // English
-  hits.forEach((n, i) => void (n > hits[best] * 1.25 && (best = i)));
-  return BY_STOP_WORDS[best].l.name;
+}
+
+/** stopWordBits for an ASCII word of `text` not yet lowered, whose lowered FNV-1a hash is `hash`. */
+function asciiStopWordBits(text: string, start: number, end: number, hash: number): number {
+  for (let h = hash & STOP_MASK; STOP_TABLE[h]; h = (h + 1) & STOP_MASK) {
+    const word = STOP_KEYS[STOP_TABLE[h] - 1];
+    if (word.length === end - start && sameLowered(word, text, start)) return STOP_BITS[STOP_TABLE[h] - 1];
+  }
+  return 0;
+}
+
+/** True when `text` from `start` is `word` once its ASCII capitals are lowered. */
+function sameLowered(word: string, text: string, start: number): boolean {
+  for (let j = 0; j < word.length; j++) {
+    const c = text.charCodeAt(start + j);
+    if (word.charCodeAt(j) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
+  }
+  return true;
 }

@@ -20,7 +20,7 @@ import { ModelHost } from '../../model/modelHost';
 import { measureVoiceInTurn } from '../../voice/measure';
 import { WorkerCutter, type PassageCutter } from '../cutting';
 import { PassageEmbedder } from '../embedding';
-import { Indexer, type RunOptions } from '../indexer';
+import { Indexer, type IndexProgress, type RunOptions } from '../indexer';
 import type { IndexStats } from '../indexer';
 import { scopedStore, type Scope } from '../scopedStore';
 import type { WireStats, WorkerMessage, WorkerOptions, WorkerRequest, WorkerResults } from './protocol';
@@ -124,7 +124,7 @@ async function open(id: number, opts: WorkerOptions): Promise<{ restored: boolea
   cutter?.dispose();
   cutter = cutterBeside();
   indexer = new Indexer(source, { storagePath: opts.storagePath, maxFileBytes: opts.maxFileBytes, log, embedder, cutter });
-  const restored = await indexer.restore({ onProgress: (progress) => post({ type: 'progress', id, progress }) });
+  const restored = await indexer.restore({ onProgress: progressOf(id) });
   return { restored, stats: indexer.stats() };
 }
 
@@ -190,11 +190,26 @@ function queryEmbedding(): ((text: string) => Promise<number[] | undefined>) | u
   return (text) => current.embedQuery(text, index.dimension, QUERY_EMBED_TIMEOUT_MS);
 }
 
+/** Progress between two posts this far apart is not told: a message per batch cost a build a tenth of a second. */
+const PROGRESS_EVERY_MS = 100;
+
+/** Tells the host how request `id` is going: every phase's start and end, and between them every PROGRESS_EVERY_MS. */
+function progressOf(id: number): (progress: IndexProgress) => void {
+  let told: { phase: string; at: number } | undefined;
+  return (progress) => {
+    const now = performance.now();
+    const news = !told || told.phase !== progress.phase || progress.done === progress.total || now - told.at >= PROGRESS_EVERY_MS;
+    if (!news) return;
+    told = { phase: progress.phase, at: now };
+    post({ type: 'progress', id, progress });
+  };
+}
+
 /** Runs a change to the index alone, then saves it and tells the host; cancellation keeps what was done so far. */
 function exclusive(id: number, work: (run: RunOptions) => Promise<void>): Promise<IndexStats> {
   const controller = new AbortController();
   running.set(id, controller);
-  const run: RunOptions = { signal: controller.signal, onProgress: (progress) => post({ type: 'progress', id, progress }) };
+  const run: RunOptions = { signal: controller.signal, onProgress: progressOf(id) };
   const result = queue.then(async () => {
     try {
       await work(run);
