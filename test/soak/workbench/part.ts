@@ -20,11 +20,9 @@ const PROFILE = 'cpu-3b';
 const TIME_SCALE = 0.1;
 /**
  * Where the placed hesitations stop: openings the story model goes on from with words (after "the harbour was quiet"
- * it ended at once, in 2 tokens, five times in a row in one full run), each tried in turn.
+ * it ended at once, in 2 tokens, five times in a row in one full run), each tried in turn until one streams.
  */
 const PLACED_OPENINGS = ['Once upon a time, there was a little ', 'One day, a girl named Lily went to the ', 'Tom and his mom went to the park and ', 'The dog was very happy because he ', 'the harbour was quiet '];
-/** Placed hesitations at most, for one whose suggestion still streams when the next key comes. */
-const PLACED_TRIES = PLACED_OPENINGS.length;
 const KEYS_PER_SECOND = 50;
 const HEAP_GROWTH_LIMIT = 10 * 1024 * 1024;
 const NOTE = '# Typing storm\n\n';
@@ -95,8 +93,8 @@ interface Placed {
 async function supersedeOnPurpose(bench: Workbench, firstLine: number, tally: Tally): Promise<Placed> {
   const lines: string[] = [];
   const tries: RequestCost[] = [];
-  for (let line = firstLine; line < firstLine + PLACED_TRIES; line++) {
-    const start = `L${String(line).padStart(4, '0')} ${PLACED_OPENINGS[(line - firstLine) % PLACED_OPENINGS.length]}`;
+  for (const [k, opening] of PLACED_OPENINGS.entries()) {
+    const start = `L${String(firstLine + k).padStart(4, '0')} ${opening}`;
     // A stream that stalls between tokens stays on its way while the key that supersedes it travels to the editor.
     bench.standin.setFaults({ tokenDelayMs: 1500 });
     const from = bench.standin.stats().costs.length;
