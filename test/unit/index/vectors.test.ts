@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { simdDots, wasmMemory } from '../../../src/core/index/orama/simd';
+import { simdDots, simdKernels, wasmMemory } from '../../../src/core/index/orama/simd';
 import { VectorRows } from '../../../src/core/index/orama/vectors';
 import { PassageIndex } from '../../../src/core/index/passageIndex';
 import { cutIntoPassages } from '../../../src/core/passages/chunker';
@@ -46,6 +46,38 @@ describe('index: int8 vectors', () => {
     let mixed = 0;
     for (let i = 0; i < dim; i++) mixed += rows[2 * dim + i] * -127;
     assert.deepEqual([...out], [dim * 128 * 127, -dim * 127 * 127, mixed]);
+  });
+
+  it('the kernel with the query widened to int16 gives the same integer dot products as the int8 one', () => {
+    const dim = 96; // three turns of its 32 dimensions
+    const memory = wasmMemory(4)!;
+    const kernels = simdKernels(memory)!;
+    const rows = new Int8Array(memory.buffer, 8192, 4 * dim);
+    rows.subarray(0, dim).fill(-128);
+    rows.subarray(dim, 2 * dim).fill(127);
+    for (let i = 2 * dim; i < 4 * dim; i++) rows[i] = ((i * 37) % 255) - 127;
+    const narrow = new Int8Array(memory.buffer, 0, dim);
+    const wide = new Int16Array(memory.buffer, 1024, dim);
+    for (let i = 0; i < dim; i++) wide[i] = narrow[i] = i % 5 === 0 ? -127 : ((i * 53) % 255) - 127;
+    kernels.dots(8192, dim, 4, 0, 16384);
+    const byInt8 = [...new Int32Array(memory.buffer, 16384, 4)];
+    kernels.wide(8192, dim, 4, 1024, 16384);
+    assert.deepEqual([...new Int32Array(memory.buffer, 16384, 4)], byInt8);
+    const exact = [0, 1, 2, 3].map((r) => rows.subarray(r * dim, r * dim + dim).reduce((n, x, i) => n + x * narrow[i], 0));
+    assert.deepEqual(byInt8, exact);
+  });
+
+  it('its few nearest are the best of all it holds, in order, within what is kept', () => {
+    const dim = 64;
+    const rows = vectors(6000, dim, 5);
+    const few = new VectorRows(40);
+    const all = new VectorRows();
+    rows.forEach((v, i) => (few.insert(i + 1, v), all.insert(i + 1, v)));
+    for (const [seed, keep] of [[3, undefined], [4, new Set(Array.from({ length: 2000 }, (_, i) => 3 * i + 1))], [6, new Set([5, 900, 4500])]] as const) {
+      const query = vectors(1, dim, seed)[0];
+      for (const floor of [0.0001, -1]) assert.deepEqual(few.find(query, floor, keep), all.find(query, floor, keep).slice(0, 40), `seed ${seed}, floor ${floor}`);
+      assert.equal(few.find(query, -1, keep).length, Math.min(40, keep?.size ?? 40), `seed ${seed}`);
+    }
   });
 
   it('finds a stored vector first when asked for it, though int8 rounding puts its cosine a little above 1', () => {

@@ -41,15 +41,47 @@ const body = [
   ...get(5), 0x41, 1, 0x6a, ...set(5), 0x0c, 0, // r++; again
   0x0b, 0x0b, 0x0b,
 ];
+/**
+ * The same with the query widened to int16 once, outside the loop over rows: each 16 bytes of a row are widened in two
+ * halves and multiplied and added in pairs straight to 32 bits (i32x4.dot_i16x8_s), two such steps a turn. `dim` must be
+ * a multiple of 32 here; the query is 2·dim bytes.
+ *   do: a = load(p); acc += dot(extend_low(a), load(q)) + dot(extend_high(a), load(q + 16))
+ *       a = load(p + 16); acc += dot(extend_low(a), load(q + 32)) + dot(extend_high(a), load(q + 48)); p += 32; q += 64
+ */
+const loadAt = (offset: number) => [SIMD, 0x00, 0x00, offset]; // v128.load at a small constant offset
+const halves = (p: number, q: number) => [
+  ...get(p), ...loadAt(q), ...set(10), // a = the row's 16 bytes
+  ...get(10), ...simd(0x87), ...get(8), ...loadAt(q * 2), ...simd(0xba), // dot(extend_low_i8x16_s(a), query)
+  ...get(10), ...simd(0x88), ...get(8), ...loadAt(q * 2 + 16), ...simd(0xba), // dot(extend_high_i8x16_s(a), query)
+  ...simd(0xae), ...get(9), ...simd(0xae), ...set(9), // acc += both
+];
+const wideBody = [
+  0x02, 0x04, 0x7f, 0x02, 0x7b, // locals: $r $p $end $q i32, $acc $a v128
+  0x02, 0x40, 0x03, 0x40,
+  ...get(5), ...get(2), 0x4f, 0x0d, 1,
+  SIMD, 0x0c, ...new Array(16).fill(0), ...set(9),
+  ...get(0), ...get(5), ...get(1), 0x6c, 0x6a, 0x22, 6,
+  ...get(1), 0x6a, ...set(7),
+  ...get(3), ...set(8),
+  0x03, 0x40,
+  ...halves(6, 0), ...halves(6, 16),
+  ...get(8), 0x41, 0xc0, 0x00, 0x6a, ...set(8), ...get(6), 0x41, 32, 0x6a, 0x22, 6, ...get(7), 0x49, 0x0d, 0, // q += 64; p += 32
+  0x0b,
+  ...get(4), ...get(5), 0x41, 2, 0x74, 0x6a,
+  ...lane(0), ...lane(1), 0x6a, ...lane(2), 0x6a, ...lane(3), 0x6a, 0x36, 0x02, 0x00,
+  ...get(5), 0x41, 1, 0x6a, ...set(5), 0x0c, 0,
+  0x0b, 0x0b, 0x0b,
+];
 const section = (id: number, bytes: number[]) => [id, ...leb(bytes.length), ...bytes];
 const text = (s: string) => [s.length, ...Buffer.from(s, 'latin1')];
+const code = (bytes: number[]) => [...leb(bytes.length), ...bytes];
 const MODULE = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
   ...section(1, [0x01, 0x60, 0x05, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x00]), // type (i32 ×5) → ()
   ...section(2, [0x01, ...text('m'), ...text('memory'), 0x02, 0x00, 0x01]), // import memory, at least a page
-  ...section(3, [0x01, 0x00]),
-  ...section(7, [0x01, ...text('dots'), 0x00, 0x00]),
-  ...section(10, [0x01, ...leb(body.length), ...body]),
+  ...section(3, [0x02, 0x00, 0x00]), // two functions of that type
+  ...section(7, [0x02, ...text('dots'), 0x00, 0x00, ...text('wide'), 0x00, 0x01]),
+  ...section(10, [0x02, ...code(body), ...code(wideBody)]),
 ]);
 
 function leb(n: number): number[] {
@@ -83,13 +115,25 @@ export function wasmMemory(pages: number): WasmMemory | undefined {
   return wasm && new wasm.Memory({ initial: pages });
 }
 
-/** The SIMD kernel over `memory`, or undefined where WebAssembly SIMD is missing (the caller keeps its scalar loop). */
-export function simdDots(memory: WasmMemory): Dots | undefined {
+export interface Kernels {
+  /** Int8 rows of `dim` bytes against an int8 query. */
+  readonly dots: Dots;
+  /** Int8 rows of `dim` bytes against a query widened to int16; `dim` a multiple of 32. */
+  readonly wide: Dots;
+}
+
+/** The SIMD kernels over `memory`, or undefined where WebAssembly SIMD is missing (the caller keeps its scalar loop). */
+export function simdKernels(memory: WasmMemory): Kernels | undefined {
   try {
     if (!wasm?.validate(MODULE)) return undefined;
-    const instance = new wasm.Instance(new wasm.Module(MODULE), { m: { memory } });
-    return instance.exports.dots as Dots;
+    const { exports } = new wasm.Instance(new wasm.Module(MODULE), { m: { memory } });
+    return { dots: exports.dots as Dots, wide: exports.wide as Dots };
   } catch {
     return undefined;
   }
+}
+
+/** The int8 kernel alone. */
+export function simdDots(memory: WasmMemory): Dots | undefined {
+  return simdKernels(memory)?.dots;
 }

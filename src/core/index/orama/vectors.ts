@@ -1,8 +1,8 @@
 import { grown } from './arrays';
 import { dotRows } from './dot';
-import { simdDots, wasmMemory, type Dots, type WasmMemory } from './simd';
+import { simdKernels, wasmMemory, type Kernels, type WasmMemory } from './simd';
 
-/** Where the rows start in WebAssembly memory: the query (quantised to int8) sits below them. */
+/** Where the rows start in WebAssembly memory: the query (quantised to ±127, as int8 or int16) sits below them. */
 const ROWS_AT = 65536;
 const PAGE = 65536;
 
@@ -28,7 +28,7 @@ export class VectorRows {
   private rows: Int8Array = new Int8Array(0);
   /** Rows live in WebAssembly memory when there is SIMD to search them; else in a plain array. */
   private memory: WasmMemory | undefined;
-  private dots: Dots | undefined;
+  private kernels: Kernels | undefined;
   private scales: Float32Array = new Float32Array(0);
   private present: Uint8Array = new Uint8Array(0);
   private count = 0;
@@ -79,10 +79,10 @@ export class VectorRows {
     if (!(norm > 0)) return [];
     const slots = Math.min(this.present.length, this.rows.length / dim);
     if (this.scores.length < slots) this.scores = new Float32Array(Math.ceil(slots * 1.25));
-    if (this.dots && this.memory) this.simdScores(vector, slots, 1 / Math.sqrt(norm));
-    else dotRows(this.rows, dim, slots, vector, 1 / Math.sqrt(norm), this.scales, this.scores);
     const accept = (slot: number) => this.present[slot] === 1 && (!keep || keep.has(slot));
-    return this.candidates < slots ? nearest(this.scores, slots, similarity, accept, this.candidates) : best(this.scores, slots, similarity, accept);
+    if (this.kernels && this.memory) this.simdScores(vector, slots);
+    else dotRows(this.rows, dim, slots, vector, 1 / Math.sqrt(norm), this.scales, this.scores);
+    return this.candidates < slots ? nearest(this.scores, highest(this.scores, slots, this.candidates, similarity, accept), this.candidates) : best(this.scores, slots, similarity, accept);
   }
 
   save(): SavedVectors {
@@ -118,8 +118,8 @@ export class VectorRows {
     const capacity = Math.max(slots, 1024, (this.rows.length / dim) * 2);
     if (dim % 16 === 0 && !this.memory) {
       this.memory = wasmMemory(1);
-      this.dots = this.memory && simdDots(this.memory);
-      if (!this.dots) this.memory = undefined;
+      this.kernels = this.memory && simdKernels(this.memory);
+      if (!this.kernels) this.memory = undefined;
     }
     if (!this.memory) {
       this.rows = grown(this.rows, capacity * dim);
@@ -133,27 +133,38 @@ export class VectorRows {
     this.rows.set(kept);
   }
 
-  /** Scores by the SIMD kernel: the query quantised to int8 like the rows, one i32 dot product per row. */
-  private simdScores(vector: ArrayLike<number>, slots: number, inverseNorm: number): void {
+  /**
+   * Scores by the SIMD kernel: the query quantised to int8 like the rows, one i32 dot product per row. Where the
+   * dimension allows, the query is widened to int16 here, once, rather than in the kernel for every row (~15% less).
+   */
+  private simdScores(vector: ArrayLike<number>, slots: number): void {
     const dim = this.size;
-    const memory = this.memory!;
-    let max = 0;
-    for (let i = 0; i < dim; i++) max = Math.max(max, Math.abs(vector[i]));
-    const query = new Int8Array(memory.buffer, 0, dim);
-    for (let i = 0; i < dim; i++) query[i] = Math.round((vector[i] * 127) / max);
+    const queryScale = this.quantisedQuery(vector);
     const outAt = ROWS_AT + this.rows.length;
-    this.dots!(ROWS_AT, dim, slots, 0, outAt);
-    const sums = new Int32Array(memory.buffer, outAt, slots);
-    const queryScale = (max / 127) * inverseNorm;
+    (dim % 32 === 0 ? this.kernels!.wide : this.kernels!.dots)(ROWS_AT, dim, slots, 0, outAt);
+    const sums = new Int32Array(this.memory!.buffer, outAt, slots);
     const { scales, scores } = this;
     for (let slot = 0; slot < slots; slot++) scores[slot] = scales[slot] === 0 ? -2 : sums[slot] * scales[slot] * queryScale;
+  }
+
+  /**
+   * The query quantised to ±127 below the rows (widened to int16 where the dimension allows, once rather than in the
+   * kernel for every row): returns what turns the kernel's sums into cosines with a row's scale.
+   */
+  private quantisedQuery(vector: ArrayLike<number>): number {
+    const dim = this.size;
+    let max = 0;
+    for (let i = 0; i < dim; i++) max = Math.max(max, Math.abs(vector[i]));
+    const query = dim % 32 === 0 ? new Int16Array(this.memory!.buffer, 0, dim) : new Int8Array(this.memory!.buffer, 0, dim);
+    for (let i = 0; i < dim; i++) query[i] = Math.round((vector[i] * 127) / max);
+    return max / 127 / Math.sqrt(norm2(vector, dim));
   }
 
   private clear(): void {
     this.size = 0;
     this.rows = new Int8Array(0);
     this.memory = undefined;
-    this.dots = undefined;
+    this.kernels = undefined;
     this.scales = new Float32Array(0);
     this.present = new Uint8Array(0);
     this.count = 0;
@@ -180,32 +191,37 @@ function best(scores: Float32Array, slots: number, floor: number, keep: (slot: n
   return out;
 }
 
-/** The `k` best slots scoring at least `floor`, best first: a min-heap, so most slots cost one comparison. */
-function nearest(scores: Float32Array, slots: number, floor: number, keep: (slot: number) => boolean, k: number): [number, number][] {
-  const heap: number[] = [];
-  const less = (a: number, b: number) => scores[heap[a]] < scores[heap[b]];
-  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
-  for (let slot = 1; slot < slots; slot++) {
-    const s = scores[slot];
-    if (s < floor || (heap.length === k && s <= scores[heap[0]]) || !keep(slot)) continue;
-    if (heap.length < k) {
-      heap.push(slot);
-      for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-      continue;
-    }
-    heap[0] = slot;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && less(l, m)) m = l;
-      if (r < heap.length && less(r, m)) m = r;
-      if (m === i) break;
-      swap(i, m);
-      i = m;
-    }
-  }
-  return heap.sort((a, b) => scores[b] - scores[a]).map((slot) => [slot, scores[slot]]);
+/**
+ * The slots of at least the `count` highest scores at least `floor` (and kept), in no order. A strided sample of the
+ * scores gives a cut a little below the count-th (half as many again, to allow for the sample's error); one pass
+ * collects what lies above it, and a second from the floor only if that was too few. About 1 ms for 100k scores,
+ * where a heap of a thousand costs three.
+ */
+export function highest(scores: Float32Array, slots: number, count: number, floor: number, keep: (slot: number) => boolean): number[] {
+  const SAMPLE = 4096;
+  const stride = Math.max(1, Math.floor(slots / SAMPLE));
+  const sample: number[] = [];
+  for (let slot = 1; slot < slots; slot += stride) if (scores[slot] >= floor) sample.push(scores[slot]);
+  sample.sort((a, b) => b - a);
+  const rank = Math.ceil((1.5 * count) / stride) + 8; // where the count-th would sit among the sampled
+  const collect = (cut: number) => {
+    const out: number[] = [];
+    for (let slot = 1; slot < slots; slot++) if (scores[slot] >= cut && keep(slot)) out.push(slot);
+    return out;
+  };
+  const found = rank < sample.length ? collect(Math.max(floor, sample[rank])) : [];
+  return found.length >= count ? found : collect(floor);
+}
+
+/** The `k` best of `slots` (all of them scoring at least the floor asked for), best first, as Orama's [id, score] pairs. */
+function nearest(scores: Float32Array, slots: number[], k: number): [number, number][] {
+  return slots.sort((a, b) => scores[b] - scores[a]).slice(0, k).map((slot) => [slot, scores[slot]]);
+}
+
+function norm2(vector: ArrayLike<number>, dim: number): number {
+  let norm = 0;
+  for (let i = 0; i < dim; i++) norm += vector[i] * vector[i];
+  return norm;
 }
 
 /**
