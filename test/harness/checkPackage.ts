@@ -35,7 +35,7 @@ async function main(): Promise<number> {
       assertThat(existsSync(path.join(installed, 'package.json')), `no ${installed}/package.json`);
     }],
     ['the installed extension holds its main, its index threads, webview script and icon', () => {
-      const missing = [manifest.main, 'dist/indexWorker.js', 'dist/passageCutter.js', 'dist/webview/sidebar.js', manifest.icon].filter((file) => !existsSync(path.join(installed, file)));
+      const missing = [manifest.main, 'dist/indexWorker.js', 'dist/passageCutter.js', 'dist/wordFrequencies.json', 'dist/webview/sidebar.js', manifest.icon].filter((file) => !existsSync(path.join(installed, file)));
       assertThat(missing.length === 0, `missing: ${missing.join(', ')}`);
     }],
   ];
