@@ -154,7 +154,7 @@ async function benchBaseline(corpus: Corpus, queries: string[], budgetMs: number
   const stalls = watchStalls();
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
-  let t = performance.now();
+  const t = performance.now();
   const db = create({ schema: { text: 'string', docId: 'string' } as const });
   for (const p of passages) await insert(db, { id: p.id, text: p.text, docId: p.docId });
   const buildMs = performance.now() - t;
