@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { simdDots, simdKernels, wasmMemory } from '../../../src/core/index/orama/simd';
+import { simdKernels, wasmMemory } from '../../../src/core/index/orama/simd';
 import { VectorRows } from '../../../src/core/index/orama/vectors';
 import { PassageIndex } from '../../../src/core/index/passageIndex';
 import { cutIntoPassages } from '../../../src/core/passages/chunker';
@@ -33,7 +33,7 @@ describe('index: int8 vectors', () => {
   it('the SIMD kernel gives the exact integer dot product, even at the extremes of int8 (no 16-bit lane overflows)', () => {
     const dim = 64;
     const memory = wasmMemory(4)!;
-    const dots = simdDots(memory)!;
+    const dots = simdKernels(memory)!.dots;
     assert.ok(dots, 'this Node has WebAssembly SIMD');
     const query = new Int8Array(memory.buffer, 0, dim);
     const rows = new Int8Array(memory.buffer, 1024, 3 * dim);

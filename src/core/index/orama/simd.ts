@@ -132,8 +132,3 @@ export function simdKernels(memory: WasmMemory): Kernels | undefined {
     return undefined;
   }
 }
-
-/** The int8 kernel alone. */
-export function simdDots(memory: WasmMemory): Dots | undefined {
-  return simdKernels(memory)?.dots;
-}
