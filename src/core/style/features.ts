@@ -30,6 +30,12 @@ export const FUNCTION_WORDS: readonly string[] = [
   'can', 'will', 'would', 'should', 'could', 'may', 'might', 'must', 'there', 'here', 'when', 'what', 'how', 'why',
 ];
 
+/** The features beside the function words, in the order packed tables keep them. */
+export const SCALAR_FEATURES = [
+  'meanSentenceWords', 'meanWordLength', 'commas', 'semicolonsColons', 'dashes', 'questions', 'exclamations',
+  'parentheses', 'firstPerson', 'contractions', 'capitals',
+] as const satisfies readonly (keyof StyleFeatures)[];
+
 const FUNCTION_WORD_INDEX = new Map(FUNCTION_WORDS.map((w, i) => [w, i]));
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself']);
 /** Longer words are neither function words nor first-person pronouns. */

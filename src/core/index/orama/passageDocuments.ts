@@ -1,7 +1,7 @@
 import type { AnyOrama, IDocumentsStore } from '@orama/orama';
 import { components } from '@orama/orama';
 import type { Passage } from '../../passages/passage';
-import { FUNCTION_WORDS, type StyleFeatures } from '../../style/features';
+import { FUNCTION_WORDS, SCALAR_FEATURES, type StyleFeatures } from '../../style/features';
 import { grown } from './arrays';
 
 const ids = components.internalDocumentIDStore;
@@ -18,10 +18,6 @@ export interface PassageDocument extends Passage {
   readonly embedding?: readonly number[] | null;
 }
 
-export const SCALAR_FEATURES = [
-  'meanSentenceWords', 'meanWordLength', 'commas', 'semicolonsColons', 'dashes', 'questions', 'exclamations',
-  'parentheses', 'firstPerson', 'contractions', 'capitals',
-] as const;
 const FW = FUNCTION_WORDS.length;
 const SC = SCALAR_FEATURES.length;
 /** Per passage in a saved table: docIndex, position, line, wordCount, headingIndex, formatIndex, textStart, textBytes. */
