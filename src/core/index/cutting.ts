@@ -4,7 +4,7 @@ import { reduceToProse } from '../documents/reduce';
 import type { ReadDocument } from '../documents/reader';
 import { cutIntoPassages, type ChunkOptions } from '../passages/chunker';
 import type { Passage } from '../passages/passage';
-import { FUNCTION_WORDS, SCALAR_FEATURES, type StyleFeatures } from '../style/features';
+import { featuresFrom, FUNCTION_WORDS, SCALAR_FEATURES } from '../style/features';
 
 /** What a cutter needs of a document: its text and what each passage carries. */
 export type DocumentToCut = Pick<ReadDocument, 'path' | 'text' | 'format' | 'modifiedAt'>;
@@ -58,10 +58,9 @@ export function unpackFeatures({ passages, features }: PackedPassages): Passage[
   let at = 0;
   return passages.map((list) =>
     list.map((rest) => {
-      const f: Record<string, unknown> = { functionWords: Array.from(features.subarray(at, at + FUNCTION_WORDS.length)) };
-      SCALAR_FEATURES.forEach((key, i) => (f[key] = features[at + FUNCTION_WORDS.length + i]));
+      const f = featuresFrom(features, at, features, at + FUNCTION_WORDS.length);
       at += PER_PASSAGE;
-      return { ...rest, features: f as unknown as StyleFeatures };
+      return { ...rest, features: f };
     }),
   );
 }

@@ -1,7 +1,7 @@
 import type { AnyOrama, IDocumentsStore } from '@orama/orama';
 import { components } from '@orama/orama';
 import type { Passage } from '../../passages/passage';
-import { FUNCTION_WORDS, SCALAR_FEATURES, type StyleFeatures } from '../../style/features';
+import { featuresFrom, FUNCTION_WORDS, SCALAR_FEATURES, type StyleFeatures } from '../../style/features';
 import { grown } from './arrays';
 
 const ids = components.internalDocumentIDStore;
@@ -151,14 +151,7 @@ function storeFeatures(store: PassageDocumentsStore, slot: number, f: StyleFeatu
 }
 
 function featuresAt(store: PassageDocumentsStore, slot: number): StyleFeatures {
-  const functionWords = new Array<number>(FW);
-  for (let i = 0; i < FW; i++) functionWords[i] = store.functionWords[slot * FW + i];
-  const s = store.scalars;
-  const at = slot * SC; // in SCALAR_FEATURES order
-  return {
-    functionWords, meanSentenceWords: s[at], meanWordLength: s[at + 1], commas: s[at + 2], semicolonsColons: s[at + 3], dashes: s[at + 4],
-    questions: s[at + 5], exclamations: s[at + 6], parentheses: s[at + 7], firstPerson: s[at + 8], contractions: s[at + 9], capitals: s[at + 10],
-  };
+  return featuresFrom(store.functionWords, slot * FW, store.scalars, slot * SC);
 }
 
 function save(store: PassageDocumentsStore): SavedPassageDocuments {
