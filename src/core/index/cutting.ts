@@ -64,6 +64,7 @@ export function unpackFeatures({ passages, features }: PackedPassages): Passage[
     }),
   );
 }
+
 export interface CutRequest {
   readonly id: number;
   readonly documents: readonly DocumentToCut[];
