@@ -44,9 +44,18 @@ export function forEachTerm(text: string, each: (term: string) => void): void {
  * FNV-1a over the UTF-16 code units of text[start, end), cut to 30 bits: the hash the index's dictionary uses.
  * 30 bits keep it a small integer in V8 (a larger one is boxed as a heap number wherever it is passed or stored).
  */
+/** FNV-1a, the hash of every term table: a scan that hashes as it goes must start and step as hashTerm does. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** The code unit of an ASCII capital lowered; any other unchanged. */
+export function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
 export function hashTerm(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h & HASH_MASK;
 }
 
@@ -95,10 +104,10 @@ export function termSpans(text: string): TermSpans {
       continue;
     }
     const start = i;
-    let h = 0x811c9dc5;
+    let h = FNV_OFFSET;
     for (;;) {
-      h = Math.imul(h ^ c, 0x01000193);
-      if (step === 2) h = Math.imul(h ^ lower.charCodeAt(i + 1), 0x01000193);
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (step === 2) h = Math.imul(h ^ lower.charCodeAt(i + 1), FNV_PRIME);
       i += step;
       if (i >= n) break;
       c = lower.charCodeAt(i);

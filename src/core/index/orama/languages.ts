@@ -23,7 +23,7 @@ import { stopwords as portugueseStops } from '@orama/stopwords/portuguese';
 import { stopwords as russianStops } from '@orama/stopwords/russian';
 import { stopwords as spanishStops } from '@orama/stopwords/spanish';
 import { stopwords as swedishStops } from '@orama/stopwords/swedish';
-import { ASCII_WORD, hashTerm, wordCodePointAt } from '../terms';
+import { ASCII_WORD, FNV_OFFSET, FNV_PRIME, hashTerm, lowerAscii, wordCodePointAt } from '../terms';
 import { cjkStopWords, cjkTerms } from './cjk';
 import type { TermsOfText } from './termsOfText';
 
@@ -144,7 +144,7 @@ export function detectLanguage(text: string): string {
       const c = text.charCodeAt(i);
       if (c < 128) {
         if (!ASCII_WORD[c]) break;
-        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+        h = Math.imul(h ^ lowerAscii(c), FNV_PRIME);
         i++;
         continue;
       }
@@ -179,9 +179,6 @@ function settled(hits: Int32Array): boolean {
   }
   return first >= 2 * second;
 }
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /** Japanese, Mandarin or Russian when their script makes most of the first `n` characters. */
 function scriptOf(text: string, n: number): string | undefined {
@@ -225,7 +222,7 @@ function countLowered(lower: string, hits: Int32Array, seen: { words: number; ev
   }
 }
 
-/** stopWordBits for an ASCII word of `text` not yet lowered, whose lowered FNV-1a hash is `hash`. */
+/** stopWordBits for an ASCII word of `text` not yet lowered, whose lowered hash (as hashTerm's) is `hash`. */
 function asciiStopWordBits(text: string, start: number, end: number, hash: number): number {
   for (let h = hash & STOP_MASK; STOP_TABLE[h]; h = (h + 1) & STOP_MASK) {
     const word = STOP_KEYS[STOP_TABLE[h] - 1];
@@ -237,8 +234,7 @@ function asciiStopWordBits(text: string, start: number, end: number, hash: numbe
 /** True when `text` from `start` is `word` once its ASCII capitals are lowered. */
 function sameLowered(word: string, text: string, start: number): boolean {
   for (let j = 0; j < word.length; j++) {
-    const c = text.charCodeAt(start + j);
-    if (word.charCodeAt(j) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
+    if (word.charCodeAt(j) !== lowerAscii(text.charCodeAt(start + j))) return false;
   }
   return true;
 }
