@@ -46,6 +46,9 @@ export const REPLAY_POLICIES: Readonly<Record<string, SwitchMargins>> = {
   'sentence 0.1': { ...SWITCH_MARGINS, sentenceEnd: 0.1 },
   'sentence 0.1 in 0.5': { inSentence: 0.5, sentenceEnd: 0.1, newParagraph: 0.25 },
   'sentence 0.25': { ...SWITCH_MARGINS, sentenceEnd: 0.25 },
+  // where a fresh choice earns its gain: switching at any gain only at sentence ends, or only within sentences
+  'ends only': { inSentence: Infinity, sentenceEnd: 0, newParagraph: 0 },
+  'within only': { inSentence: 0, sentenceEnd: Infinity, newParagraph: 0 },
   // the set first chosen for a document, never changed: what switching earns, measured from below
   never: { inSentence: Infinity, sentenceEnd: Infinity, newParagraph: Infinity },
 };

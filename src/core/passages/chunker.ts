@@ -91,12 +91,24 @@ export function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   let cjk = 0;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    const space = isSpace(c);
-    if (c >= 0x3040 && c <= 0x9fff) cjk++;
-    else if (!space && !inWord) words++;
-    inWord = !space && !(c >= 0x3040 && c <= 0x9fff);
+    // ASCII first, as prose mostly is: one comparison for a space, one for anything else.
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) inWord = false;
+      else if (!inWord) {
+        inWord = true;
+        words++;
+      }
+    } else if (c >= 0x3040 && c <= 0x9fff) {
+      cjk++;
+      inWord = false;
+    } else if (isSpace(c)) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      words++;
+    }
   }
   return words + Math.ceil(cjk / 2);
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ProseBlock } from '../../../src/core/documents/prose';
-import { cutIntoPassages } from '../../../src/core/passages/chunker';
+import { countWords, cutIntoPassages } from '../../../src/core/passages/chunker';
 import { computeStyleFeatures } from '../../../src/core/style/features';
 
 const words = (n: number, word = 'word') => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ') + '.';
@@ -64,5 +64,23 @@ describe('cutting documents into passages', () => {
 
   it('drops fragments too short to be an exemplar', () => {
     assert.deepEqual(cutIntoPassages([heading('Title', 1, 1), para('Just a few words.', 2)], meta), []);
+  });
+
+  it('counts words as the runs of /\\S+/ do, with two Chinese or Japanese characters to a word', () => {
+    // The definition the scan must keep: JavaScript's \s (control characters other than tabs and line ends are not).
+    const byDefinition = (text: string) => {
+      const cjk = [...text].filter((ch) => /[\u3040-\u9fff]/.test(ch)).length;
+      return (text.replace(/[\u3040-\u9fff]/g, ' ').match(/\S+/g) ?? []).length + Math.ceil(cjk / 2);
+    };
+    const pieces = [' ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u0001', '\u001f', 'a', 'Z', '9', '.', 'é', 'ß', '\u3042', '\u4e00', '😀', "'"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let trial = 0; trial < 3000; trial++) {
+      let text = '';
+      for (let n = Math.floor(next() * 40); n > 0; n--) text += pieces[Math.floor(next() * pieces.length)];
+      assert.equal(countWords(text), byDefinition(text), JSON.stringify(text));
+    }
+    assert.equal(countWords('Ein Satz\u00a0mit\u0001Steuerzeichen'), 3);
+    assert.equal(countWords('日本語の文'), 3);
   });
 });
