@@ -217,8 +217,12 @@ export class PassageIndex implements PassageStore {
     this.removedSinceCompaction = 0;
   }
 
+  /**
+   * `includeVectors`: the documents store never gives a vector back (it lives in the index component), and without
+   * it Orama copies every hit's document to take the vector out: ~0.4 ms and 240 objects of garbage a selection.
+   */
   private searchResults(params: Record<string, unknown>, language?: string): Results<PassageDocument> {
-    return search(this.db, params as never, language) as Results<PassageDocument>;
+    return search(this.db, { ...params, includeVectors: true } as never, language) as Results<PassageDocument>;
   }
 }
 
