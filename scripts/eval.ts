@@ -2,7 +2,8 @@
  * The evaluation CLI: `npm run eval -- --docs <docs.jsonl> --pairs <pairs.jsonl> [--retrievers none,random,recency,bm25,ownvoice,ownvoice-calibrated]
  * [--sample N --seed S] [--out metrics.json] [--weights weights.json] [--ollama <url> --model <name>]
  * [--tasks retrieval,profileAuthorTop1,voiceForm] [--replay]`. The voice tasks run on the same documents and pairs.
- * `--replay` types each pair's continuation and scores the exemplars the sticky choice shows beside the fresh ones.
+ * `--replay` types each pair's continuation and scores the exemplars the sticky choice shows beside the fresh ones;
+ * with `--late`, every fresh choice decides only the next request (the engine's worst case).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseWeights } from '../src/core/exemplars/scorer';
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   const weights = args.weights ? parseWeights(readFileSync(args.weights, 'utf8')) : undefined;
   if (args.ollama && !args.model) throw new Error('--ollama needs --model <name>');
   if (process.argv.includes('--replay')) {
-    const replay = await replayTypingSessions(docs, pairs, { sample: args.sample, seed: args.seed, weights, policies: REPLAY_POLICIES, onProgress: (m) => console.error(m) });
+    const replay = await replayTypingSessions(docs, pairs, { sample: args.sample, seed: args.seed, weights, policies: REPLAY_POLICIES, late: process.argv.includes('--late'), onProgress: (m) => console.error(m) });
     const gainVsFresh = (gain: number) => `${(100 * (gain / replay.fresh.continuationGain - 1)).toFixed(1)}%`;
     const line = (name: string, f: { authorP5: number; continuationGain: number }, switches = '', reread = '') =>
       console.log(`${name.padStart(18)} ${f.authorP5.toFixed(4).padStart(10)} ${f.continuationGain.toFixed(4).padStart(17)} ${gainVsFresh(f.continuationGain).padStart(9)} ${switches.padStart(13)} ${reread.padStart(15)}`);

@@ -67,6 +67,15 @@ export class StickyExemplars {
     return { exemplars: held.exemplars, reason: 'kept' };
   }
 
+  /**
+   * The set to show without waiting for the retriever: the one held, while the writer stays in the paragraph it
+   * serves (undefined: a new document or paragraph, where the fresh choice is waited for).
+   */
+  heldFor(place: ChoicePlace): readonly Exemplar[] | undefined {
+    const held = this.held;
+    return held && held.place.documentId === place.documentId && held.place.paragraphStart === place.paragraphStart ? held.exemplars : undefined;
+  }
+
   private hold(place: ChoicePlace, exemplars: readonly Exemplar[], reason: ChoiceReason): StickyChoice {
     this.held = { place, exemplars };
     return { exemplars, reason };

@@ -60,6 +60,8 @@ export interface ReplayOptions {
   /** Named margins to replay; the shipped ones when absent. */
   readonly policies?: Readonly<Record<string, SwitchMargins>>;
   readonly onProgress?: (message: string) => void;
+  /** Every fresh choice arrives after its request, as when the retriever misses the engine's wait (shownExemplars.ts). */
+  readonly late?: boolean;
 }
 
 const WORDS_PER_REQUEST = 4;
@@ -70,7 +72,7 @@ export async function replayTypingSessions(docs: readonly CorpusDocument[], allP
   const pool = await buildPool(docs, chunkWithProjectPipeline, buildEvalStore);
   const histories = await buildHistories(docs, pairs, chunkWithProjectPipeline, buildEvalStore);
   const docOf = new Map(docs.map((d) => [d.docId, d]));
-  const policies = Object.entries(options.policies ?? { shipped: SWITCH_MARGINS }).map(([name, margins]) => new PolicyReplay(name, margins));
+  const policies = Object.entries(options.policies ?? { shipped: SWITCH_MARGINS }).map(([name, margins]) => new PolicyReplay(name, margins, options.late === true));
   const rows = { freshP5: [] as Row[], freshGain: [] as Row[] };
   let requests = 0;
   for (const [n, pair] of pairs.entries()) {
@@ -116,6 +118,7 @@ class PolicyReplay {
   constructor(
     private readonly name: string,
     private readonly margins: SwitchMargins,
+    private readonly lagged: boolean,
   ) {}
 
   startPair(): void {
@@ -125,7 +128,7 @@ class PolicyReplay {
   }
 
   request(author: string, place: ChoicePlace, opaque: string, fresh: readonly Exemplar[], freshFive: readonly Exemplar[], gain: (set: readonly Exemplar[]) => number, share: (set: readonly Exemplar[]) => number): void {
-    const shown = this.forGain.choose(place, fresh).exemplars;
+    const shown = this.lagged ? shownLate(this.forGain, place, fresh) : this.forGain.choose(place, fresh).exemplars;
     const changedAt = shown.findIndex((e, i) => e.passage.id !== this.previous[i]?.passage.id);
     if (this.previous.length && (changedAt >= 0 || shown.length !== this.previous.length)) {
       this.switches++;
@@ -133,7 +136,8 @@ class PolicyReplay {
     }
     this.previous = shown;
     this.gain.push({ author, value: gain(shown) });
-    this.p5.push({ author, value: share(this.forP5.choose({ ...place, documentId: opaque }, freshFive).exemplars) });
+    const poolPlace = { ...place, documentId: opaque };
+    this.p5.push({ author, value: share(this.lagged ? shownLate(this.forP5, poolPlace, freshFive) : this.forP5.choose(poolPlace, freshFive).exemplars) });
   }
 
   figures(requests: number): PolicyFigures {
@@ -141,6 +145,13 @@ class PolicyReplay {
     const rereadWordsPerRequest = requests ? this.rereadWords / requests : 0;
     return { name: this.name, margins: this.margins, authorP5: meanOverAuthors(this.p5), continuationGain: meanOverAuthors(this.gain), switchesPer100, rereadWordsPerRequest };
   }
+}
+
+/** As the engine shows them: the held set at once within its paragraph, the fresh choice deciding the next request. */
+function shownLate(sticky: StickyExemplars, place: ChoicePlace, fresh: readonly Exemplar[]): readonly Exemplar[] {
+  const held = sticky.heldFor(place);
+  const chosen = sticky.choose(place, fresh).exemplars;
+  return held ?? chosen;
 }
 
 interface Row {
