@@ -21,7 +21,7 @@ export interface ExemplarChoice {
  * a fresh choice that comes later decides the next request. A selection takes 3–7 ms warm, but 15–35 ms when the
  * worker has been idle a few seconds between pauses, which was most of the extension's own latency.
  */
-export const FRESH_WAIT_MS = 8;
+export const FRESH_WAIT_MS = 5;
 
 /** The exemplars a suggestion's prompt shows: the retriever's set, or the one shown before while it still serves. */
 export async function exemplarsToShow(choice: ExemplarChoice, request: CompletionRequest, context: CursorContext, max: number, signal: AbortSignal): Promise<readonly Exemplar[]> {
