@@ -118,7 +118,7 @@ class PolicyReplay {
   constructor(
     private readonly name: string,
     private readonly margins: SwitchMargins,
-    private readonly lagged: boolean,
+    private readonly late: boolean,
   ) {}
 
   startPair(): void {
@@ -128,7 +128,7 @@ class PolicyReplay {
   }
 
   request(author: string, place: ChoicePlace, opaque: string, fresh: readonly Exemplar[], freshFive: readonly Exemplar[], gain: (set: readonly Exemplar[]) => number, share: (set: readonly Exemplar[]) => number): void {
-    const shown = this.lagged ? shownLate(this.forGain, place, fresh) : this.forGain.choose(place, fresh).exemplars;
+    const shown = this.show(this.forGain, place, fresh);
     const changedAt = shown.findIndex((e, i) => e.passage.id !== this.previous[i]?.passage.id);
     if (this.previous.length && (changedAt >= 0 || shown.length !== this.previous.length)) {
       this.switches++;
@@ -136,8 +136,11 @@ class PolicyReplay {
     }
     this.previous = shown;
     this.gain.push({ author, value: gain(shown) });
-    const poolPlace = { ...place, documentId: opaque };
-    this.p5.push({ author, value: share(this.lagged ? shownLate(this.forP5, poolPlace, freshFive) : this.forP5.choose(poolPlace, freshFive).exemplars) });
+    this.p5.push({ author, value: share(this.show(this.forP5, { ...place, documentId: opaque }, freshFive)) });
+  }
+
+  private show(sticky: StickyExemplars, place: ChoicePlace, fresh: readonly Exemplar[]): readonly Exemplar[] {
+    return this.late ? shownLate(sticky, place, fresh) : sticky.choose(place, fresh).exemplars;
   }
 
   figures(requests: number): PolicyFigures {
