@@ -4,7 +4,7 @@ import { reduceToProse } from '../documents/reduce';
 import type { ReadDocument } from '../documents/reader';
 import { cutIntoPassages, type ChunkOptions } from '../passages/chunker';
 import type { Passage } from '../passages/passage';
-import { featuresFrom, FUNCTION_WORDS, SCALAR_FEATURES } from '../style/features';
+import { featuresFrom, featuresInto, FUNCTION_WORDS, SCALAR_FEATURES } from '../style/features';
 
 /** What a cutter needs of a document: its text and what each passage carries. */
 export type DocumentToCut = Pick<ReadDocument, 'path' | 'text' | 'format' | 'modifiedAt'>;
@@ -45,8 +45,7 @@ export function packFeatures(passages: readonly Passage[][]): PackedPassages {
   let at = 0;
   const bare = passages.map((list) =>
     list.map(({ features: f, ...rest }) => {
-      features.set(f.functionWords, at);
-      SCALAR_FEATURES.forEach((key, i) => (features[at + FUNCTION_WORDS.length + i] = f[key]));
+      featuresInto(f, features, at, features, at + FUNCTION_WORDS.length);
       at += PER_PASSAGE;
       return rest;
     }),

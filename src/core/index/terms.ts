@@ -40,10 +40,6 @@ export function forEachTerm(text: string, each: (term: string) => void): void {
   forEachTermSpan(text, (lower, start, end) => each(lower.slice(start, end)));
 }
 
-/**
- * FNV-1a over the UTF-16 code units of text[start, end), cut to 30 bits: the hash the index's dictionary uses.
- * 30 bits keep it a small integer in V8 (a larger one is boxed as a heap number wherever it is passed or stored).
- */
 /** FNV-1a, the hash of every term table: a scan that hashes as it goes must start and step as hashTerm does. */
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
@@ -53,6 +49,10 @@ export function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+/**
+ * FNV-1a over the UTF-16 code units of text[start, end), cut to 30 bits: the hash the index's dictionary uses.
+ * 30 bits keep it a small integer in V8 (a larger one is boxed as a heap number wherever it is passed or stored).
+ */
 export function hashTerm(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);

@@ -52,6 +52,12 @@ export function featuresFrom(rates: ArrayLike<number>, ratesAt: number, scalars:
   };
 }
 
+/** Writes features into packed tables, as featuresFrom reads them back. */
+export function featuresInto(f: StyleFeatures, rates: Float32Array | Float64Array, ratesAt: number, scalars: Float64Array, scalarsAt: number): void {
+  rates.set(f.functionWords, ratesAt);
+  SCALAR_FEATURES.forEach((key, i) => (scalars[scalarsAt + i] = f[key]));
+}
+
 const FUNCTION_WORD_INDEX = new Map(FUNCTION_WORDS.map((w, i) => [w, i]));
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself']);
 /** Longer words are neither function words nor first-person pronouns. */

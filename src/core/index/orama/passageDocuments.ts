@@ -1,7 +1,7 @@
 import type { AnyOrama, IDocumentsStore } from '@orama/orama';
 import { components } from '@orama/orama';
 import type { Passage } from '../../passages/passage';
-import { featuresFrom, FUNCTION_WORDS, SCALAR_FEATURES, type StyleFeatures } from '../../style/features';
+import { featuresFrom, featuresInto, FUNCTION_WORDS, SCALAR_FEATURES, type StyleFeatures } from '../../style/features';
 import { grown } from './arrays';
 
 const ids = components.internalDocumentIDStore;
@@ -146,8 +146,7 @@ function materialise(store: PassageDocumentsStore, slot: number): PassageDocumen
 function storeFeatures(store: PassageDocumentsStore, slot: number, f: StyleFeatures): void {
   store.functionWords = grown(store.functionWords, (slot + 1) * FW, 1024 * FW);
   store.scalars = grown(store.scalars, (slot + 1) * SC, 1024 * SC);
-  store.functionWords.set(f.functionWords, slot * FW);
-  SCALAR_FEATURES.forEach((key, i) => (store.scalars[slot * SC + i] = f[key]));
+  featuresInto(f, store.functionWords, slot * FW, store.scalars, slot * SC);
 }
 
 function featuresAt(store: PassageDocumentsStore, slot: number): StyleFeatures {
